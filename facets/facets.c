@@ -1,0 +1,78 @@
+/*
+ * facets.c — the facet schema table and its term encodings (nx_facets.h).
+ */
+#include "nx_facets.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "nx_dates.h"
+
+/* Slots: base 1000 * (id + 1) leaves room for NX_FACET_MAX_VALUES values. */
+const nx_facet_def nx_facet_defs[NX_FACET_COUNT] = {
+    [NX_FACET_BY]       = {"by",       "XBY", 1000, NX_FACET_MAX_VALUES, 1, 1},
+    [NX_FACET_PERSON]   = {"person",   "XP",  2000, NX_FACET_MAX_VALUES, 1, 1},
+    [NX_FACET_ORG]      = {"org",      "XO",  3000, NX_FACET_MAX_VALUES, 1, 0},
+    [NX_FACET_PLACE]    = {"place",    "XL",  4000, NX_FACET_MAX_VALUES, 1, 0},
+    [NX_FACET_CATEGORY] = {"category", "XC",  5000, NX_FACET_MAX_VALUES, 0, 0},
+    [NX_FACET_AUTHOR]   = {"author",   "XA",  6000, NX_FACET_MAX_VALUES, 0, 0},
+    [NX_FACET_YEAR]     = {"year",     "Y",   7000, 1, 0, 0},
+    [NX_FACET_MONTH]    = {"month",    "M",   8000, 1, 0, 0},
+};
+
+int nx_facet_lookup(const char *name)
+{
+    for (int i = 0; i < NX_FACET_COUNT; i++)
+        if (strcmp(nx_facet_defs[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+static char *concat3(const char *a, const char *b, const char *c)
+{
+    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+    char *s = malloc(la + lb + lc + 1);
+    if (!s)
+        return NULL;
+    memcpy(s, a, la);
+    memcpy(s + la, b, lb);
+    memcpy(s + la + lb, c, lc + 1);
+    return s;
+}
+
+char *nx_facet_term(nx_facet_id f, const char *key)
+{
+    return concat3(nx_facet_defs[f].prefix, "", key);
+}
+
+char *nx_facet_surname_term(nx_facet_id f, const char *surname)
+{
+    return concat3(nx_facet_defs[f].prefix, "#", surname);
+}
+
+char *nx_id_term(const char *id)
+{
+    return concat3("Q", "", id);
+}
+
+char *nx_sort_key(int64_t date, const char *id, size_t *len)
+{
+    /* Ascending order of the key = newest first: store the complement of
+     * the order-preserving date encoding; undated gets all 0xff (last). */
+    size_t idlen = strlen(id);
+    char *k = malloc(8 + idlen + 1);
+    if (!k)
+        return NULL;
+    unsigned char enc[8];
+    if (date == INT64_MIN) {
+        memset(enc, 0xff, 8);
+    } else {
+        nx_date_encode(date, enc);
+        for (int i = 0; i < 8; i++)
+            enc[i] = (unsigned char)~enc[i];
+    }
+    memcpy(k, enc, 8);
+    memcpy(k + 8, id, idlen + 1);
+    *len = 8 + idlen;
+    return k;
+}

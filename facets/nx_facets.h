@@ -1,0 +1,69 @@
+/*
+ * nx_facets.h — the facet schema: facet names, their term prefixes and
+ * value slots, and the encodings both the indexer and the query side use.
+ *
+ * Storage (one schema for local databases and for shards behind stock
+ * xapian-tcpsrv, which only knows Xapian's built-in match spies):
+ *
+ *  - filtering: a boolean term per value, prefix + nx_name_key(value), e.g.
+ *    "XBYsergey lavrov"; for people (by, person) also prefix + "#" +
+ *    surname key ("XBY#lavrov") so a bare surname in a query finds them.
+ *    year "Y2021", month "M202112".
+ *  - counting: a multi-valued facet puts its k-th value (display form) in
+ *    value slot base + k, k < NX_FACET_MAX_VALUES; counting sums one
+ *    ValueCountMatchSpy per slot in use and merges values by key.
+ *  - slot 0: the publication date (nx_date_encode), slot 1: the sort key
+ *    (date newest first, then id), so ties order the same on shards.
+ *
+ * The layout is part of the on-disk format (NX_FORMAT_VERSION).
+ */
+#ifndef NX_FACETS_H
+#define NX_FACETS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define NX_SLOT_DATE 0
+#define NX_SLOT_SORT 1
+#define NX_FACET_MAX_VALUES 256
+
+typedef enum nx_facet_id {
+    NX_FACET_BY = 0,
+    NX_FACET_PERSON,
+    NX_FACET_ORG,
+    NX_FACET_PLACE,
+    NX_FACET_CATEGORY,
+    NX_FACET_AUTHOR,
+    NX_FACET_YEAR,
+    NX_FACET_MONTH,
+    NX_FACET_COUNT
+} nx_facet_id;
+
+typedef struct nx_facet_def {
+    const char *name;      /* "by", "person", ... (also the query prefix) */
+    const char *prefix;    /* term prefix */
+    unsigned slot;         /* first value slot */
+    unsigned nslots;       /* slots reserved (1 for single-valued facets) */
+    int entity;            /* an entity facet: names normalised via aliases */
+    int surname;           /* also indexed under the surname key */
+} nx_facet_def;
+
+/* The schema, indexed by nx_facet_id. */
+extern const nx_facet_def nx_facet_defs[NX_FACET_COUNT];
+
+/* The facet with this name, or -1. */
+int nx_facet_lookup(const char *name);
+
+/* Term for a facet value key: prefix + key, into a malloc'd string. */
+char *nx_facet_term(nx_facet_id f, const char *key);
+/* Term for a surname key: prefix + "#" + surname. */
+char *nx_facet_surname_term(nx_facet_id f, const char *surname);
+
+/* The id term of a document: "Q" + id (Xapian's convention). */
+char *nx_id_term(const char *id);
+
+/* The sort key for slot NX_SLOT_SORT: newest first, then id ascending,
+ * undated last.  malloc'd, *len its size. */
+char *nx_sort_key(int64_t date, const char *id, size_t *len);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * nx_article.h — one news article as read from an input file, before
+ * analysis.  All strings are NUL-terminated, valid UTF-8 (invalid sequences
+ * were replaced by U+FFFD and reported when read) and owned by the article.
+ */
+#ifndef NX_ARTICLE_H
+#define NX_ARTICLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define NX_DATE_NONE INT64_MIN  /* article has no (readable) date */
+
+/* A list of strings owned by its article. */
+typedef struct nx_strlist {
+    char **v;
+    size_t n, cap;
+} nx_strlist;
+
+typedef struct nx_article {
+    char *id;          /* unique id (record id, or path[#position]) */
+    char *title;       /* "" when the record has none */
+    char *body;        /* "" when the record has none */
+    char *url;         /* NULL when unknown */
+    char *source;      /* path relative to the indexed root ("-" = stdin) */
+    int64_t date;      /* UTC seconds since the epoch, or NX_DATE_NONE */
+    char *date_raw;    /* the date as written, NULL when absent */
+    nx_strlist authors;
+    nx_strlist categories;  /* `category`/`topics`, `Read More About:` */
+    nx_strlist people;      /* given in the record (JSON people/orgs/places) */
+    nx_strlist orgs;
+    nx_strlist places;
+    long line;         /* 1-based line (or array position) of the record */
+} nx_article;
+
+void nx_article_init(nx_article *a);
+/* Frees what the article owns and re-initialises it. */
+void nx_article_clear(nx_article *a);
+/* Appends a copy of s; returns 0 or NX_ENOMEM. */
+int nx_strlist_push(nx_strlist *l, const char *s);
+void nx_strlist_clear(nx_strlist *l);
+
+#endif

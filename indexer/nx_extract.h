@@ -1,0 +1,55 @@
+/*
+ * nx_extract.h — what the indexer extracts from an article: people,
+ * organisations and places mentioned, who is quoted (`by:`), and each quote
+ * with its speaker.
+ *
+ * Extraction is a pipeline of plug-ins behind one interface (STYLE.md §8):
+ * each extractor adds mentions to a shared per-article state; rules and
+ * gazetteers come first, a trained tagger (indexer/ner) can be added; the
+ * final step merges mentions of one entity (a bare surname joins the full
+ * name seen in the same article) and canonicalises names through
+ * facets/nx_names.h.
+ */
+#ifndef NX_EXTRACT_H
+#define NX_EXTRACT_H
+
+#include <stddef.h>
+#include "nx_article.h"
+#include "../facets/nx_names.h"
+
+typedef struct nx_quote {
+    char *speaker;   /* canonical display name; NULL when unattributed */
+    char *text;      /* the quoted words, without the quote marks */
+} nx_quote;
+
+/* Result of extraction; names are canonical display forms, each listed
+ * once, in order of first mention. */
+typedef struct nx_entities {
+    nx_strlist person;
+    nx_strlist org;
+    nx_strlist place;
+    nx_strlist by;          /* speakers: people and organisations quoted */
+    nx_quote *quotes;
+    size_t nquotes, capquotes;
+} nx_entities;
+
+void nx_entities_init(nx_entities *e);
+void nx_entities_clear(nx_entities *e);
+
+typedef struct nx_extractor nx_extractor;
+
+typedef struct nx_extract_options {
+    const char *data_dir;          /* gazetteers (NULL = built-in default) */
+    const nx_aliases *aliases;     /* alias table (borrowed; may be NULL) */
+} nx_extract_options;
+#define NX_EXTRACT_OPTIONS_INIT {NULL, NULL}
+
+/* Loads gazetteers and models; *err (malloc'd) says what failed. */
+int nx_extractor_new(nx_extractor **out, const nx_extract_options *opts,
+                     char **err);
+void nx_extractor_free(nx_extractor *x);
+/* Extracts from title and body into e (which the caller initialised). */
+int nx_extract(nx_extractor *x, const char *title, const char *body,
+               nx_entities *e);
+
+#endif

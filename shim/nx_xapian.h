@@ -1,0 +1,224 @@
+/*
+ * nx_xapian.h — newsdex's C API over Xapian: the only C++ in the product
+ * lives behind this header (shim/*.cc).
+ *
+ * The API speaks in index operations — create a database, put an article
+ * document, delete one by id, run a search with facet counts and snippets —
+ * not in Xapian classes one by one.  Conventions (see ../shared/STYLE.md):
+ *
+ *  - Handles are opaque.  Functions that can fail return an int: NX_OK (0)
+ *    or a negative NX_E... code; outputs come first.
+ *  - A detailed message for the last failure lives on the handle
+ *    (nx_db_errmsg(), nx_writer_errmsg()).  Functions that create a handle
+ *    take `char **err`: on failure *err is set to a message the caller frees
+ *    with free().
+ *  - Every string handed out is a copy owned as stated in its comment.
+ *  - `_free(NULL)` / `_close(NULL)` are no-ops.
+ */
+#ifndef NX_XAPIAN_H
+#define NX_XAPIAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Status codes shared by every newsdex module. */
+enum {
+    NX_OK = 0,
+    NX_ENOMEM = -1,     /* out of memory */
+    NX_EINVAL = -2,     /* bad argument or parameter */
+    NX_EIO = -3,        /* file system error */
+    NX_EDB = -4,        /* database error (corrupt, unreadable, Xapian) */
+    NX_EQUERY = -5,     /* the query does not parse */
+    NX_ENOTFOUND = -6,  /* no such document / database */
+    NX_ELOCKED = -7,    /* another writer holds the database */
+    NX_EVERSION = -8,   /* database format this build cannot read */
+    NX_EMODIFIED = -9,  /* database changed under a reader: reopen */
+    NX_ENETWORK = -10,  /* a remote shard is unreachable or timed out */
+    NX_ETOOBIG = -11,   /* an input or a buffer passed its bound */
+    NX_EPARSE = -12     /* an input record does not parse */
+};
+
+/* Static text for a status code ("database error"). */
+const char *nx_strerror(int code);
+
+/* The on-disk format this build writes and reads (metadata "newsdex.format"). */
+#define NX_FORMAT_VERSION 1
+
+/* ---------------------------------------------------------------- stemmer */
+
+/* Stems one word with the same Snowball (libstemmer) English stemmer the
+ * index and the query parser use.  Returns a malloc'd string or NULL on
+ * out-of-memory. */
+char *nx_stem_word(const char *word);
+
+/* --------------------------------------------------------------- documents */
+
+/* A document being built; owned by the caller, freed with nx_doc_free(). */
+typedef struct nx_doc nx_doc;
+
+int nx_doc_new(nx_doc **out);
+void nx_doc_free(nx_doc *doc);
+/* The unique id: indexing a document with the same id replaces it. */
+int nx_doc_set_id(nx_doc *doc, const char *id);
+/* Free text run through the TermGenerator (stemmed, positional).  `weight`
+ * multiplies within-document frequency (titles weigh more); `prefix` may be
+ * NULL or e.g. "S" for a field also searchable as title:word.  Fields are
+ * separated by a position gap so phrases never span two of them. */
+int nx_doc_add_text(nx_doc *doc, const char *text, size_t len,
+                    unsigned weight, const char *prefix);
+/* An exact (boolean) term, e.g. a facet term "XBYsergey lavrov". */
+int nx_doc_add_term(nx_doc *doc, const char *term);
+/* A value in a slot (sortable dates, facet values for counting). */
+int nx_doc_set_value(nx_doc *doc, unsigned slot, const char *value, size_t len);
+/* Opaque stored data (newsdex stores a JSON object). */
+int nx_doc_set_data(nx_doc *doc, const char *data, size_t len);
+
+/* ------------------------------------------------------------------ writer */
+
+typedef struct nx_writer nx_writer;
+
+typedef struct nx_writer_options {
+    unsigned batch_size;  /* documents per commit (0 = 1000) */
+    int create;           /* create the database if missing */
+    int no_sync;          /* skip fsync (a rebuild synced before its swap) */
+    int spelling;         /* build spelling data from indexed text */
+} nx_writer_options;
+#define NX_WRITER_OPTIONS_INIT {1000, 1, 0, 1}
+
+/* Opens a writable Xapian database at `path` — a generation directory,
+ * not the newsdex database directory (see nx_layout.h).  Fails with
+ * NX_ELOCKED when another writer holds it, NX_EVERSION when its format is
+ * not NX_FORMAT_VERSION. */
+int nx_writer_open(nx_writer **out, const char *path,
+                   const nx_writer_options *opts, char **err);
+/* Adds or replaces (by id) a document; *replaced (may be NULL) is set to 1
+ * when a document with that id existed.  Commits every batch_size puts. */
+int nx_writer_put(nx_writer *w, const nx_doc *doc, int *replaced);
+/* Deletes the document with this id; *found (may be NULL) says if it existed. */
+int nx_writer_delete(nx_writer *w, const char *id, int *found);
+int nx_writer_set_metadata(nx_writer *w, const char *key, const char *value);
+/* *out is malloc'd ("" when unset). */
+int nx_writer_get_metadata(nx_writer *w, const char *key, char **out);
+int nx_writer_commit(nx_writer *w);
+/* Number of documents in the database, including uncommitted changes. */
+uint64_t nx_writer_doccount(nx_writer *w);
+/* Commits and closes; returns the commit's status. */
+int nx_writer_close(nx_writer *w);
+/* Discards uncommitted changes and closes. */
+void nx_writer_abandon(nx_writer *w);
+const char *nx_writer_errmsg(const nx_writer *w);
+
+/* ------------------------------------------------------------------ reader */
+
+typedef struct nx_db nx_db;
+
+/* Opens a database for reading: a newsdex database directory (its XAPIANDB
+ * stub names the current generation), a generation directory, or a stub
+ * file of shards (`auto PATH`, `remote HOST:PORT` lines). */
+int nx_db_open(nx_db **out, const char *path, char **err);
+void nx_db_close(nx_db *db);
+const char *nx_db_errmsg(const nx_db *db);
+uint64_t nx_db_doccount(nx_db *db);
+/* Reopens at the latest revision (after DatabaseModifiedError). */
+int nx_db_reopen(nx_db *db);
+/* *out is malloc'd ("" when unset). */
+int nx_db_get_metadata(nx_db *db, const char *key, char **out);
+/* Stored data of the document with this id; *out malloc'd, *len its size.
+ * NX_ENOTFOUND when there is none. */
+int nx_db_get_data(nx_db *db, const char *id, char **out, size_t *len);
+/* Whether the database has spelling data (remote shards do not). */
+int nx_db_has_spelling(nx_db *db);
+
+/* -------------------------------------------------------- query language */
+
+/* Resolves a boolean field in the query text (`by:Lavrov`) into terms.
+ * The callback adds one or more alternative terms with nx_terms_add() — a
+ * document matches when it has any of them; adding none makes the filter
+ * match nothing.  On error it returns non-zero and sets *err (malloc'd). */
+typedef struct nx_terms nx_terms;
+int nx_terms_add(nx_terms *t, const char *term);
+typedef int (*nx_field_fn)(void *ctx, const char *field, const char *value,
+                           nx_terms *out, char **err);
+
+/* Resolves a range `PREFIX:A..B` (either end may be empty) into a value
+ * range on a slot.  On a bad range returns non-zero and sets *err. */
+typedef int (*nx_range_fn)(void *ctx, const char *begin, const char *end,
+                           unsigned *slot, char **lo, char **hi, char **err);
+
+typedef struct nx_field {
+    const char *name;     /* as typed by the user, without ':' */
+    int boolean;          /* 1: filter through `resolve`; 0: free-text prefix */
+    const char *prefix;   /* term prefix for free-text fields (e.g. "S") */
+} nx_field;
+
+/* A facet to count: its values live in slots [slot, slot + nslots); each
+ * document puts its k-th value in slot + k (see facets/nx_facets.h). */
+typedef struct nx_facet_spec {
+    const char *name;
+    unsigned slot;
+    unsigned nslots;
+} nx_facet_spec;
+
+/* A filter outside the query text: a document must carry at least one of
+ * the terms.  Several filters are ANDed. */
+typedef struct nx_filter {
+    const char *const *terms;
+    size_t nterms;
+} nx_filter;
+
+typedef struct nx_search_request {
+    const char *query;             /* the user's query text ("" = all) */
+    const nx_field *fields;        /* prefixes the query text may use */
+    size_t nfields;
+    nx_field_fn resolve;           /* for boolean fields */
+    const char *range_prefix;      /* e.g. "date:"; NULL = none */
+    nx_range_fn range;
+    void *ctx;                     /* passed to resolve and range */
+    const nx_filter *filters;
+    size_t nfilters;
+    unsigned offset, limit;
+    int sort_by_date;              /* 0: relevance, then date, then id */
+    unsigned sort_slot;            /* slot of the date-then-id sort key */
+    const nx_facet_spec *facets;   /* counted over all matches */
+    size_t nfacets;
+    size_t snippet_bytes;          /* 0 = no snippets */
+    unsigned max_wildcard;         /* wildcard expansion bound (0 = 1000) */
+    unsigned time_limit_ms;        /* match time limit (0 = none) */
+} nx_search_request;
+
+typedef struct nx_results nx_results;
+
+/* Runs a search.  NX_EQUERY when the query text does not parse, with
+ * Xapian's reason in plain words in nx_db_errmsg(). */
+int nx_db_search(nx_db *db, const nx_search_request *req, nx_results **out);
+void nx_results_free(nx_results *r);
+/* Matches in all; *exact says whether the count is exact. */
+uint64_t nx_results_total(const nx_results *r, int *exact);
+size_t nx_results_size(const nx_results *r);   /* hits on this page */
+double nx_results_score(const nx_results *r, size_t i);
+/* Stored data of hit i; owned by the results. */
+const char *nx_results_data(const nx_results *r, size_t i, size_t *len);
+/* Snippet of `text` for hit i, with HTML special characters escaped and the
+ * matches between the bytes NX_HI_START and NX_HI_END.  malloc'd. */
+#define NX_HI_START '\x02'
+#define NX_HI_END '\x03'
+char *nx_results_snippet(nx_results *r, const char *text, size_t len,
+                         size_t bytes);
+/* Facet f's counts over all matches, every distinct value, unsorted;
+ * strings owned by the results. */
+size_t nx_results_facet_size(const nx_results *r, size_t f);
+const char *nx_results_facet_value(const nx_results *r, size_t f, size_t i,
+                                   uint64_t *count);
+/* "Did you mean" for the query text, or NULL; owned by the results. */
+const char *nx_results_suggestion(const nx_results *r);
+/* The parsed query, for debugging; owned by the results. */
+const char *nx_results_query_description(const nx_results *r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* NX_XAPIAN_H */
