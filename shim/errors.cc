@@ -1,0 +1,90 @@
+/*
+ * errors.cc — status codes and the one exception firewall every extern "C"
+ * entry point goes through.  Xapian::Error does not derive from
+ * std::exception, so it is caught on its own, before std::bad_alloc and
+ * std::exception, with `...` last.
+ */
+#include "shim_internal.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+namespace nx {
+
+char *dup(const std::string &s)
+{
+    char *p = static_cast<char *>(std::malloc(s.size() + 1));
+    if (p) {
+        std::memcpy(p, s.data(), s.size());
+        p[s.size()] = '\0';
+    }
+    return p;
+}
+
+static int map_xapian(const Xapian::Error &e, std::string &msg)
+{
+    msg = e.get_msg();
+    const char *type = e.get_type();
+    if (std::strcmp(type, "QueryParserError") == 0)
+        return NX_EQUERY;
+    if (std::strcmp(type, "DatabaseLockError") == 0) {
+        msg = "another writer holds the database (" + msg + ")";
+        return NX_ELOCKED;
+    }
+    if (std::strcmp(type, "DatabaseModifiedError") == 0)
+        return NX_EMODIFIED;
+    if (std::strcmp(type, "DatabaseVersionError") == 0)
+        return NX_EVERSION;
+    if (std::strcmp(type, "DatabaseOpeningError") == 0 ||
+        std::strcmp(type, "DatabaseNotFoundError") == 0)
+        return NX_ENOTFOUND;
+    if (std::strncmp(type, "Network", 7) == 0) {
+        msg = "remote database: " + msg;
+        return NX_ENETWORK;
+    }
+    if (std::strcmp(type, "InvalidArgumentError") == 0)
+        return NX_EINVAL;
+    msg = std::string(type) + ": " + msg;
+    return NX_EDB;
+}
+
+int firewall(std::string &msg)
+{
+    try {
+        throw;
+    } catch (const Xapian::Error &e) {
+        return map_xapian(e, msg);
+    } catch (const std::bad_alloc &) {
+        msg = "out of memory";
+        return NX_ENOMEM;
+    } catch (const std::exception &e) {
+        msg = e.what();
+        return NX_EDB;
+    } catch (...) {
+        msg = "unknown internal error";
+        return NX_EDB;
+    }
+}
+
+} // namespace nx
+
+extern "C" const char *nx_strerror(int code)
+{
+    switch (code) {
+    case NX_OK: return "ok";
+    case NX_ENOMEM: return "out of memory";
+    case NX_EINVAL: return "invalid argument";
+    case NX_EIO: return "I/O error";
+    case NX_EDB: return "database error";
+    case NX_EQUERY: return "query syntax error";
+    case NX_ENOTFOUND: return "not found";
+    case NX_ELOCKED: return "database locked by another writer";
+    case NX_EVERSION: return "unsupported database format";
+    case NX_EMODIFIED: return "database modified during read";
+    case NX_ENETWORK: return "remote database unreachable";
+    case NX_ETOOBIG: return "input too large";
+    case NX_EPARSE: return "input does not parse";
+    default: return "unknown error";
+    }
+}
