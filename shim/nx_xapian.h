@@ -1,6 +1,6 @@
 /*
  * nx_xapian.h — newsdex's C API over Xapian: the only C++ in the product
- * lives behind this header (shim/*.cc).
+ * lives behind this header (the .cc files of shim/).
  *
  * The API speaks in index operations — create a database, put an article
  * document, delete one by id, run a search with facet counts and snippets —
