@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "nx_dates.h"
+#include "nx_names.h"
+#include "nx_xapian.h"
 
 /* Slots: base 1000 * (id + 1) leaves room for NX_FACET_MAX_VALUES values. */
 const nx_facet_def nx_facet_defs[NX_FACET_COUNT] = {
@@ -75,4 +77,61 @@ char *nx_sort_key(int64_t date, const char *id, size_t *len)
     memcpy(k + 8, id, idlen + 1);
     *len = 8 + idlen;
     return k;
+}
+
+static const nx_entity_kind entity_kind[NX_FACET_COUNT] = {
+    [NX_FACET_BY] = NX_ENT_ANY,      [NX_FACET_PERSON] = NX_ENT_PERSON,
+    [NX_FACET_ORG] = NX_ENT_ORG,     [NX_FACET_PLACE] = NX_ENT_PLACE,
+    [NX_FACET_CATEGORY] = NX_ENT_ANY, [NX_FACET_AUTHOR] = NX_ENT_ANY,
+};
+
+void nx_facet_terms_clear(nx_facet_terms *t)
+{
+    free(t->display);
+    free(t->terms[0]);
+    free(t->terms[1]);
+    memset(t, 0, sizeof *t);
+}
+
+int nx_facet_terms_make(nx_facet_id f, const struct nx_aliases *al,
+                        const char *value, int for_query, nx_facet_terms *out)
+{
+    memset(out, 0, sizeof *out);
+    const nx_facet_def *d = &nx_facet_defs[f];
+    char *key = NULL;
+    out->display = d->entity ? nx_name_canonical(al, entity_kind[f], value)
+                             : strdup(value);
+    if (!out->display)
+        goto nomem;
+    key = nx_name_key(out->display);
+    if (!key)
+        goto nomem;
+    if (!*key) {
+        free(key);
+        nx_facet_terms_clear(out);
+        return NX_EINVAL;
+    }
+    out->terms[out->n] = nx_facet_term(f, key);
+    if (!out->terms[out->n++])
+        goto nomem;
+    if (d->surname) {
+        int one_word = strchr(key, ' ') == NULL;
+        char *sur = NULL;
+        if (for_query && one_word)
+            sur = strdup(key);
+        else if (!for_query && !one_word)
+            sur = nx_name_surname_key(out->display);
+        if (sur) {
+            out->terms[out->n] = nx_facet_surname_term(f, sur);
+            free(sur);
+            if (!out->terms[out->n++])
+                goto nomem;
+        }
+    }
+    free(key);
+    return NX_OK;
+nomem:
+    free(key);
+    nx_facet_terms_clear(out);
+    return NX_ENOMEM;
 }

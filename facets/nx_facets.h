@@ -59,6 +59,28 @@ char *nx_facet_term(nx_facet_id f, const char *key);
 /* Term for a surname key: prefix + "#" + surname. */
 char *nx_facet_surname_term(nx_facet_id f, const char *surname);
 
+/* The terms that stand for `value` in facet f (by, person, org, place,
+ * category, author), computed by this one function on both sides so the
+ * indexer and the query can never disagree:
+ *  - display: the canonical display form (entity facets go through the
+ *    alias table `al`, which may be NULL);
+ *  - terms[0]: prefix + key of the display form;
+ *  - terms[1] (people only): at index time the surname term of a
+ *    many-word name; in a query (`for_query`) the surname term of a
+ *    one-word value, so `by:Lavrov` finds "Sergey Lavrov" but
+ *    `by:"Sergey Lavrov"` does not find other Lavrovs.
+ * Returns NX_OK, NX_ENOMEM, or NX_EINVAL for a value with no letters or
+ * digits (out->n = 0).  Free with nx_facet_terms_clear(). */
+typedef struct nx_facet_terms {
+    char *display;
+    char *terms[2];
+    size_t n;
+} nx_facet_terms;
+struct nx_aliases;
+int nx_facet_terms_make(nx_facet_id f, const struct nx_aliases *al,
+                        const char *value, int for_query, nx_facet_terms *out);
+void nx_facet_terms_clear(nx_facet_terms *t);
+
 /* The id term of a document: "Q" + id (Xapian's convention). */
 char *nx_id_term(const char *id);
 

@@ -1,6 +1,25 @@
+/*
+ * nx_render.h — search results as JSON (the contract in DESIGN.md, shared
+ * by `newsdex search --json` and the CGI's format=json) and as text for a
+ * person at a terminal.
+ */
 #ifndef NX_RENDER_H
 #define NX_RENDER_H
-#include <stddef.h>
-/* Bytes s takes once HTML-escaped (& < > " '). */
-size_t nx_html_escaped_len(const char *s);
+
+#include <stdio.h>
+
+#include "nx_query.h"
+
+/* The --json object; malloc'd, NULL on out-of-memory. */
+char *nx_render_json(const nx_query_result *r);
+
+/* Human output; `bold` uses terminal bold for matches and titles. */
+void nx_render_text(FILE *out, const nx_query_result *r, int bold);
+
+/* A snippet (HTML-escaped, matches between NX_HI_START/END) as HTML with
+ * <b>…</b>, or as plain text (entities decoded) with `on`/`off` around
+ * matches.  malloc'd. */
+char *nx_snippet_html(const char *snippet);
+char *nx_snippet_plain(const char *snippet, const char *on, const char *off);
+
 #endif

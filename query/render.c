@@ -1,20 +1,219 @@
 /*
- * render.c — output helpers shared by the CLI and the CGI.
+ * render.c — JSON and text output of search results (nx_render.h).
  */
 #include "nx_render.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-size_t nx_html_escaped_len(const char *s)
+#include <cjson/cJSON.h>
+
+/* Grows a string buffer; every caller bounds what it appends by its input. */
+typedef struct sbuf {
+    char *p;
+    size_t n, cap;
+    int oom;
+} sbuf;
+
+static void sb_add(sbuf *b, const char *s, size_t n)
 {
-    size_t n = 0;
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': n += 5; break;
-        case '<': case '>': n += 4; break;
-        case '"': case '\'': n += 6; break;
-        default: n++;
+    if (b->oom)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = (b->n + n + 1) * 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->oom = 1;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+static char *sb_done(sbuf *b)
+{
+    if (b->oom) {
+        free(b->p);
+        return NULL;
+    }
+    if (!b->p)
+        return strdup("");
+    return b->p;
+}
+
+char *nx_snippet_html(const char *s)
+{
+    sbuf b = {0};
+    for (const char *p = s; *p; p++) {
+        if (*p == NX_HI_START)
+            sb_add(&b, "<b>", 3);
+        else if (*p == NX_HI_END)
+            sb_add(&b, "</b>", 4);
+        else
+            sb_add(&b, p, 1);
+    }
+    return sb_done(&b);
+}
+
+char *nx_snippet_plain(const char *s, const char *on, const char *off)
+{
+    static const struct { const char *ent; char c; } ents[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
+        {"&#39;", '\''}, {"&apos;", '\''},
+    };
+    sbuf b = {0};
+    for (const char *p = s; *p; p++) {
+        if (*p == NX_HI_START) {
+            sb_add(&b, on, strlen(on));
+            continue;
+        }
+        if (*p == NX_HI_END) {
+            sb_add(&b, off, strlen(off));
+            continue;
+        }
+        size_t k = 0, ne = sizeof ents / sizeof ents[0];
+        if (*p == '&')
+            while (k < ne && strncmp(p, ents[k].ent, strlen(ents[k].ent)) != 0)
+                k++;
+        if (*p == '&' && k < ne) {
+            sb_add(&b, &ents[k].c, 1);
+            p += strlen(ents[k].ent) - 1;
+        } else {
+            sb_add(&b, p, 1);
         }
     }
-    return n;
+    return sb_done(&b);
+}
+
+static cJSON *str_or_null(const cJSON *v)
+{
+    return cJSON_IsString(v) ? cJSON_CreateString(v->valuestring)
+                             : cJSON_CreateNull();
+}
+
+static cJSON *array_or_empty(const cJSON *v)
+{
+    return cJSON_IsArray(v) ? cJSON_Duplicate(v, 1) : cJSON_CreateArray();
+}
+
+static cJSON *hit_json(const nx_hit *h)
+{
+    cJSON *d = cJSON_Parse(h->data);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "rank", h->rank);
+    cJSON_AddItemToObject(o, "id",
+                          str_or_null(cJSON_GetObjectItemCaseSensitive(d, "id")));
+    cJSON_AddNumberToObject(o, "score", (double)(long long)(h->score * 1000 + 0.5) / 1000);
+    static const char *fields[] = {"title", "date", "source", "url"};
+    for (size_t i = 0; i < 4; i++)
+        cJSON_AddItemToObject(
+            o, fields[i],
+            str_or_null(cJSON_GetObjectItemCaseSensitive(d, fields[i])));
+    if (h->snippet) {
+        char *html = nx_snippet_html(h->snippet);
+        cJSON_AddItemToObject(o, "snippet", html ? cJSON_CreateString(html)
+                                                 : cJSON_CreateNull());
+        free(html);
+    } else {
+        cJSON_AddNullToObject(o, "snippet");
+    }
+    cJSON *ents = cJSON_AddObjectToObject(o, "entities");
+    static const char *kinds[] = {"person", "org", "place", "by"};
+    for (size_t i = 0; i < 4; i++)
+        cJSON_AddItemToObject(
+            ents, kinds[i],
+            array_or_empty(cJSON_GetObjectItemCaseSensitive(d, kinds[i])));
+    cJSON_Delete(d);
+    return o;
+}
+
+char *nx_render_json(const nx_query_result *r)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o)
+        return NULL;
+    cJSON_AddStringToObject(o, "query", r->query);
+    cJSON_AddNumberToObject(o, "total", (double)r->total);
+    cJSON_AddBoolToObject(o, "total_exact", r->total_exact);
+    cJSON_AddNumberToObject(o, "offset", r->offset);
+    cJSON *hits = cJSON_AddArrayToObject(o, "hits");
+    for (size_t i = 0; i < r->nhits; i++)
+        cJSON_AddItemToArray(hits, hit_json(&r->hits[i]));
+    cJSON *facets = cJSON_AddObjectToObject(o, "facets");
+    for (int f = 0; f < NX_FACET_COUNT; f++) {
+        if (!(r->facet_mask & (1u << f)))
+            continue;
+        cJSON *arr = cJSON_AddArrayToObject(facets, nx_facet_defs[f].name);
+        for (size_t i = 0; i < r->nfacets[f]; i++) {
+            cJSON *v = cJSON_CreateObject();
+            cJSON_AddStringToObject(v, "value", r->facets[f][i].value);
+            cJSON_AddNumberToObject(v, "count", (double)r->facets[f][i].count);
+            cJSON_AddItemToArray(arr, v);
+        }
+    }
+    if (r->suggestion)
+        cJSON_AddStringToObject(o, "suggestion", r->suggestion);
+    else
+        cJSON_AddNullToObject(o, "suggestion");
+    cJSON_AddBoolToObject(o, "spelling", r->spelling);
+    char *s = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    return s;
+}
+
+static const char *jstr(const cJSON *d, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(d, k);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+void nx_render_text(FILE *out, const nx_query_result *r, int bold)
+{
+    const char *on = bold ? "\033[1m" : "", *off = bold ? "\033[0m" : "";
+    if (r->total == 0) {
+        fprintf(out, "No articles match \"%s\".\n", r->query);
+    } else {
+        fprintf(out, "%s%llu article%s match%s \"%s\"%s; showing %zu from %u.\n\n",
+                r->total_exact ? "" : "About ",
+                (unsigned long long)r->total, r->total == 1 ? "" : "s",
+                r->total == 1 ? "es" : "", r->query, "", r->nhits,
+                r->nhits ? r->offset + 1 : r->offset);
+    }
+    for (size_t i = 0; i < r->nhits; i++) {
+        const nx_hit *h = &r->hits[i];
+        cJSON *d = cJSON_Parse(h->data);
+        const char *title = jstr(d, "title"), *date = jstr(d, "date"),
+                   *src = jstr(d, "source"), *id = jstr(d, "id");
+        fprintf(out, "%3u. %s%s%s\n", h->rank, on,
+                title && *title ? title : "(no title)", off);
+        fprintf(out, "     %s  %s  [%s]\n", date ? date : "undated",
+                src ? src : "", id ? id : "");
+        if (h->snippet) {
+            char *plain = nx_snippet_plain(h->snippet, on, off);
+            if (plain)
+                fprintf(out, "     %s\n", plain);
+            free(plain);
+        }
+        fputc('\n', out);
+        cJSON_Delete(d);
+    }
+    if (r->suggestion)
+        fprintf(out, "Did you mean: %s\n\n", r->suggestion);
+    int any = 0;
+    for (int f = 0; f < NX_FACET_COUNT; f++) {
+        if (!(r->facet_mask & (1u << f)) || r->nfacets[f] == 0)
+            continue;
+        if (!any++)
+            fprintf(out, "Facets over all %llu matches:\n",
+                    (unsigned long long)r->total);
+        fprintf(out, "  %-9s", nx_facet_defs[f].name);
+        for (size_t i = 0; i < r->nfacets[f]; i++)
+            fprintf(out, "%s%s (%llu)", i ? ", " : " ", r->facets[f][i].value,
+                    (unsigned long long)r->facets[f][i].count);
+        fputc('\n', out);
+    }
 }

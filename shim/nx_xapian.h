@@ -106,8 +106,9 @@ int nx_writer_get_metadata(nx_writer *w, const char *key, char **out);
 int nx_writer_commit(nx_writer *w);
 /* Number of documents in the database, including uncommitted changes. */
 uint64_t nx_writer_doccount(nx_writer *w);
-/* Commits and closes; returns the commit's status. */
-int nx_writer_close(nx_writer *w);
+/* Commits and closes; returns the commit's status, with *err (may be NULL;
+ * malloc'd) saying why it failed. */
+int nx_writer_close(nx_writer *w, char **err);
 /* Discards uncommitted changes and closes. */
 void nx_writer_abandon(nx_writer *w);
 const char *nx_writer_errmsg(const nx_writer *w);
@@ -141,13 +142,18 @@ int nx_db_has_spelling(nx_db *db);
  * match nothing.  On error it returns non-zero and sets *err (malloc'd). */
 typedef struct nx_terms nx_terms;
 int nx_terms_add(nx_terms *t, const char *term);
+/* Or, instead of terms, a range of values on a slot (either end may be
+ * NULL for an open end): `date:2021-12` is the whole month. */
+int nx_terms_set_range(nx_terms *t, unsigned slot, const char *lo,
+                       size_t lolen, const char *hi, size_t hilen);
 typedef int (*nx_field_fn)(void *ctx, const char *field, const char *value,
                            nx_terms *out, char **err);
 
 /* Resolves a range `PREFIX:A..B` (either end may be empty) into a value
- * range on a slot.  On a bad range returns non-zero and sets *err. */
+ * range with nx_terms_set_range().  On a bad range returns non-zero and
+ * sets *err (malloc'd). */
 typedef int (*nx_range_fn)(void *ctx, const char *begin, const char *end,
-                           unsigned *slot, char **lo, char **hi, char **err);
+                           nx_terms *out, char **err);
 
 typedef struct nx_field {
     const char *name;     /* as typed by the user, without ':' */

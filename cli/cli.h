@@ -1,0 +1,37 @@
+/*
+ * cli.h — shared pieces of the `newsdex` command: exit codes (DESIGN.md),
+ * the database location, and one function per subcommand.
+ */
+#ifndef NX_CLI_H
+#define NX_CLI_H
+
+#include <stdio.h>
+
+enum {
+    EXIT_DONE = 0,      /* done */
+    EXIT_PARTIAL = 1,   /* no results, or some records skipped */
+    EXIT_USAGE = 2,     /* usage, query or parameter error */
+    EXIT_IO = 3,        /* I/O or database error */
+    EXIT_LOCKED = 4     /* another writer holds the database */
+};
+
+/* --db, else $NEWSDEX_DB, else ./newsdex.db. */
+const char *cli_db_path(const char *opt);
+/* The exit code for a status code. */
+int cli_exit_code(int nx_status);
+/* Prints "newsdex CMD: msg" on stderr. */
+void cli_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Parses a non-negative number argument; 0 on success. */
+int cli_number(const char *cmd, const char *opt, const char *s,
+               unsigned long max, unsigned long *out);
+
+int cmd_index(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_facets(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_delete(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_entities(int argc, char **argv);
+
+#endif

@@ -1,0 +1,279 @@
+/*
+ * cmd_db.c — `newsdex show`, `newsdex delete` and `newsdex stats`.
+ */
+#include "cli.h"
+
+#include <dirent.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cjson/cJSON.h>
+
+#include "nx_layout.h"
+#include "nx_xapian.h"
+
+/* Parses the options every one of these commands takes. */
+static int db_opts(const char *cmd, int argc, char **argv, const char **db,
+                   int *json, void (*help)(FILE *))
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, 0, 'd'},
+        {"json", no_argument, 0, 'j'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': *db = optarg; break;
+        case 'j':
+            if (!json) {
+                cli_error(cmd, "--json is not an option of %s", cmd);
+                return EXIT_USAGE;
+            }
+            *json = 1;
+            break;
+        case 'h': help(stdout); return -1;
+        default: help(stderr); return EXIT_USAGE;
+        }
+    }
+    return 0;
+}
+
+static void show_help(FILE *f)
+{
+    fprintf(f, "usage: newsdex show [--db DB] [--json] ID\n\n"
+               "Prints the stored fields, entities and quotes of one article.\n"
+               "Exit: 0 shown; 1 no article with that id; 3 database error.\n");
+}
+
+static void print_list(const cJSON *d, const char *k, const char *label)
+{
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(d, k), *it;
+    if (!cJSON_IsArray(a) || cJSON_GetArraySize(a) == 0)
+        return;
+    printf("%-9s", label);
+    int i = 0;
+    cJSON_ArrayForEach(it, a)
+        if (cJSON_IsString(it))
+            printf("%s%s", i++ ? ", " : " ", it->valuestring);
+    putchar('\n');
+}
+
+static const char *jstr(const cJSON *d, const char *k, const char *dflt)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(d, k);
+    return cJSON_IsString(v) ? v->valuestring : dflt;
+}
+
+int cmd_show(int argc, char **argv)
+{
+    const char *db = NULL;
+    int json = 0;
+    int rc = db_opts("show", argc, argv, &db, &json, show_help);
+    if (rc)
+        return rc < 0 ? EXIT_DONE : rc;
+    if (optind + 1 != argc) {
+        cli_error("show", "give exactly one ID");
+        return EXIT_USAGE;
+    }
+    nx_db *h = NULL;
+    char *err = NULL, *data = NULL;
+    size_t len;
+    rc = nx_db_open(&h, cli_db_path(db), &err);
+    if (rc != NX_OK) {
+        cli_error("show", "%s", err ? err : nx_strerror(rc));
+        free(err);
+        return cli_exit_code(rc);
+    }
+    rc = nx_db_get_data(h, argv[optind], &data, &len);
+    if (rc == NX_ENOTFOUND) {
+        cli_error("show", "no article with id \"%s\"", argv[optind]);
+        nx_db_close(h);
+        return EXIT_PARTIAL;
+    }
+    if (rc != NX_OK) {
+        cli_error("show", "%s", nx_db_errmsg(h));
+        nx_db_close(h);
+        return cli_exit_code(rc);
+    }
+    nx_db_close(h);
+    if (json) {
+        puts(data);
+        free(data);
+        return EXIT_DONE;
+    }
+    cJSON *d = cJSON_Parse(data);
+    free(data);
+    printf("id        %s\ntitle     %s\ndate      %s\nsource    %s\n",
+           jstr(d, "id", ""), jstr(d, "title", ""), jstr(d, "time", "undated"),
+           jstr(d, "source", ""));
+    if (jstr(d, "url", NULL))
+        printf("url       %s\n", jstr(d, "url", ""));
+    print_list(d, "author", "author");
+    print_list(d, "category", "category");
+    print_list(d, "person", "person");
+    print_list(d, "org", "org");
+    print_list(d, "place", "place");
+    print_list(d, "by", "by");
+    const cJSON *qs = cJSON_GetObjectItemCaseSensitive(d, "quotes"), *q;
+    cJSON_ArrayForEach(q, qs)
+        printf("quote     %s: \"%s\"\n", jstr(q, "speaker", "(unattributed)"),
+               jstr(q, "text", ""));
+    printf("\n%s\n", jstr(d, "body", ""));
+    cJSON_Delete(d);
+    return EXIT_DONE;
+}
+
+static void delete_help(FILE *f)
+{
+    fprintf(f, "usage: newsdex delete [--db DB] ID...\n\n"
+               "Deletes articles by id.  Exit: 0 all deleted; 1 some ids were "
+               "not found;\n3 database error; 4 database locked.\n");
+}
+
+int cmd_delete(int argc, char **argv)
+{
+    const char *db = NULL;
+    int rc = db_opts("delete", argc, argv, &db, NULL, delete_help);
+    if (rc)
+        return rc < 0 ? EXIT_DONE : rc;
+    if (optind >= argc) {
+        cli_error("delete", "no ID given");
+        return EXIT_USAGE;
+    }
+    char *gen_path = NULL, *err = NULL;
+    unsigned gen;
+    const char *path = cli_db_path(db);
+    rc = nx_layout_current(path, 0, &gen_path, &gen, &err);
+    nx_writer *w = NULL;
+    nx_writer_options wo = NX_WRITER_OPTIONS_INIT;
+    wo.create = 0;
+    if (rc == NX_OK)
+        rc = nx_writer_open(&w, gen_path, &wo, &err);
+    free(gen_path);
+    if (rc != NX_OK) {
+        cli_error("delete", "%s", err ? err : nx_strerror(rc));
+        free(err);
+        return cli_exit_code(rc);
+    }
+    int missing = 0;
+    for (int i = optind; i < argc && rc == NX_OK; i++) {
+        int found = 0;
+        rc = nx_writer_delete(w, argv[i], &found);
+        if (rc == NX_OK && !found) {
+            cli_error("delete", "no article with id \"%s\"", argv[i]);
+            missing++;
+        }
+    }
+    if (rc != NX_OK) {
+        cli_error("delete", "%s", nx_writer_errmsg(w));
+        nx_writer_abandon(w);
+        return cli_exit_code(rc);
+    }
+    rc = nx_writer_close(w, &err);
+    if (rc != NX_OK) {
+        cli_error("delete", "%s", err ? err : nx_strerror(rc));
+        free(err);
+        return cli_exit_code(rc);
+    }
+    return missing ? EXIT_PARTIAL : EXIT_DONE;
+}
+
+static void stats_help(FILE *f)
+{
+    fprintf(f, "usage: newsdex stats [--db DB] [--json]\n\n"
+               "Document count, generation, last indexing run and outcome, "
+               "size on disk\nand index format.\n");
+}
+
+static uint64_t du(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return 0;
+    if (!S_ISDIR(st.st_mode))
+        return (uint64_t)st.st_size;
+    uint64_t sum = 0;
+    DIR *d = opendir(path);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char sub[4096];
+        snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+        sum += du(sub);
+    }
+    if (d)
+        closedir(d);
+    return sum;
+}
+
+int cmd_stats(int argc, char **argv)
+{
+    const char *db = NULL;
+    int json = 0;
+    int rc = db_opts("stats", argc, argv, &db, &json, stats_help);
+    if (rc)
+        return rc < 0 ? EXIT_DONE : rc;
+    const char *path = cli_db_path(db);
+    nx_db *h = NULL;
+    char *err = NULL, *last = NULL, *outcome = NULL, *format = NULL;
+    rc = nx_db_open(&h, path, &err);
+    if (rc != NX_OK) {
+        cli_error("stats", "%s", err ? err : nx_strerror(rc));
+        free(err);
+        return cli_exit_code(rc);
+    }
+    char *gen_path = NULL;
+    unsigned gen = 0;
+    if (nx_layout_current(path, 0, &gen_path, &gen, &err) != NX_OK) {
+        free(err);  /* a stub of shards or a bare database: no generation */
+        gen = 0;
+    }
+    uint64_t docs = nx_db_doccount(h), size = du(gen_path ? gen_path : path);
+    nx_db_get_metadata(h, "newsdex.last_reindex", &last);
+    nx_db_get_metadata(h, "newsdex.last_outcome", &outcome);
+    nx_db_get_metadata(h, "newsdex.format", &format);
+    if (json) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "documents", (double)docs);
+        if (gen)
+            cJSON_AddNumberToObject(o, "generation", gen);
+        else
+            cJSON_AddNullToObject(o, "generation");
+        if (last && *last)
+            cJSON_AddStringToObject(o, "last_reindex", last);
+        else
+            cJSON_AddNullToObject(o, "last_reindex");
+        if (outcome && *outcome)
+            cJSON_AddStringToObject(o, "last_outcome", outcome);
+        else
+            cJSON_AddNullToObject(o, "last_outcome");
+        cJSON_AddNumberToObject(o, "size_bytes", (double)size);
+        cJSON_AddNumberToObject(o, "format", format ? atoi(format) : 0);
+        char *s = cJSON_PrintUnformatted(o);
+        if (s)
+            puts(s);
+        free(s);
+        cJSON_Delete(o);
+    } else {
+        printf("database      %s\ndocuments     %llu\n", path,
+               (unsigned long long)docs);
+        if (gen)
+            printf("generation    %u\n", gen);
+        printf("last run      %s\noutcome       %s\nsize          %.1f MB\n"
+               "format        %s\n",
+               last && *last ? last : "never", outcome && *outcome ? outcome : "-",
+               (double)size / 1e6, format && *format ? format : "?");
+    }
+    free(gen_path);
+    free(last);
+    free(outcome);
+    free(format);
+    nx_db_close(h);
+    return EXIT_DONE;
+}

@@ -1,0 +1,175 @@
+/*
+ * cmd_entities.c — `newsdex entities [--json] FILE...`: what the indexer
+ * extracts from each record, without indexing.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "nx_dates.h"
+#include "nx_indexer.h"
+
+static void help(FILE *f)
+{
+    fprintf(f,
+"usage: newsdex entities [--json] [--aliases FILE] FILE...\n"
+"\n"
+"Prints what the indexer extracts from each record: title, date, people,\n"
+"organisations, places, speakers (by) and every quote with its speaker.\n"
+"--json prints one object a line: {\"id\", \"title\", \"date\", \"person\",\n"
+"\"org\", \"place\", \"by\", \"quotes\": [{\"speaker\", \"text\"}]}.\n");
+}
+
+typedef struct ent_ctx {
+    nx_extractor *x;
+    int json;
+    int failed;
+} ent_ctx;
+
+static cJSON *list_json(const nx_strlist *l)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; i < l->n; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(l->v[i]));
+    return a;
+}
+
+static void print_list(const char *label, const nx_strlist *l)
+{
+    printf("  %-7s", label);
+    for (size_t i = 0; i < l->n; i++)
+        printf("%s%s", i ? ", " : " ", l->v[i]);
+    putchar('\n');
+}
+
+static int on_article(void *ctx, nx_article *a)
+{
+    ent_ctx *c = ctx;
+    nx_entities e;
+    nx_entities_init(&e);
+    int rc = nx_extract(c->x, a->title, a->body, &e);
+    if (rc != NX_OK) {
+        cli_error("entities", "%s: extraction failed: %s", a->id,
+                  nx_strerror(rc));
+        c->failed++;
+        nx_entities_clear(&e);
+        return NX_OK;
+    }
+    char day[16] = "";
+    if (a->date != NX_DATE_NONE)
+        nx_date_format_day(a->date, day);
+    if (c->json) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", a->id);
+        cJSON_AddStringToObject(o, "title", a->title);
+        if (*day)
+            cJSON_AddStringToObject(o, "date", day);
+        else
+            cJSON_AddNullToObject(o, "date");
+        cJSON_AddItemToObject(o, "person", list_json(&e.person));
+        cJSON_AddItemToObject(o, "org", list_json(&e.org));
+        cJSON_AddItemToObject(o, "place", list_json(&e.place));
+        cJSON_AddItemToObject(o, "by", list_json(&e.by));
+        cJSON *qs = cJSON_AddArrayToObject(o, "quotes");
+        for (size_t i = 0; i < e.nquotes; i++) {
+            cJSON *q = cJSON_CreateObject();
+            if (e.quotes[i].speaker)
+                cJSON_AddStringToObject(q, "speaker", e.quotes[i].speaker);
+            else
+                cJSON_AddNullToObject(q, "speaker");
+            cJSON_AddStringToObject(q, "text", e.quotes[i].text);
+            cJSON_AddItemToArray(qs, q);
+        }
+        char *s = cJSON_PrintUnformatted(o);
+        if (s)
+            puts(s);
+        free(s);
+        cJSON_Delete(o);
+    } else {
+        printf("%s\n  title   %s\n  date    %s\n", a->id, a->title,
+               *day ? day : "undated");
+        print_list("person", &e.person);
+        print_list("org", &e.org);
+        print_list("place", &e.place);
+        print_list("by", &e.by);
+        for (size_t i = 0; i < e.nquotes; i++)
+            printf("  quote   %s: \"%s\"\n",
+                   e.quotes[i].speaker ? e.quotes[i].speaker : "(unattributed)",
+                   e.quotes[i].text);
+        putchar('\n');
+    }
+    nx_entities_clear(&e);
+    return NX_OK;
+}
+
+static void report(void *ctx, nx_report_kind kind, const char *file,
+                   long line, const char *reason)
+{
+    ent_ctx *c = ctx;
+    if (kind == NX_REPORT_SKIPPED)
+        c->failed++;
+    fprintf(stderr, "newsdex entities: %s:%ld: %s: %s\n", file, line,
+            kind == NX_REPORT_SKIPPED ? "skipped" : "warning", reason);
+}
+
+int cmd_entities(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"json", no_argument, 0, 'j'},
+        {"aliases", required_argument, 0, 'a'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    ent_ctx c = {0};
+    const char *aliases[16];
+    size_t naliases = 0;
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'j': c.json = 1; break;
+        case 'a':
+            if (naliases == 16) {
+                cli_error("entities", "at most 16 --aliases files");
+                return EXIT_USAGE;
+            }
+            aliases[naliases++] = optarg;
+            break;
+        case 'h': help(stdout); return EXIT_DONE;
+        default: help(stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        cli_error("entities", "no FILE given");
+        return EXIT_USAGE;
+    }
+    char *err = NULL;
+    nx_aliases *al = nx_index_load_aliases(aliases, naliases, &err);
+    if (!al) {
+        cli_error("entities", "%s", err ? err : "out of memory");
+        free(err);
+        return EXIT_USAGE;
+    }
+    nx_extract_options xo = NX_EXTRACT_OPTIONS_INIT;
+    xo.aliases = al;
+    int rc = nx_extractor_new(&c.x, &xo, &err);
+    if (rc != NX_OK) {
+        cli_error("entities", "%s", err ? err : nx_strerror(rc));
+        free(err);
+        nx_aliases_free(al);
+        return EXIT_IO;
+    }
+    nx_ingest_options io = NX_INGEST_OPTIONS_INIT;
+    rc = nx_ingest_paths((const char *const *)argv + optind,
+                         (size_t)(argc - optind), &io, on_article, report, &c);
+    nx_extractor_free(c.x);
+    nx_aliases_free(al);
+    if (rc != NX_OK) {
+        cli_error("entities", "%s", nx_strerror(rc));
+        return cli_exit_code(rc);
+    }
+    return c.failed ? EXIT_PARTIAL : EXIT_DONE;
+}

@@ -1,0 +1,99 @@
+/*
+ * main.c — the `newsdex` command: dispatch to subcommands and the helpers
+ * they share (cli.h).
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nx_xapian.h"
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+    const char *summary;
+} commands[] = {
+    {"index", cmd_index, "add or replace articles from files, dirs or -"},
+    {"search", cmd_search, "ranked, faceted search"},
+    {"facets", cmd_facets, "top values of one facet for a query"},
+    {"show", cmd_show, "stored fields and entities of one article"},
+    {"delete", cmd_delete, "delete articles by id"},
+    {"entities", cmd_entities, "what the indexer extracts, without indexing"},
+    {"stats", cmd_stats, "database size, generation, last run"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: newsdex COMMAND [OPTIONS] [ARGS]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\n`newsdex COMMAND --help` for its options.  The database is "
+               "--db DB, else $NEWSDEX_DB,\nelse ./newsdex.db.  Exit codes: "
+               "0 done; 1 no results or records skipped;\n2 usage or query "
+               "error; 3 I/O or database error; 4 database locked.\n");
+}
+
+const char *cli_db_path(const char *opt)
+{
+    if (opt && *opt)
+        return opt;
+    const char *env = getenv("NEWSDEX_DB");
+    return env && *env ? env : "./newsdex.db";
+}
+
+int cli_exit_code(int st)
+{
+    switch (st) {
+    case NX_OK: return EXIT_DONE;
+    case NX_EQUERY: case NX_EINVAL: return EXIT_USAGE;
+    case NX_ELOCKED: return EXIT_LOCKED;
+    default: return EXIT_IO;
+    }
+}
+
+void cli_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "newsdex %s: ", cmd);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_number(const char *cmd, const char *opt, const char *s,
+               unsigned long max, unsigned long *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(s, &end, 10);
+    if (!*s || *end || errno || *s == '-' || v > max) {
+        cli_error(cmd, "%s wants a whole number from 0 to %lu, not \"%s\"",
+                  opt, max, s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+        strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        usage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_USAGE : EXIT_DONE;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("newsdex 0.1.0 (index format %d)\n", NX_FORMAT_VERSION);
+        return EXIT_DONE;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "newsdex: unknown command \"%s\"\n\n", argv[1]);
+    usage(stderr);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,200 @@
+/*
+ * document.c — an article and its entities as a Xapian document: text
+ * fields (the title weighs more than the body), facet terms and values,
+ * dates, the sort key and the stored JSON (nx_indexer.h).
+ */
+#include "nx_indexer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "nx_dates.h"
+#include "nx_facets.h"
+
+/* Title words count this many times a body word (and also index as title:). */
+#define TITLE_WEIGHT 3
+
+/* Adds one facet value: its terms, and its display form in the next slot.
+ * `seen` holds the terms already added so a value is counted once. */
+typedef struct facet_acc {
+    unsigned nslot[NX_FACET_COUNT];
+    cJSON *lists[NX_FACET_COUNT];
+} facet_acc;
+
+static int add_value(nx_doc *doc, facet_acc *acc, nx_facet_id f,
+                     const nx_aliases *al, const char *value)
+{
+    nx_facet_terms ft;
+    int rc = nx_facet_terms_make(f, al, value, 0, &ft);
+    if (rc == NX_EINVAL)
+        return NX_OK;  /* nothing nameable in it */
+    if (rc != NX_OK)
+        return rc;
+    /* Skip a value already given (e.g. in the record and by extraction). */
+    cJSON *list = acc->lists[f], *it;
+    char *key = nx_name_key(ft.display);
+    int dup = 0;
+    cJSON_ArrayForEach(it, list) {
+        char *k = nx_name_key(it->valuestring);
+        dup = k && key && strcmp(k, key) == 0;
+        free(k);
+        if (dup)
+            break;
+    }
+    free(key);
+    if (!dup && acc->nslot[f] < nx_facet_defs[f].nslots) {
+        for (size_t i = 0; i < ft.n && rc == NX_OK; i++)
+            rc = nx_doc_add_term(doc, ft.terms[i]);
+        if (rc == NX_OK)
+            rc = nx_doc_set_value(doc, nx_facet_defs[f].slot + acc->nslot[f]++,
+                                  ft.display, strlen(ft.display));
+        if (rc == NX_OK && list)
+            cJSON_AddItemToArray(list, cJSON_CreateString(ft.display));
+    }
+    nx_facet_terms_clear(&ft);
+    return rc;
+}
+
+static int add_list(nx_doc *doc, facet_acc *acc, nx_facet_id f,
+                    const nx_aliases *al, const nx_strlist *l)
+{
+    int rc = NX_OK;
+    for (size_t i = 0; i < l->n && rc == NX_OK; i++)
+        rc = add_value(doc, acc, f, al, l->v[i]);
+    return rc;
+}
+
+static int add_dates(nx_doc *doc, cJSON *o, int64_t date)
+{
+    if (date == NX_DATE_NONE) {
+        cJSON_AddNullToObject(o, "date");
+        cJSON_AddNullToObject(o, "time");
+        return NX_OK;
+    }
+    char day[16], iso[32], term[16];
+    unsigned char enc[8];
+    int year, month;
+    nx_date_format_day(date, day);
+    nx_date_year_month(date, &year, &month);
+    int64_t sec = ((date % 86400) + 86400) % 86400;
+    snprintf(iso, sizeof iso, "%sT%02d:%02d:%02dZ", day, (int)(sec / 3600),
+             (int)(sec / 60 % 60), (int)(sec % 60));
+    cJSON_AddStringToObject(o, "date", day);
+    cJSON_AddStringToObject(o, "time", iso);
+    nx_date_encode(date, enc);
+    int rc = nx_doc_set_value(doc, NX_SLOT_DATE, (const char *)enc, 8);
+    snprintf(term, sizeof term, "%04d", year);
+    if (rc == NX_OK)
+        rc = nx_doc_set_value(doc, nx_facet_defs[NX_FACET_YEAR].slot, term,
+                              strlen(term));
+    char yterm[16];
+    snprintf(yterm, sizeof yterm, "Y%04d", year);
+    if (rc == NX_OK)
+        rc = nx_doc_add_term(doc, yterm);
+    snprintf(term, sizeof term, "%04d-%02d", year, month);
+    if (rc == NX_OK)
+        rc = nx_doc_set_value(doc, nx_facet_defs[NX_FACET_MONTH].slot, term,
+                              strlen(term));
+    snprintf(yterm, sizeof yterm, "M%04d%02d", year, month);
+    if (rc == NX_OK)
+        rc = nx_doc_add_term(doc, yterm);
+    return rc;
+}
+
+static void add_opt_string(cJSON *o, const char *k, const char *v)
+{
+    if (v)
+        cJSON_AddStringToObject(o, k, v);
+    else
+        cJSON_AddNullToObject(o, k);
+}
+
+int nx_article_document(const nx_article *a, const nx_entities *e,
+                        const nx_aliases *al, nx_doc **out)
+{
+    *out = NULL;
+    nx_doc *doc = NULL;
+    cJSON *o = cJSON_CreateObject();
+    int rc = o ? nx_doc_new(&doc) : NX_ENOMEM;
+    if (rc != NX_OK)
+        goto done;
+    rc = nx_doc_set_id(doc, a->id);
+    cJSON_AddStringToObject(o, "id", a->id);
+    cJSON_AddStringToObject(o, "title", a->title ? a->title : "");
+    if (rc == NX_OK)
+        rc = add_dates(doc, o, a->date);
+    add_opt_string(o, "source", a->source);
+    add_opt_string(o, "url", a->url);
+
+    facet_acc acc;
+    memset(&acc, 0, sizeof acc);
+    static const char *names[NX_FACET_COUNT] = {
+        [NX_FACET_BY] = "by", [NX_FACET_PERSON] = "person",
+        [NX_FACET_ORG] = "org", [NX_FACET_PLACE] = "place",
+        [NX_FACET_CATEGORY] = "category", [NX_FACET_AUTHOR] = "author"};
+    static const nx_facet_id order[] = {NX_FACET_AUTHOR, NX_FACET_CATEGORY,
+                                        NX_FACET_PERSON, NX_FACET_ORG,
+                                        NX_FACET_PLACE,  NX_FACET_BY};
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+        acc.lists[order[i]] = cJSON_AddArrayToObject(o, names[order[i]]);
+
+    if (rc == NX_OK)
+        rc = add_list(doc, &acc, NX_FACET_AUTHOR, al, &a->authors);
+    if (rc == NX_OK)
+        rc = add_list(doc, &acc, NX_FACET_CATEGORY, al, &a->categories);
+    if (rc == NX_OK)
+        rc = add_list(doc, &acc, NX_FACET_PERSON, al, &a->people);
+    if (rc == NX_OK)
+        rc = add_list(doc, &acc, NX_FACET_ORG, al, &a->orgs);
+    if (rc == NX_OK)
+        rc = add_list(doc, &acc, NX_FACET_PLACE, al, &a->places);
+    if (e) {
+        if (rc == NX_OK)
+            rc = add_list(doc, &acc, NX_FACET_PERSON, al, &e->person);
+        if (rc == NX_OK)
+            rc = add_list(doc, &acc, NX_FACET_ORG, al, &e->org);
+        if (rc == NX_OK)
+            rc = add_list(doc, &acc, NX_FACET_PLACE, al, &e->place);
+        if (rc == NX_OK)
+            rc = add_list(doc, &acc, NX_FACET_BY, al, &e->by);
+        cJSON *quotes = cJSON_AddArrayToObject(o, "quotes");
+        for (size_t i = 0; i < e->nquotes; i++) {
+            cJSON *q = cJSON_CreateObject();
+            add_opt_string(q, "speaker", e->quotes[i].speaker);
+            cJSON_AddStringToObject(q, "text", e->quotes[i].text);
+            cJSON_AddItemToArray(quotes, q);
+        }
+    }
+    cJSON_AddStringToObject(o, "body", a->body ? a->body : "");
+
+    if (rc == NX_OK && a->title && *a->title) {
+        size_t n = strlen(a->title);
+        rc = nx_doc_add_text(doc, a->title, n, TITLE_WEIGHT, NULL);
+        if (rc == NX_OK)
+            rc = nx_doc_add_text(doc, a->title, n, 1, "S");
+    }
+    if (rc == NX_OK && a->body && *a->body)
+        rc = nx_doc_add_text(doc, a->body, strlen(a->body), 1, NULL);
+    if (rc == NX_OK) {
+        size_t klen;
+        char *key = nx_sort_key(a->date, a->id, &klen);
+        rc = key ? nx_doc_set_value(doc, NX_SLOT_SORT, key, klen) : NX_ENOMEM;
+        free(key);
+    }
+    if (rc == NX_OK) {
+        char *json = cJSON_PrintUnformatted(o);
+        rc = json ? nx_doc_set_data(doc, json, strlen(json)) : NX_ENOMEM;
+        free(json);
+    }
+done:
+    cJSON_Delete(o);
+    if (rc != NX_OK) {
+        nx_doc_free(doc);
+        return rc;
+    }
+    *out = doc;
+    return NX_OK;
+}

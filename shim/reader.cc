@@ -1,0 +1,122 @@
+/*
+ * reader.cc — nx_db: a read-only database, opened through a newsdex
+ * database directory (its XAPIANDB stub names the current generation), a
+ * generation directory, or a stub file of shards.
+ */
+#include "shim_internal.h"
+
+#include <cstring>
+
+#include "shim_db.h"
+
+static int check_format(nx_db *db)
+{
+    std::string v = db->db.get_metadata("newsdex.format");
+    if (v == std::to_string(NX_FORMAT_VERSION))
+        return NX_OK;
+    if (v.empty()) {
+        if (db->db.get_doccount() == 0)
+            return NX_OK;
+        db->msg = "not a newsdex database (no newsdex.format metadata)";
+    } else {
+        db->msg = "database format " + v + " is not the format this "
+                  "newsdex reads (" + std::to_string(NX_FORMAT_VERSION) +
+                  "): rebuild the index with this version";
+    }
+    return NX_EVERSION;
+}
+
+extern "C" int nx_db_open(nx_db **out, const char *path, char **err)
+{
+    *out = nullptr;
+    if (err)
+        *err = nullptr;
+    nx_db *db = new (std::nothrow) nx_db();
+    if (!db)
+        return NX_ENOMEM;
+    int rc = nx::guarded(db->msg, [&]() -> int {
+        db->db = Xapian::Database(path);
+        db->path = path;
+        return check_format(db);
+    });
+    if (rc != NX_OK) {
+        if (err)
+            *err = nx::dup(std::string(path) + ": " + db->msg);
+        delete db;
+        return rc;
+    }
+    *out = db;
+    return NX_OK;
+}
+
+extern "C" void nx_db_close(nx_db *db)
+{
+    delete db;
+}
+
+extern "C" const char *nx_db_errmsg(const nx_db *db)
+{
+    return db ? db->msg.c_str() : "no database";
+}
+
+extern "C" uint64_t nx_db_doccount(nx_db *db)
+{
+    uint64_t n = 0;
+    nx::guarded(db->msg, [&]() -> int {
+        n = db->db.get_doccount();
+        return NX_OK;
+    });
+    return n;
+}
+
+extern "C" int nx_db_reopen(nx_db *db)
+{
+    return nx::guarded(db->msg, [&]() -> int {
+        db->db.reopen();
+        return NX_OK;
+    });
+}
+
+extern "C" int nx_db_get_metadata(nx_db *db, const char *key, char **out)
+{
+    *out = nullptr;
+    return nx::guarded(db->msg, [&]() -> int {
+        *out = nx::dup(db->db.get_metadata(key));
+        return *out ? NX_OK : NX_ENOMEM;
+    });
+}
+
+extern "C" int nx_db_get_data(nx_db *db, const char *id, char **out,
+                              size_t *len)
+{
+    *out = nullptr;
+    *len = 0;
+    return nx::with_retry(db, [&]() -> int {
+        std::string idterm = std::string("Q") + id;
+        if (idterm.size() > 245)
+            return NX_ENOTFOUND;
+        Xapian::PostingIterator p = db->db.postlist_begin(idterm);
+        if (p == db->db.postlist_end(idterm)) {
+            db->msg = std::string("no article with id ") + id;
+            return NX_ENOTFOUND;
+        }
+        std::string data = db->db.get_document(*p).get_data();
+        *out = nx::dup(data);
+        if (!*out)
+            return NX_ENOMEM;
+        *len = data.size();
+        return NX_OK;
+    });
+}
+
+extern "C" int nx_db_has_spelling(nx_db *db)
+{
+    int has = 0;
+    nx::guarded(db->msg, [&]() -> int {
+        /* Remote shards carry no spelling data; a local database has some
+         * once text was indexed with spelling on. */
+        has = db->db.spellings_begin() != db->db.spellings_end();
+        return NX_OK;
+    });
+    return has;
+}

@@ -1,0 +1,353 @@
+/*
+ * search.cc — nx_db_search: the query language (QueryParser with boolean
+ * operators, phrases, NEAR, wildcards, +/-; default AND; boolean facet
+ * fields and a date range resolved through C callbacks), BM25 ranking with
+ * ties ordered by date then id, facet counts over all matches, snippets and
+ * spelling suggestions.
+ *
+ * Facet counting uses only Xapian's built-in ValueCountMatchSpy, one per
+ * value slot in use (see facets/nx_facets.h), so the same request runs
+ * unchanged over shards served by stock xapian-tcpsrv.
+ */
+#include "shim_internal.h"
+
+#include <cstdlib>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "shim_db.h"
+
+struct nx_terms {
+    std::vector<std::string> terms;
+    bool range = false;
+    unsigned slot = 0;
+    bool has_lo = false, has_hi = false;
+    std::string lo, hi;
+};
+
+extern "C" int nx_terms_add(nx_terms *t, const char *term)
+{
+    std::string msg;
+    return nx::guarded(msg, [&]() -> int {
+        size_t n = std::char_traits<char>::length(term);
+        /* A term Xapian cannot store cannot be in any document. */
+        if (n > 0 && n <= 245)
+            t->terms.emplace_back(term, n);
+        return NX_OK;
+    });
+}
+
+extern "C" int nx_terms_set_range(nx_terms *t, unsigned slot, const char *lo,
+                                  size_t lolen, const char *hi, size_t hilen)
+{
+    std::string msg;
+    return nx::guarded(msg, [&]() -> int {
+        t->range = true;
+        t->slot = slot;
+        t->has_lo = lo != nullptr;
+        t->has_hi = hi != nullptr;
+        if (lo)
+            t->lo.assign(lo, lolen);
+        if (hi)
+            t->hi.assign(hi, hilen);
+        return NX_OK;
+    });
+}
+
+static Xapian::Query to_query(const nx_terms &t)
+{
+    if (t.range) {
+        if (t.has_lo && t.has_hi)
+            return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, t.slot, t.lo,
+                                 t.hi);
+        if (t.has_lo)
+            return Xapian::Query(Xapian::Query::OP_VALUE_GE, t.slot, t.lo);
+        if (t.has_hi)
+            return Xapian::Query(Xapian::Query::OP_VALUE_LE, t.slot, t.hi);
+        return Xapian::Query::MatchAll;
+    }
+    if (t.terms.empty())
+        return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, t.terms.begin(),
+                         t.terms.end());
+}
+
+/* Turns a callback's error into the QueryParserError the caller reports. */
+[[noreturn]] static void fail(char *err, const std::string &fallback)
+{
+    std::string m = err ? err : fallback;
+    std::free(err);
+    throw Xapian::QueryParserError(m);
+}
+
+namespace {
+
+class FieldProc : public Xapian::FieldProcessor {
+  public:
+    FieldProc(const nx_search_request *req, std::string field)
+        : req_(req), field_(std::move(field)) {}
+    Xapian::Query operator()(const std::string &value) override
+    {
+        nx_terms t;
+        char *err = nullptr;
+        if (req_->resolve(req_->ctx, field_.c_str(), value.c_str(), &t,
+                          &err) != 0)
+            fail(err, "invalid value for " + field_ + ": " + value);
+        std::free(err);
+        return to_query(t);
+    }
+
+  private:
+    const nx_search_request *req_;
+    std::string field_;
+};
+
+class RangeProc : public Xapian::RangeProcessor {
+  public:
+    explicit RangeProc(const nx_search_request *req)
+        : Xapian::RangeProcessor(Xapian::BAD_VALUENO, req->range_prefix),
+          req_(req) {}
+    Xapian::Query operator()(const std::string &b,
+                             const std::string &e) override
+    {
+        nx_terms t;
+        char *err = nullptr;
+        if (req_->range(req_->ctx, b.c_str(), e.c_str(), &t, &err) != 0)
+            fail(err, "invalid range " + b + ".." + e);
+        std::free(err);
+        return to_query(t);
+    }
+
+  private:
+    const nx_search_request *req_;
+};
+
+} // namespace
+
+struct nx_results {
+    Xapian::MSet mset;
+    Xapian::Stem stem;
+    uint64_t total = 0;
+    bool exact = false;
+    std::vector<std::string> data;
+    std::vector<double> score;
+    std::vector<std::vector<std::pair<std::string, uint64_t>>> facets;
+    std::string suggestion;
+    std::string description;
+    std::string snippet_msg;
+};
+
+static unsigned parse_flags(bool spelling)
+{
+    unsigned f = Xapian::QueryParser::FLAG_BOOLEAN |
+                 Xapian::QueryParser::FLAG_PHRASE |
+                 Xapian::QueryParser::FLAG_LOVEHATE |
+                 Xapian::QueryParser::FLAG_WILDCARD |
+                 Xapian::QueryParser::FLAG_PURE_NOT;
+    if (spelling)
+        f |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    return f;
+}
+
+static Xapian::Query parse(nx_db *db, const nx_search_request *req,
+                           nx_results *r, std::vector<Xapian::FieldProcessor *> &,
+                           bool spelling)
+{
+    Xapian::QueryParser qp;
+    qp.set_stemmer(r->stem);
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_database(db->db);
+    qp.set_default_op(Xapian::Query::OP_AND);
+    qp.set_max_expansion(req->max_wildcard ? req->max_wildcard : 1000,
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                         Xapian::QueryParser::FLAG_WILDCARD |
+                             Xapian::QueryParser::FLAG_PARTIAL);
+    for (size_t i = 0; i < req->nfields; i++) {
+        const nx_field &f = req->fields[i];
+        if (f.boolean) {
+            /* Each filter is its own group: `person:Putin person:Biden`
+             * requires both (a document names many people). */
+            std::string unique_group;
+            qp.add_boolean_prefix(f.name, (new FieldProc(req, f.name))->release(),
+                                  &unique_group);
+        } else {
+            qp.add_prefix(f.name, f.prefix ? f.prefix : "");
+        }
+    }
+    if (req->range && req->range_prefix)
+        qp.add_rangeprocessor((new RangeProc(req))->release());
+    std::string text = req->query ? req->query : "";
+    Xapian::Query q = text.find_first_not_of(" \t\r\n") == std::string::npos
+                          ? Xapian::Query::MatchAll
+                          : qp.parse_query(text, parse_flags(spelling));
+    if (spelling)
+        r->suggestion = qp.get_corrected_query_string();
+    return q;
+}
+
+static Xapian::Query add_filters(Xapian::Query q, const nx_search_request *req)
+{
+    for (size_t i = 0; i < req->nfilters; i++) {
+        const nx_filter &f = req->filters[i];
+        std::vector<std::string> terms;
+        for (size_t j = 0; j < f.nterms; j++)
+            terms.emplace_back(f.terms[j]);
+        Xapian::Query fq = terms.empty()
+                               ? Xapian::Query::MatchNothing
+                               : Xapian::Query(Xapian::Query::OP_OR,
+                                               terms.begin(), terms.end());
+        q = Xapian::Query(Xapian::Query::OP_FILTER, q, fq);
+    }
+    return q;
+}
+
+static int run(nx_db *db, const nx_search_request *req, nx_results *r)
+{
+    std::vector<Xapian::FieldProcessor *> procs;
+    bool spelling = nx_db_has_spelling(db) != 0;
+    Xapian::Query q = add_filters(parse(db, req, r, procs, spelling), req);
+    r->description = q.get_description();
+
+    Xapian::Enquire enq(db->db);
+    enq.set_query(q);
+    if (req->sort_by_date)
+        enq.set_sort_by_value_then_relevance(req->sort_slot, false);
+    else
+        enq.set_sort_by_relevance_then_value(req->sort_slot, false);
+    if (req->time_limit_ms)
+        enq.set_time_limit(req->time_limit_ms / 1000.0);
+
+    /* One built-in spy per slot in use: a facet's k-th value sits in slot
+     * base + k, so the first slot no document uses ends the facet. */
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    std::vector<size_t> spy_facet;
+    for (size_t f = 0; f < req->nfacets; f++) {
+        const nx_facet_spec &fs = req->facets[f];
+        for (unsigned k = 0; k < fs.nslots; k++) {
+            if (db->db.get_value_freq(fs.slot + k) == 0)
+                break;
+            spies.emplace_back(new Xapian::ValueCountMatchSpy(fs.slot + k));
+            spy_facet.push_back(f);
+            enq.add_matchspy(spies.back().get());
+        }
+    }
+    Xapian::doccount check = req->offset + req->limit;
+    if (req->nfacets)
+        check = db->db.get_doccount();
+    r->mset = enq.get_mset(req->offset, req->limit, check);
+    r->total = r->mset.get_matches_estimated();
+    r->exact = r->mset.get_matches_lower_bound() ==
+               r->mset.get_matches_upper_bound();
+
+    std::vector<std::unordered_map<std::string, uint64_t>> merged(req->nfacets);
+    for (size_t s = 0; s < spies.size(); s++)
+        for (auto v = spies[s]->values_begin(); v != spies[s]->values_end(); ++v)
+            merged[spy_facet[s]][*v] += v.get_termfreq();
+    r->facets.assign(req->nfacets, {});
+    for (size_t f = 0; f < req->nfacets; f++)
+        r->facets[f].assign(merged[f].begin(), merged[f].end());
+
+    r->data.clear();
+    r->score.clear();
+    for (auto it = r->mset.begin(); it != r->mset.end(); ++it) {
+        r->data.push_back(it.get_document().get_data());
+        r->score.push_back(it.get_weight());
+    }
+    return NX_OK;
+}
+
+extern "C" int nx_db_search(nx_db *db, const nx_search_request *req,
+                            nx_results **out)
+{
+    *out = nullptr;
+    nx_results *r = new (std::nothrow) nx_results();
+    if (!r)
+        return NX_ENOMEM;
+    int rc = nx::guarded(db->msg, [&]() -> int {
+        r->stem = nx::make_stemmer();
+        return NX_OK;
+    });
+    if (rc == NX_OK)
+        rc = nx::with_retry(db, [&]() -> int { return run(db, req, r); });
+    if (rc != NX_OK) {
+        delete r;
+        return rc;
+    }
+    *out = r;
+    return NX_OK;
+}
+
+extern "C" void nx_results_free(nx_results *r)
+{
+    delete r;
+}
+
+extern "C" uint64_t nx_results_total(const nx_results *r, int *exact)
+{
+    if (exact)
+        *exact = r->exact;
+    return r->total;
+}
+
+extern "C" size_t nx_results_size(const nx_results *r)
+{
+    return r->data.size();
+}
+
+extern "C" double nx_results_score(const nx_results *r, size_t i)
+{
+    return i < r->score.size() ? r->score[i] : 0.0;
+}
+
+extern "C" const char *nx_results_data(const nx_results *r, size_t i,
+                                       size_t *len)
+{
+    if (i >= r->data.size())
+        return nullptr;
+    if (len)
+        *len = r->data[i].size();
+    return r->data[i].c_str();
+}
+
+extern "C" char *nx_results_snippet(nx_results *r, const char *text,
+                                    size_t len, size_t bytes)
+{
+    char *out = nullptr;
+    nx::guarded(r->snippet_msg, [&]() -> int {
+        static const char hs[] = {NX_HI_START, 0}, he[] = {NX_HI_END, 0};
+        std::string s = r->mset.snippet(
+            std::string(text, len), bytes, r->stem,
+            Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                Xapian::MSet::SNIPPET_EXHAUSTIVE,
+            hs, he, "\xe2\x80\xa6");
+        out = nx::dup(s);
+        return NX_OK;
+    });
+    return out;
+}
+
+extern "C" size_t nx_results_facet_size(const nx_results *r, size_t f)
+{
+    return f < r->facets.size() ? r->facets[f].size() : 0;
+}
+
+extern "C" const char *nx_results_facet_value(const nx_results *r, size_t f,
+                                              size_t i, uint64_t *count)
+{
+    if (f >= r->facets.size() || i >= r->facets[f].size())
+        return nullptr;
+    if (count)
+        *count = r->facets[f][i].second;
+    return r->facets[f][i].first.c_str();
+}
+
+extern "C" const char *nx_results_suggestion(const nx_results *r)
+{
+    return r->suggestion.empty() ? nullptr : r->suggestion.c_str();
+}
+
+extern "C" const char *nx_results_query_description(const nx_results *r)
+{
+    return r->description.c_str();
+}

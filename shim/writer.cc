@@ -1,0 +1,221 @@
+/*
+ * writer.cc — nx_writer: adds, replaces and deletes documents by unique id,
+ * committing in batches.  Text goes through one TermGenerator whose stemmer
+ * is the same libstemmer wrapper the QueryParser uses (stem.cc).
+ */
+#include "shim_internal.h"
+
+#include <cstdlib>
+
+#include "shim_doc.h"
+
+/* Gap between text fields so phrase and NEAR queries never span two. */
+static const Xapian::termpos FIELD_GAP = 100;
+
+struct nx_writer {
+    Xapian::WritableDatabase db;
+    Xapian::TermGenerator tg;
+    unsigned batch_size = 1000;
+    unsigned pending = 0;   /* changes since the last commit */
+    std::string msg;        /* last error */
+};
+
+static int check_format(Xapian::WritableDatabase &db, std::string &msg)
+{
+    std::string v = db.get_metadata("newsdex.format");
+    if (v.empty()) {
+        if (db.get_doccount() != 0) {
+            msg = "not a newsdex database (it has documents but no "
+                  "newsdex.format metadata)";
+            return NX_EVERSION;
+        }
+        db.set_metadata("newsdex.format", std::to_string(NX_FORMAT_VERSION));
+        db.commit();
+        return NX_OK;
+    }
+    if (v != std::to_string(NX_FORMAT_VERSION)) {
+        msg = "database format " + v + " is not the format this newsdex "
+              "reads (" + std::to_string(NX_FORMAT_VERSION) +
+              "): rebuild the index with this version";
+        return NX_EVERSION;
+    }
+    return NX_OK;
+}
+
+extern "C" int nx_writer_open(nx_writer **out, const char *path,
+                              const nx_writer_options *opts, char **err)
+{
+    nx_writer_options def = NX_WRITER_OPTIONS_INIT;
+    if (!opts)
+        opts = &def;
+    *out = nullptr;
+    if (err)
+        *err = nullptr;
+    nx_writer *w = nullptr;
+    std::string msg;
+    int rc = nx::guarded(msg, [&]() -> int {
+        w = new nx_writer();
+        int flags = Xapian::DB_BACKEND_GLASS |
+                    (opts->create ? Xapian::DB_CREATE_OR_OPEN
+                                  : Xapian::DB_OPEN);
+        if (opts->no_sync)
+            flags |= Xapian::DB_NO_SYNC;
+        w->db = Xapian::WritableDatabase(path, flags);
+        int frc = check_format(w->db, msg);
+        if (frc != NX_OK)
+            return frc;
+        w->batch_size = opts->batch_size ? opts->batch_size : 1000;
+        w->tg.set_stemmer(nx::make_stemmer());
+        w->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        if (opts->spelling) {
+            w->tg.set_database(w->db);
+            w->tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+        }
+        /* All changes happen inside a transaction that each commit ends
+         * and restarts: closing or dying without a commit leaves exactly
+         * the last committed batch, never a partial one. */
+        w->db.begin_transaction(true);
+        return NX_OK;
+    });
+    if (rc != NX_OK) {
+        if (err)
+            *err = nx::dup(std::string(path) + ": " + msg);
+        delete w;
+        return rc;
+    }
+    *out = w;
+    return NX_OK;
+}
+
+static Xapian::Document build(nx_writer *w, const nx_doc *d)
+{
+    Xapian::Document doc;
+    w->tg.set_document(doc);
+    bool first = true;
+    for (const auto &t : d->texts) {
+        if (!first)
+            w->tg.increase_termpos(FIELD_GAP);
+        first = false;
+        w->tg.index_text(t.text, t.weight, t.prefix);
+    }
+    for (const auto &term : d->terms)
+        doc.add_boolean_term(term);
+    for (const auto &v : d->values)
+        doc.add_value(v.first, v.second);
+    doc.set_data(d->data);
+    doc.add_boolean_term("Q" + d->id);
+    return doc;
+}
+
+static int after_change(nx_writer *w)
+{
+    if (++w->pending >= w->batch_size)
+        return nx_writer_commit(w);
+    return NX_OK;
+}
+
+extern "C" int nx_writer_put(nx_writer *w, const nx_doc *d, int *replaced)
+{
+    return nx::guarded(w->msg, [&]() -> int {
+        if (d->id.empty()) {
+            w->msg = "document has no id";
+            return NX_EINVAL;
+        }
+        std::string idterm = "Q" + d->id;
+        if (idterm.size() > 245) {
+            w->msg = "id is longer than 244 bytes: " + d->id.substr(0, 60);
+            return NX_EINVAL;
+        }
+        if (replaced)
+            *replaced = w->db.term_exists(idterm) ? 1 : 0;
+        w->db.replace_document(idterm, build(w, d));
+        return after_change(w);
+    });
+}
+
+extern "C" int nx_writer_delete(nx_writer *w, const char *id, int *found)
+{
+    return nx::guarded(w->msg, [&]() -> int {
+        std::string idterm = std::string("Q") + id;
+        bool exists = idterm.size() <= 245 && w->db.term_exists(idterm);
+        if (found)
+            *found = exists ? 1 : 0;
+        if (!exists)
+            return NX_OK;
+        w->db.delete_document(idterm);
+        return after_change(w);
+    });
+}
+
+extern "C" int nx_writer_set_metadata(nx_writer *w, const char *key,
+                                      const char *value)
+{
+    return nx::guarded(w->msg, [&]() -> int {
+        w->db.set_metadata(key, value);
+        return NX_OK;
+    });
+}
+
+extern "C" int nx_writer_get_metadata(nx_writer *w, const char *key,
+                                      char **out)
+{
+    *out = nullptr;
+    return nx::guarded(w->msg, [&]() -> int {
+        *out = nx::dup(w->db.get_metadata(key));
+        return *out ? NX_OK : NX_ENOMEM;
+    });
+}
+
+extern "C" int nx_writer_commit(nx_writer *w)
+{
+    return nx::guarded(w->msg, [&]() -> int {
+        w->db.commit_transaction();
+        w->pending = 0;
+        w->db.begin_transaction(true);
+        return NX_OK;
+    });
+}
+
+extern "C" uint64_t nx_writer_doccount(nx_writer *w)
+{
+    uint64_t n = 0;
+    nx::guarded(w->msg, [&]() -> int {
+        n = w->db.get_doccount();
+        return NX_OK;
+    });
+    return n;
+}
+
+extern "C" int nx_writer_close(nx_writer *w, char **err)
+{
+    if (err)
+        *err = nullptr;
+    if (!w)
+        return NX_OK;
+    int rc = nx::guarded(w->msg, [&]() -> int {
+        w->db.commit_transaction();
+        w->db.close();
+        return NX_OK;
+    });
+    if (rc != NX_OK && err)
+        *err = nx::dup(w->msg);
+    delete w;
+    return rc;
+}
+
+extern "C" void nx_writer_abandon(nx_writer *w)
+{
+    if (!w)
+        return;
+    nx::guarded(w->msg, [&]() -> int {
+        w->db.cancel_transaction();
+        w->db.close();
+        return NX_OK;
+    });
+    delete w;
+}
+
+extern "C" const char *nx_writer_errmsg(const nx_writer *w)
+{
+    return w ? w->msg.c_str() : "no writer";
+}
