@@ -1,0 +1,51 @@
+# newsdex — the two commands of the README, plus the ones CI and benchmarks
+# use.  The real build is CMake's; this file only drives it.
+#
+#   make demo    install what is missing, build, index corpus/ into
+#                ./newsdex.db and run example searches
+#   make check   install what is missing, build, run the whole test suite
+
+BUILD      ?= build
+CMAKE_ARGS ?=
+JOBS       ?= 2
+NEWSDEX    := $(BUILD)/cli/newsdex
+DEMO_DB    ?= ./newsdex.db
+
+.PHONY: all deps build demo check sanitize fuzz clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake -S . -B $(BUILD) $(CMAKE_ARGS) >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+demo: build
+	@rm -rf $(DEMO_DB)
+	$(NEWSDEX) index --db $(DEMO_DB) corpus
+	@echo
+	$(NEWSDEX) search --db $(DEMO_DB) 'NATO AND Ukraine'
+	$(NEWSDEX) search --db $(DEMO_DB) --limit 3 'NATO AND Ukraine by:Lavrov'
+	$(NEWSDEX) search --db $(DEMO_DB) --limit 3 --facets category,year '"interest rates"'
+	$(NEWSDEX) facets --db $(DEMO_DB) by
+
+check: build
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# ASan + UBSan build and test run (CI runs it too).
+sanitize: deps
+	@cmake -S . -B $(BUILD)-asan -DNX_SANITIZE=ON $(CMAKE_ARGS) >/dev/null
+	@cmake --build $(BUILD)-asan -j$(JOBS)
+	@cd $(BUILD)-asan && ctest --output-on-failure -j$(JOBS)
+
+# libFuzzer targets under clang with ASan + UBSan; FUZZ_RUNS inputs each.
+FUZZ_RUNS ?= 20000
+fuzz: deps
+	@CC=clang CXX=clang++ cmake -S . -B $(BUILD)-fuzz -DNX_FUZZ=ON -DNX_SANITIZE=ON >/dev/null
+	@cmake --build $(BUILD)-fuzz -j$(JOBS)
+	@scripts/run-fuzzers $(BUILD)-fuzz $(FUZZ_RUNS)
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz

@@ -1,0 +1,330 @@
+/*
+ * test_shim.c — the shim's C API from plain C: layout, writer, reader,
+ * search (operators, stemming, wildcards, filters, facet spies, sorting),
+ * snippets, spelling, metadata, format versions and error reporting.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nx_layout.h"
+#include "nx_test.h"
+#include "nx_xapian.h"
+
+static const struct {
+    const char *id, *title, *body, *facet1, *facet2, *sortkey;
+} docs[] = {
+    {"a", "NATO will not expand", "Putin wants guarantees that NATO will not "
+     "expand eastward into Ukraine.", "Putin", "Biden", "3"},
+    {"b", "Markets rally", "Stocks rallied as the central bank held interest "
+     "rates, traders said.", "Lagarde", NULL, "1"},
+    {"c", "Ukraine talks", "Diplomats met in Geneva to discuss Ukraine and "
+     "security guarantees.", "Biden", NULL, "2"},
+};
+
+static char top[256], dir[300];
+
+static void build(void)
+{
+    char *gen = NULL, *err = NULL;
+    unsigned g = 0;
+    CHECK_INT(nx_layout_current(dir, 1, &gen, &g, &err), NX_OK);
+    CHECK_INT(g, 1);
+    nx_writer *w = NULL;
+    CHECK_INT(nx_writer_open(&w, gen, NULL, &err), NX_OK);
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        nx_doc *d = NULL;
+        CHECK_INT(nx_doc_new(&d), NX_OK);
+        nx_doc_set_id(d, docs[i].id);
+        nx_doc_add_text(d, docs[i].title, strlen(docs[i].title), 3, NULL);
+        nx_doc_add_text(d, docs[i].title, strlen(docs[i].title), 1, "S");
+        nx_doc_add_text(d, docs[i].body, strlen(docs[i].body), 1, NULL);
+        char term[64];
+        snprintf(term, sizeof term, "XP%s", docs[i].facet1);
+        nx_doc_add_term(d, term);
+        nx_doc_set_value(d, 100, docs[i].facet1, strlen(docs[i].facet1));
+        if (docs[i].facet2) {
+            snprintf(term, sizeof term, "XP%s", docs[i].facet2);
+            nx_doc_add_term(d, term);
+            nx_doc_set_value(d, 101, docs[i].facet2, strlen(docs[i].facet2));
+        }
+        nx_doc_set_value(d, 1, docs[i].sortkey, 1);
+        nx_doc_set_data(d, docs[i].id, 1);
+        int replaced = -1;
+        CHECK_INT(nx_writer_put(w, d, &replaced), NX_OK);
+        CHECK_INT(replaced, 0);
+        nx_doc_free(d);
+    }
+    /* Same id again: replaced, not added. */
+    nx_doc *d = NULL;
+    nx_doc_new(&d);
+    nx_doc_set_id(d, "b");
+    nx_doc_add_text(d, docs[1].body, strlen(docs[1].body), 1, NULL);
+    nx_doc_set_value(d, 100, "Lagarde", 7);
+    nx_doc_add_term(d, "XPLagarde");
+    nx_doc_set_value(d, 1, "1", 1);
+    nx_doc_set_data(d, "b", 1);
+    int replaced = 0;
+    CHECK_INT(nx_writer_put(w, d, &replaced), NX_OK);
+    CHECK_INT(replaced, 1);
+    nx_doc_free(d);
+    CHECK_INT(nx_writer_doccount(w), 3);
+    CHECK_INT(nx_writer_set_metadata(w, "k", "v"), NX_OK);
+    CHECK_INT(nx_writer_close(w, &err), NX_OK);
+    free(gen);
+}
+
+static int field(void *ctx, const char *f, const char *value, nx_terms *out,
+                 char **err)
+{
+    (void)ctx;
+    if (strcmp(value, "bad") == 0) {
+        *err = strdup("bad value for person");
+        return -1;
+    }
+    char term[64];
+    snprintf(term, sizeof term, "XP%s", value);
+    (void)f;
+    return nx_terms_add(out, term);
+}
+
+/* Runs a query; returns the hits' ids concatenated ("ac") or "ERR". */
+static char *ids(nx_db *db, const char *q, int by_date)
+{
+    static char buf[64];
+    static const nx_field fields[] = {{"person", 1, NULL}, {"title", 0, "S"}};
+    nx_search_request req = {0};
+    req.query = q;
+    req.fields = fields;
+    req.nfields = 2;
+    req.resolve = field;
+    req.limit = 10;
+    req.sort_slot = 1;
+    req.sort_by_date = by_date;
+    nx_results *r = NULL;
+    if (nx_db_search(db, &req, &r) != NX_OK)
+        return strcpy(buf, "ERR");
+    buf[0] = '\0';
+    for (size_t i = 0; i < nx_results_size(r); i++)
+        strcat(buf, nx_results_data(r, i, NULL));
+    nx_results_free(r);
+    return buf;
+}
+
+static void test_queries(nx_db *db)
+{
+    static const struct { const char *q; const char *want; } rows[] = {
+        {"NATO", "a"},
+        {"expands", "a"},          /* stemmed like the indexed "expand" */
+        {"ukraine guarantees", "ac"},
+        {"ukraine AND NOT nato", "c"},
+        {"ukraine -nato", "c"},
+        {"\"security guarantees\"", "c"},
+        {"\"guarantees security\"", ""},
+        {"diplomats NEAR geneva", "c"},
+        {"rall*", "b"},
+        {"geneva OR stocks", "bc"},
+        {"title:nato", "a"},
+        {"title:stocks", ""},
+        {"title:ukraine", "c"},
+        {"person:Biden", "ac"},
+        {"ukraine person:Putin", "a"},
+        {"person:Biden person:Putin", "a"},  /* both required */
+        {"person:Nobody", ""},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char *got = ids(db, rows[i].q, 0);
+        /* Order within relevance ties is by the sort key; compare sets. */
+        int ok = strlen(got) == strlen(rows[i].want);
+        for (const char *p = rows[i].want; *p && ok; p++)
+            ok = strchr(got, *p) != NULL;
+        if (!ok)
+            fprintf(stderr, "query %s: got \"%s\" want \"%s\"\n", rows[i].q,
+                    got, rows[i].want);
+        CHECK(ok);
+    }
+    /* Sorting by the sort key ascending. */
+    CHECK_STR(ids(db, "ukraine OR stocks", 1), "bca");
+}
+
+static void test_errors(nx_db *db)
+{
+    nx_search_request req = {0};
+    req.query = "AND AND";
+    req.limit = 10;
+    nx_results *r = NULL;
+    CHECK_INT(nx_db_search(db, &req, &r), NX_EQUERY);
+    CHECK(strlen(nx_db_errmsg(db)) > 0);
+    static const nx_field fields[] = {{"person", 1, NULL}};
+    req.query = "person:bad";
+    req.fields = fields;
+    req.nfields = 1;
+    req.resolve = field;
+    CHECK_INT(nx_db_search(db, &req, &r), NX_EQUERY);
+    CHECK_STR(nx_db_errmsg(db), "bad value for person");
+
+    nx_db *none = NULL;
+    char *err = NULL;
+    CHECK(nx_db_open(&none, "/nonexistent/newsdex.db", &err) != NX_OK);
+    CHECK(err && strstr(err, "/nonexistent/newsdex.db"));
+    free(err);
+}
+
+static void test_facets_snippets_spelling(nx_db *db)
+{
+    nx_facet_spec spec = {"person", 100, 8};
+    const char *terms[] = {"XPBiden", "XPLagarde"};
+    nx_filter filter = {terms, 2};
+    nx_search_request req = {0};
+    req.query = "";
+    req.limit = 10;
+    req.facets = &spec;
+    req.nfacets = 1;
+    nx_results *r = NULL;
+    CHECK_INT(nx_db_search(db, &req, &r), NX_OK);
+    int exact = 0;
+    CHECK_INT(nx_results_total(r, &exact), 3);
+    CHECK(exact);
+    uint64_t biden = 0, putin = 0, lagarde = 0, c;
+    for (size_t i = 0; i < nx_results_facet_size(r, 0); i++) {
+        const char *v = nx_results_facet_value(r, 0, i, &c);
+        if (!strcmp(v, "Biden")) biden = c;
+        if (!strcmp(v, "Putin")) putin = c;
+        if (!strcmp(v, "Lagarde")) lagarde = c;
+    }
+    CHECK_INT(biden, 2);   /* slot 101 in a, slot 100 in c: summed */
+    CHECK_INT(putin, 1);
+    CHECK_INT(lagarde, 1);
+    nx_results_free(r);
+
+    req.filters = &filter;  /* Biden OR Lagarde */
+    req.nfilters = 1;
+    CHECK_INT(nx_db_search(db, &req, &r), NX_OK);
+    CHECK_INT(nx_results_total(r, NULL), 3);
+    nx_results_free(r);
+
+    req.query = "expand";
+    req.nfilters = 0;
+    CHECK_INT(nx_db_search(db, &req, &r), NX_OK);
+    const char *text = "Putin wants guarantees that NATO will not expand.";
+    char *s = nx_results_snippet(r, text, strlen(text), 200);
+    CHECK(s && strstr(s, "\x02" "expand" "\x03"));
+    free(s);
+    text = "<script> & expand";
+    s = nx_results_snippet(r, text, strlen(text), 200);
+    CHECK(s && strstr(s, "&lt;script&gt;") && !strstr(s, "<script>"));
+    free(s);
+    nx_results_free(r);
+
+    CHECK(nx_db_has_spelling(db));
+    req.query = "guarantes";
+    CHECK_INT(nx_db_search(db, &req, &r), NX_OK);
+    CHECK_STR(nx_results_suggestion(r), "guarantees");
+    nx_results_free(r);
+}
+
+static void test_format_and_delete(void)
+{
+    char *gen = NULL, *err = NULL, *v = NULL;
+    unsigned g;
+    CHECK_INT(nx_layout_current(dir, 0, &gen, &g, &err), NX_OK);
+    nx_writer *w = NULL;
+    CHECK_INT(nx_writer_open(&w, gen, NULL, &err), NX_OK);
+    CHECK_INT(nx_writer_get_metadata(w, "k", &v), NX_OK);
+    CHECK_STR(v, "v");
+    free(v);
+    int found = 0;
+    CHECK_INT(nx_writer_delete(w, "c", &found), NX_OK);
+    CHECK_INT(found, 1);
+    CHECK_INT(nx_writer_delete(w, "zz", &found), NX_OK);
+    CHECK_INT(found, 0);
+    /* Another writer is refused while this one is open. */
+    nx_writer *w2 = NULL;
+    CHECK_INT(nx_writer_open(&w2, gen, NULL, &err), NX_ELOCKED);
+    free(err);
+    err = NULL;
+    CHECK_INT(nx_writer_close(w, &err), NX_OK);
+
+    nx_db *db = NULL;
+    CHECK_INT(nx_db_open(&db, dir, &err), NX_OK);
+    CHECK_INT(nx_db_doccount(db), 2);
+    char *data = NULL;
+    size_t len;
+    CHECK_INT(nx_db_get_data(db, "a", &data, &len), NX_OK);
+    CHECK_STR(data, "a");
+    free(data);
+    CHECK_INT(nx_db_get_data(db, "c", &data, &len), NX_ENOTFOUND);
+    nx_db_close(db);
+
+    /* A format this build cannot read is refused with a clear message. */
+    CHECK_INT(nx_writer_open(&w, gen, NULL, &err), NX_OK);
+    nx_writer_set_metadata(w, "newsdex.format", "99");
+    CHECK_INT(nx_writer_close(w, &err), NX_OK);
+    CHECK_INT(nx_db_open(&db, dir, &err), NX_EVERSION);
+    CHECK(err && strstr(err, "format 99"));
+    free(err);
+    CHECK_INT(nx_writer_open(&w, gen, NULL, &err), NX_EVERSION);
+    free(err);
+    free(gen);
+}
+
+static void test_abandon(void)
+{
+    char path[400], *err = NULL;
+    snprintf(path, sizeof path, "%s/abandon", dir);
+    nx_writer *w = NULL;
+    CHECK_INT(nx_writer_open(&w, path, NULL, &err), NX_OK);
+    nx_doc *d = NULL;
+    nx_doc_new(&d);
+    nx_doc_set_id(d, "x");
+    nx_doc_set_data(d, "x", 1);
+    CHECK_INT(nx_writer_put(w, d, NULL), NX_OK);
+    nx_doc_free(d);
+    nx_writer_abandon(w);  /* uncommitted: gone */
+    nx_db *db = NULL;
+    CHECK_INT(nx_db_open(&db, path, &err), NX_OK);
+    CHECK_INT(nx_db_doccount(db), 0);
+    nx_db_close(db);
+}
+
+int main(void)
+{
+    char *s = nx_stem_word("expands");
+    CHECK_STR(s, "expand");
+    free(s);
+    s = nx_stem_word("running");
+    CHECK_STR(s, "run");
+    free(s);
+    CHECK_STR(nx_strerror(NX_ELOCKED), "database locked by another writer");
+
+    snprintf(top, sizeof top, "%s/shimtest-XXXXXX", P_tmpdir);
+    if (!mkdtemp(top))
+        return 1;
+    snprintf(dir, sizeof dir, "%s/db", top);
+    build();
+    FILE *f = NULL;
+    char stub[400], line[64] = "";
+    snprintf(stub, sizeof stub, "%s/XAPIANDB", dir);
+    f = fopen(stub, "r");
+    CHECK(f && fgets(line, sizeof line, f));
+    if (f)
+        fclose(f);
+    CHECK_STR(line, "auto gen-000001\n");
+
+    nx_db *db = NULL;
+    char *err = NULL;
+    CHECK_INT(nx_db_open(&db, dir, &err), NX_OK);
+    if (db) {
+        test_queries(db);
+        test_errors(db);
+        test_facets_snippets_spelling(db);
+        nx_db_close(db);
+    }
+    test_format_and_delete();
+    test_abandon();
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", top);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", top);
+    return nx_test_done();
+}
