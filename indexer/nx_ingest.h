@@ -61,8 +61,12 @@ int nx_ingest_jsonl(const char *buf, size_t len, const char *name,
                     void *ctx);
 
 /* Copies `len` bytes of possibly invalid UTF-8 into a new NUL-terminated
- * string, replacing each invalid sequence (and NUL and C0 controls other
- * than \t \n \r) by U+FFFD; *nbad counts the replacements.  NULL on ENOMEM. */
+ * string the caller frees, replacing each invalid sequence (overlong forms,
+ * surrogates, code points above U+10FFFF, truncated sequences; cut by the
+ * Unicode "maximal subpart" rule) and each NUL and C0 control other than
+ * \t \n \r (0x02/0x03 are the snippet highlight markers) by U+FFFD; CRLF
+ * becomes LF.  *nbad (may be NULL) counts the replacements.  NULL on
+ * ENOMEM. */
 char *nx_utf8_clean(const char *s, size_t len, size_t *nbad);
 
 #endif

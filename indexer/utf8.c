@@ -1,0 +1,113 @@
+/*
+ * utf8.c — nx_utf8_clean(): making input text safe to index and to print.
+ *
+ * Every string an article carries goes through here once, so the rest of
+ * newsdex may assume valid UTF-8 without NULs.  Ill-formed sequences are cut
+ * by the Unicode "maximal subpart" rule (Unicode 15, 3.9, U+FFFD
+ * substitution): a lead byte and the continuation bytes that were still
+ * possible become one U+FFFD, and the byte that broke the sequence starts
+ * the next one — the same result as browsers and ICU, so a user sees the
+ * same number of replacement characters everywhere.
+ */
+#include "nx_ingest.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REPLACEMENT "\xef\xbf\xbd"
+
+/* Length of the well-formed sequence at s (1..4), or 0 when ill-formed with
+ * *bad set to the number of bytes the replacement stands for. */
+static size_t seq_len(const unsigned char *s, size_t n, size_t *bad)
+{
+    unsigned char c = s[0];
+    size_t need;
+    unsigned char lo = 0x80, hi = 0xbf;  /* range of the second byte */
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xc2 && c <= 0xdf) {
+        need = 2;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        need = 3;
+        if (c == 0xe0)
+            lo = 0xa0;          /* overlong below U+0800 */
+        else if (c == 0xed)
+            hi = 0x9f;          /* surrogates U+D800..DFFF */
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        need = 4;
+        if (c == 0xf0)
+            lo = 0x90;          /* overlong below U+10000 */
+        else if (c == 0xf4)
+            hi = 0x8f;          /* above U+10FFFF */
+    } else {
+        *bad = 1;               /* C0, C1 (overlong 2-byte), F5..FF, 80..BF */
+        return 0;
+    }
+    size_t i = 1;
+    for (; i < need && i < n; i++) {
+        unsigned char b = s[i];
+        if (i == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xbf))
+            break;
+    }
+    if (i == need)
+        return need;
+    *bad = i;
+    return 0;
+}
+
+/* Controls a reader must not get: the snippet code uses 0x02/0x03 as
+ * highlight markers and NUL ends C strings; tab, LF and CR are text. */
+static int bad_control(unsigned char c)
+{
+    return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+}
+
+char *nx_utf8_clean(const char *s, size_t len, size_t *nbad)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t out_len = 0, count = 0, i, bad;
+
+    /* Pass 1: the exact output length, so the buffer is allocated once and
+     * never grows (a replacement can triple a byte). */
+    for (i = 0; i < len;) {
+        size_t n = seq_len(u + i, len - i, &bad);
+        if (n == 0) {
+            out_len += 3;
+            count++;
+            i += bad;
+        } else if (n == 1 && bad_control(u[i])) {
+            out_len += 3;
+            count++;
+            i++;
+        } else if (n == 1 && u[i] == '\r' && i + 1 < len && u[i + 1] == '\n') {
+            i++;                /* CR of CRLF dropped */
+        } else {
+            out_len += n;
+            i += n;
+        }
+        if (out_len > SIZE_MAX - 4)
+            return NULL;
+    }
+    char *out = malloc(out_len + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (i = 0; i < len;) {
+        size_t n = seq_len(u + i, len - i, &bad);
+        if (n == 0 || (n == 1 && bad_control(u[i]))) {
+            memcpy(o, REPLACEMENT, 3);
+            o += 3;
+            i += n == 0 ? bad : 1;
+        } else if (n == 1 && u[i] == '\r' && i + 1 < len && u[i + 1] == '\n') {
+            i++;
+        } else {
+            memcpy(o, u + i, n);
+            o += n;
+            i += n;
+        }
+    }
+    *o = '\0';
+    if (nbad)
+        *nbad = count;
+    return out;
+}
