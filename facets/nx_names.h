@@ -58,6 +58,17 @@ char *nx_name_key(const char *name);
 char *nx_name_canonical(const nx_aliases *al, nx_entity_kind kind,
                         const char *name);
 
+/* The canonical form a key maps to in the table (a variant's canonical
+ * name, or a canonical name's own spelling), or NULL.  The string is owned
+ * by the table. */
+const char *nx_aliases_lookup(const nx_aliases *al, const char *key);
+
+/* 1 when the word (any case, with or without a final '.') is a title or
+ * honorific nx_name_canonical strips before a person's name ("president",
+ * "minister", "gen.", "spokesman", "mr"), else 0.  The extractor uses it as
+ * a cue that a person's name follows. */
+int nx_name_is_title(const char *word, size_t len);
+
 /* The key of the last word of a person's canonical name ("lavrov" for
  * "Sergey Lavrov"), or NULL for a one-word name; malloc'd. */
 char *nx_name_surname_key(const char *canonical);

@@ -1,0 +1,286 @@
+/*
+ * names.c — canonical display names (nx_name_canonical) and surname keys.
+ *
+ * Stripping rules, in order:
+ *  1. surrounding quotes and punctuation, a trailing possessive ('s, ’s,
+ *     s') — except for organisations, where the extractor passes 's only
+ *     when it is part of the name ("McDonald's");
+ *  2. a leading lower-case "the" ("the IMF"); a capital "The" too, except
+ *     for places ("The Hague", "The Gambia");
+ *  3. for people: the longest prefix that ends in a title and holds only
+ *     titles, their modifiers ("foreign", "deputy", "chief") and capitalised
+ *     words ("Russian", "NATO", "U.S.", "Kremlin", "Bank of England") —
+ *     "NATO Secretary General Jens Stoltenberg" → "Jens Stoltenberg".  At
+ *     least one word must remain.  With NX_ENT_ANY (a query that does not
+ *     say what it names) only honorifics (Mr, Dr...) are stripped from a
+ *     one-word remainder, so "General Motors" stays whole.
+ *     Royal and religious titles (Pope, King, Queen, Prince, Sheikh) are
+ *     part of how news names those people, and stay.
+ * Then the alias table is tried on each form from the least to the most
+ * stripped; the first hit wins.  Without a hit, the most stripped form is
+ * returned with its own capitalisation.
+ */
+#include "nx_names.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "nx_fold.h"
+
+#define MAX_WORDS 64
+
+/* Titles that end a stripped prefix; honorifics also strip alone. */
+static const char *const TITLES[] = {
+    "president", "vice-president", "minister", "secretary",
+    "secretary-general", "general", "gen", "chancellor", "governor", "gov",
+    "senator", "sen", "representative", "rep", "congressman",
+    "congresswoman", "mayor", "premier", "ambassador", "envoy", "spokesman",
+    "spokeswoman", "spokesperson", "chairman", "chairwoman", "chairperson",
+    "chair", "ceo", "cfo", "coo", "cto", "executive", "director",
+    "commissioner", "judge", "justice", "colonel", "col", "lt", "lieutenant",
+    "maj", "major", "captain", "capt", "sgt", "sergeant", "admiral", "adm",
+    "commander", "cmdr", "officer", "adviser", "advisor", "aide",
+    "economist", "analyst", "attorney", "lawyer", "leader", "head", "chief",
+    "founder", "candidate", "nominee", "coach", "manager", "speaker",
+    "treasurer", "negotiator", "prosecutor", "sheriff", "superintendent",
+    "inspector", "detective", "constable", "chairman", "boss",
+    "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir",
+    "dame", "rev", "reverend", "fr", "msgr", "hon", NULL};
+/* Honorifics: stripped even before a single remaining word with ANY. */
+static const char *const HONORIFICS[] = {
+    "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "sir", "dame", "rev",
+    "hon", NULL};
+/* Lower-case words allowed inside a title prefix. */
+static const char *const MODIFIERS[] = {
+    "foreign", "prime", "deputy", "vice", "acting", "former", "interim",
+    "senior", "defense", "defence", "finance", "interior", "state",
+    "economy", "economic", "trade", "health", "energy", "home", "first",
+    "national", "security", "press", "managing", "assistant", "associate",
+    "top", "lead", "chief", "executive", "general", "of", "the", "and",
+    "for", "u.s.", "us", "then", "outgoing", "incoming", "junior", NULL};
+static const char *const SUFFIXES[] = {"jr", "sr", "ii", "iii", "iv", NULL};
+
+static int in_list(const char *const *list, const char *w, size_t n)
+{
+    if (n && w[n - 1] == '.')
+        n--;
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && strncasecmp(list[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+int nx_name_is_title(const char *word, size_t len)
+{
+    return in_list(TITLES, word, len);
+}
+
+static int starts_upper(const char *w, size_t n)
+{
+    uint32_t cp;
+    nx_utf8_decode(w, n, &cp);
+    return nx_cp_class(cp) == NX_CC_UPPER || nx_cp_class(cp) == NX_CC_DIGIT;
+}
+
+typedef struct word {
+    const char *s;
+    size_t n;
+} word;
+
+/* Splits s into words at Unicode spaces. */
+static size_t split_words(const char *s, word *w, size_t max)
+{
+    size_t nw = 0, len = strlen(s), i = 0;
+    while (i < len && nw < max) {
+        uint32_t cp;
+        size_t k = nx_utf8_decode(s + i, len - i, &cp);
+        if (nx_cp_class(cp) == NX_CC_SPACE) {
+            i += k;
+            continue;
+        }
+        size_t start = i;
+        while (i < len) {
+            k = nx_utf8_decode(s + i, len - i, &cp);
+            if (nx_cp_class(cp) == NX_CC_SPACE)
+                break;
+            i += k;
+        }
+        w[nw].s = s + start;
+        w[nw].n = i - start;
+        nw++;
+    }
+    return nw;
+}
+
+/* The class of the last code point of w, and its byte length. */
+static nx_cclass last_class(const word *w, size_t *cl)
+{
+    size_t k = w->n;
+    while (k > 0 && ((unsigned char)w->s[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k > 0)
+        k--;
+    uint32_t cp;
+    nx_utf8_decode(w->s + k, w->n - k, &cp);
+    *cl = w->n - k;
+    return nx_cp_class(cp);
+}
+
+/* Whether a trailing '.' belongs to the word ("Inc.", "U.S.", "Jr."). */
+static int keeps_period(const word *w)
+{
+    if (memchr(w->s, '.', w->n - 1))
+        return 1;
+    return w->n - 1 <= 4;
+}
+
+/* Rule 1: quotes, punctuation and possessives off both ends. */
+static size_t strip_ends(word *w, size_t nw, int keep_possessive)
+{
+    while (nw > 0) {
+        word *f = &w[0];
+        uint32_t cp;
+        size_t k = nx_utf8_decode(f->s, f->n, &cp);
+        nx_cclass c = nx_cp_class(cp);
+        if (f->n > 0 && (c == NX_CC_PUNCT || c == NX_CC_DQUOTE ||
+                         c == NX_CC_APOS || c == NX_CC_DASH)) {
+            f->s += k;
+            f->n -= k;
+            if (f->n == 0)
+                memmove(w, w + 1, --nw * sizeof *w);
+            continue;
+        }
+        break;
+    }
+    while (nw > 0) {
+        word *l = &w[nw - 1];
+        size_t cl;
+        nx_cclass c = last_class(l, &cl);
+        if (!keep_possessive && l->n >= 2 && (l->s[l->n - 1] == 's' || l->s[l->n - 1] == 'S')) {
+            /* 's or ’s */
+            word t = {l->s, l->n - 1};
+            size_t al;
+            if (t.n > 0 && last_class(&t, &al) == NX_CC_APOS && t.n > al) {
+                l->n = t.n - al;
+                continue;
+            }
+        }
+        if (!keep_possessive && c == NX_CC_APOS && l->n > cl &&
+            l->s[l->n - cl - 1] == 's') {
+            l->n -= cl;                  /* s' */
+            continue;
+        }
+        if (l->n > 0 && l->s[l->n - 1] == '.' && nw > 0 && keeps_period(l))
+            break;
+        if (l->n > 0 && (c == NX_CC_PUNCT || c == NX_CC_DQUOTE ||
+                         c == NX_CC_APOS || c == NX_CC_DASH)) {
+            l->n -= cl;
+            if (l->n == 0)
+                nw--;
+            continue;
+        }
+        break;
+    }
+    return nw;
+}
+
+/* Rule 3: the number of leading words that form a title prefix. */
+static size_t title_prefix(const word *w, size_t nw, nx_entity_kind kind)
+{
+    size_t strip = 0;
+    for (size_t j = 0; j + 1 < nw; j++) {
+        int title = in_list(TITLES, w[j].s, w[j].n);
+        if (!title && !in_list(MODIFIERS, w[j].s, w[j].n) &&
+            !starts_upper(w[j].s, w[j].n))
+            break;
+        if (title && starts_upper(w[j + 1].s, w[j + 1].n) &&
+            !in_list(TITLES, w[j + 1].s, w[j + 1].n))
+            strip = j + 1;
+    }
+    if (kind == NX_ENT_ANY && nw - strip < 2) {
+        /* Only a lone honorific may leave a single word. */
+        if (strip == 1 && in_list(HONORIFICS, w[0].s, w[0].n))
+            return 1;
+        return 0;
+    }
+    return strip;
+}
+
+static char *join(const word *w, size_t nw)
+{
+    size_t total = 1;
+    for (size_t i = 0; i < nw; i++)
+        total += w[i].n + 1;
+    char *s = malloc(total), *p = s;
+    if (!s)
+        return NULL;
+    for (size_t i = 0; i < nw; i++) {
+        if (i)
+            *p++ = ' ';
+        memcpy(p, w[i].s, w[i].n);
+        p += w[i].n;
+    }
+    *p = 0;
+    return s;
+}
+
+/* The alias of the joined words, or NULL. */
+static const char *alias_of(const nx_aliases *al, const word *w, size_t nw)
+{
+    if (!al || nw == 0)
+        return NULL;
+    char *j = join(w, nw);
+    char *k = j ? nx_name_key(j) : NULL;
+    const char *hit = k ? nx_aliases_lookup(al, k) : NULL;
+    free(j);
+    free(k);
+    return hit;
+}
+
+char *nx_name_canonical(const nx_aliases *al, nx_entity_kind kind,
+                        const char *name)
+{
+    word w[MAX_WORDS];
+    size_t nw = split_words(name, w, MAX_WORDS);
+    nw = strip_ends(w, nw, kind == NX_ENT_ORG);
+    const char *hit = alias_of(al, w, nw);
+    if (!hit && nw > 1 &&
+        ((w[0].n == 3 && memcmp(w[0].s, "the", 3) == 0) ||
+         (kind != NX_ENT_PLACE && w[0].n == 3 &&
+          memcmp(w[0].s, "The", 3) == 0))) {
+        memmove(w, w + 1, --nw * sizeof *w);
+        hit = alias_of(al, w, nw);
+    }
+    if (!hit && (kind == NX_ENT_PERSON || kind == NX_ENT_ANY)) {
+        size_t t = title_prefix(w, nw, kind);
+        if (t) {
+            memmove(w, w + t, (nw - t) * sizeof *w);
+            nw -= t;
+            hit = alias_of(al, w, nw);
+        }
+        if (!hit && nw == 1 && kind == NX_ENT_PERSON &&
+            in_list(TITLES, w[0].s, w[0].n))
+            nw = 0;            /* a bare title names nobody */
+    }
+    return hit ? strdup(hit) : join(w, nw);
+}
+
+char *nx_name_surname_key(const char *canonical)
+{
+    word w[MAX_WORDS];
+    size_t nw = split_words(canonical, w, MAX_WORDS);
+    while (nw > 1 && in_list(SUFFIXES, w[nw - 1].s, w[nw - 1].n))
+        nw--;
+    if (nw < 2)
+        return NULL;
+    char *one = join(&w[nw - 1], 1);
+    char *k = one ? nx_name_key(one) : NULL;
+    free(one);
+    if (k && !*k) {
+        free(k);
+        return NULL;
+    }
+    return k;
+}

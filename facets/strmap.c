@@ -1,0 +1,158 @@
+/*
+ * strmap.c — the string hash table (nx_strmap.h).
+ *
+ * Entries live in an array in insertion order; the hash index holds
+ * entry numbers + 1 (0 = empty) and is kept at most half full, so lookups
+ * stay short with linear probing.  Key bytes go into one growing arena
+ * rather than a malloc each, which keeps loading 100k gazetteer names fast.
+ */
+#include "nx_strmap.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+
+typedef struct entry {
+    size_t koff;      /* key offset in the arena */
+    size_t klen;
+    uint32_t hash;
+    long val;
+} entry;
+
+struct nx_strmap {
+    entry *ents;
+    size_t n, cap;
+    uint32_t *index;  /* entry + 1, 0 = empty */
+    size_t isize;     /* power of two */
+    char *arena;
+    size_t alen, acap;
+};
+
+static uint32_t fnv1a(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+nx_strmap *nx_strmap_new(void)
+{
+    return calloc(1, sizeof(nx_strmap));
+}
+
+void nx_strmap_free(nx_strmap *m)
+{
+    if (!m)
+        return;
+    free(m->ents);
+    free(m->index);
+    free(m->arena);
+    free(m);
+}
+
+static size_t find_slot(const nx_strmap *m, const char *key, size_t klen,
+                        uint32_t h, int *found)
+{
+    size_t mask = m->isize - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        uint32_t e = m->index[i];
+        if (e == 0) {
+            *found = 0;
+            return i;
+        }
+        const entry *en = &m->ents[e - 1];
+        if (en->hash == h && en->klen == klen &&
+            memcmp(m->arena + en->koff, key, klen) == 0) {
+            *found = 1;
+            return i;
+        }
+    }
+}
+
+static int grow_index(nx_strmap *m)
+{
+    size_t ns = m->isize ? m->isize * 2 : 64;
+    uint32_t *ni = calloc(ns, sizeof *ni);
+    if (!ni)
+        return -1;
+    for (size_t e = 0; e < m->n; e++) {
+        size_t i = m->ents[e].hash & (ns - 1);
+        while (ni[i])
+            i = (i + 1) & (ns - 1);
+        ni[i] = (uint32_t)(e + 1);
+    }
+    free(m->index);
+    m->index = ni;
+    m->isize = ns;
+    return 0;
+}
+
+int nx_strmap_put(nx_strmap *m, const char *key, size_t klen, long val)
+{
+    if ((m->n + 1) * 2 > m->isize && grow_index(m) != 0)
+        return -1;
+    if (m->n >= UINT32_MAX - 1)
+        return -1;
+    uint32_t h = fnv1a(key, klen);
+    int found;
+    size_t slot = find_slot(m, key, klen, h, &found);
+    if (found) {
+        m->ents[m->index[slot] - 1].val = val;
+        return 0;
+    }
+    if (m->n == m->cap) {
+        size_t nc = m->cap ? m->cap * 2 : 32;
+        entry *ne = realloc(m->ents, nc * sizeof *ne);
+        if (!ne)
+            return -1;
+        m->ents = ne;
+        m->cap = nc;
+    }
+    if (m->alen + klen + 1 > m->acap) {
+        size_t nc = m->acap ? m->acap * 2 : 1024;
+        while (nc < m->alen + klen + 1)
+            nc *= 2;
+        char *na = realloc(m->arena, nc);
+        if (!na)
+            return -1;
+        m->arena = na;
+        m->acap = nc;
+    }
+    memcpy(m->arena + m->alen, key, klen);
+    m->arena[m->alen + klen] = 0;
+    m->ents[m->n] = (entry){m->alen, klen, h, val};
+    m->alen += klen + 1;
+    m->index[slot] = (uint32_t)(++m->n);
+    return 0;
+}
+
+int nx_strmap_get(const nx_strmap *m, const char *key, size_t klen,
+                  long *val)
+{
+    if (!m || m->n == 0)
+        return 0;
+    int found;
+    size_t slot = find_slot(m, key, klen, fnv1a(key, klen), &found);
+    if (found && val)
+        *val = m->ents[m->index[slot] - 1].val;
+    return found;
+}
+
+size_t nx_strmap_count(const nx_strmap *m)
+{
+    return m ? m->n : 0;
+}
+
+const char *nx_strmap_at(const nx_strmap *m, size_t i, long *val)
+{
+    if (i >= m->n)
+        return NULL;
+    if (val)
+        *val = m->ents[i].val;
+    return m->arena + m->ents[i].koff;
+}
