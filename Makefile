@@ -38,7 +38,7 @@ check: build
 sanitize: deps
 	@cmake -S . -B $(BUILD)-asan -DNX_SANITIZE=ON $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(BUILD)-asan -j$(JOBS)
-	@cd $(BUILD)-asan && ctest --output-on-failure -j$(JOBS)
+	@cd $(BUILD)-asan && ctest --output-on-failure -j$(JOBS) -LE slow
 
 # libFuzzer targets under clang with ASan + UBSan; FUZZ_RUNS inputs each.
 FUZZ_RUNS ?= 20000

@@ -45,11 +45,22 @@ static char *sb_done(sbuf *b)
     return b->p;
 }
 
+static int is_space(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* Snippets span paragraphs: one line each, so runs of white space become
+ * one space. */
 char *nx_snippet_html(const char *s)
 {
     sbuf b = {0};
     for (const char *p = s; *p; p++) {
-        if (*p == NX_HI_START)
+        if (is_space(*p)) {
+            while (is_space(p[1]))
+                p++;
+            sb_add(&b, " ", 1);
+        } else if (*p == NX_HI_START)
             sb_add(&b, "<b>", 3);
         else if (*p == NX_HI_END)
             sb_add(&b, "</b>", 4);
@@ -67,6 +78,12 @@ char *nx_snippet_plain(const char *s, const char *on, const char *off)
     };
     sbuf b = {0};
     for (const char *p = s; *p; p++) {
+        if (is_space(*p)) {
+            while (is_space(p[1]))
+                p++;
+            sb_add(&b, " ", 1);
+            continue;
+        }
         if (*p == NX_HI_START) {
             sb_add(&b, on, strlen(on));
             continue;
