@@ -73,27 +73,32 @@ static Xapian::Query to_query(const nx_terms &t)
                          t.terms.end());
 }
 
-/* Turns a callback's error into the QueryParserError the caller reports. */
-[[noreturn]] static void fail(char *err, const std::string &fallback)
+/* Records a callback's error for the caller to report once parsing ends.
+ * Throwing through the QueryParser instead would leak its parser state. */
+static Xapian::Query fail(std::string *error, char *err,
+                          const std::string &fallback)
 {
-    std::string m = err ? err : fallback;
+    if (error->empty())
+        *error = err ? err : fallback;
     std::free(err);
-    throw Xapian::QueryParserError(m);
+    return Xapian::Query::MatchNothing;
 }
 
 namespace {
 
 class FieldProc : public Xapian::FieldProcessor {
   public:
-    FieldProc(const nx_search_request *req, std::string field)
-        : req_(req), field_(std::move(field)) {}
+    FieldProc(const nx_search_request *req, std::string field,
+              std::string *error)
+        : req_(req), field_(std::move(field)), error_(error) {}
     Xapian::Query operator()(const std::string &value) override
     {
         nx_terms t;
         char *err = nullptr;
         if (req_->resolve(req_->ctx, field_.c_str(), value.c_str(), &t,
                           &err) != 0)
-            fail(err, "invalid value for " + field_ + ": " + value);
+            return fail(error_, err, "invalid value for " + field_ + ": " +
+                                         value);
         std::free(err);
         return to_query(t);
     }
@@ -101,26 +106,28 @@ class FieldProc : public Xapian::FieldProcessor {
   private:
     const nx_search_request *req_;
     std::string field_;
+    std::string *error_;
 };
 
 class RangeProc : public Xapian::RangeProcessor {
   public:
-    explicit RangeProc(const nx_search_request *req)
+    RangeProc(const nx_search_request *req, std::string *error)
         : Xapian::RangeProcessor(Xapian::BAD_VALUENO, req->range_prefix),
-          req_(req) {}
+          req_(req), error_(error) {}
     Xapian::Query operator()(const std::string &b,
                              const std::string &e) override
     {
         nx_terms t;
         char *err = nullptr;
         if (req_->range(req_->ctx, b.c_str(), e.c_str(), &t, &err) != 0)
-            fail(err, "invalid range " + b + ".." + e);
+            return fail(error_, err, "invalid range " + b + ".." + e);
         std::free(err);
         return to_query(t);
     }
 
   private:
     const nx_search_request *req_;
+    std::string *error_;
 };
 
 } // namespace
@@ -151,8 +158,7 @@ static unsigned parse_flags(bool spelling)
 }
 
 static Xapian::Query parse(nx_db *db, const nx_search_request *req,
-                           nx_results *r, std::vector<Xapian::FieldProcessor *> &,
-                           bool spelling)
+                           nx_results *r, bool spelling, std::string *error)
 {
     Xapian::QueryParser qp;
     qp.set_stemmer(r->stem);
@@ -169,14 +175,14 @@ static Xapian::Query parse(nx_db *db, const nx_search_request *req,
             /* Each filter is its own group: `person:Putin person:Biden`
              * requires both (a document names many people). */
             std::string unique_group;
-            qp.add_boolean_prefix(f.name, (new FieldProc(req, f.name))->release(),
-                                  &unique_group);
+            auto *proc = new FieldProc(req, f.name, error);
+            qp.add_boolean_prefix(f.name, proc->release(), &unique_group);
         } else {
             qp.add_prefix(f.name, f.prefix ? f.prefix : "");
         }
     }
     if (req->range && req->range_prefix)
-        qp.add_rangeprocessor((new RangeProc(req))->release());
+        qp.add_rangeprocessor((new RangeProc(req, error))->release());
     std::string text = req->query ? req->query : "";
     Xapian::Query q = text.find_first_not_of(" \t\r\n") == std::string::npos
                           ? Xapian::Query::MatchAll
@@ -204,9 +210,14 @@ static Xapian::Query add_filters(Xapian::Query q, const nx_search_request *req)
 
 static int run(nx_db *db, const nx_search_request *req, nx_results *r)
 {
-    std::vector<Xapian::FieldProcessor *> procs;
     bool spelling = nx_db_has_spelling(db) != 0;
-    Xapian::Query q = add_filters(parse(db, req, r, procs, spelling), req);
+    std::string error;
+    Xapian::Query q = parse(db, req, r, spelling, &error);
+    if (!error.empty()) {
+        db->msg = error;
+        return NX_EQUERY;
+    }
+    q = add_filters(q, req);
     r->description = q.get_description();
 
     Xapian::Enquire enq(db->db);
