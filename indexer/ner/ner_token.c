@@ -87,8 +87,15 @@ static int classify(uint32_t c, uint32_t *lower)
         *lower = c + 32;
         return K_UPPER;
     }
-    if (c >= 0x100 && c <= 0x17F) {
-        if (c % 2 == 0) {
+    if (c >= 0x100 && c <= 0x17E && c != 0x138 && c != 0x149) {
+        /* Latin Extended-A pairs upper/lower, even/odd except in
+         * U+0139..U+0148 and U+0179..U+017E where the upper is odd. */
+        int odd_upper = (c >= 0x139 && c <= 0x148) || c >= 0x179;
+        if (c == 0x178) {
+            *lower = 0xFF;
+            return K_UPPER;
+        }
+        if ((c % 2 == 1) == odd_upper) {
             *lower = c + 1;
             return K_UPPER;
         }
