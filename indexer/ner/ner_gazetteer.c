@@ -17,7 +17,7 @@
 
 const char *const ner_gaz_files[NER_NGAZ] = {
     "countries.tsv", "subdivisions.tsv", "cities.tsv", "first-names.tsv",
-    "orgs.tsv", "nationalities.tsv", NULL, NULL,
+    "orgs.tsv", "nationalities.tsv", "person-cues.txt", "org-cues.txt",
 };
 
 #define GAZ_MAX_ENTRIES (1u << 22)  /* keys, prefixes included */

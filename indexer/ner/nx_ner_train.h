@@ -47,7 +47,7 @@ typedef struct nx_ner_train_options {
     const char *gazetteer_dir; /* TSV lists to embed; NULL = none */
     FILE *log;               /* progress lines; NULL = quiet */
 } nx_ner_train_options;
-#define NX_NER_TRAIN_OPTIONS_INIT {30, 6, 20240611ULL, 22, NULL, NULL}
+#define NX_NER_TRAIN_OPTIONS_INIT {40, 8, 20240611ULL, 22, NULL, NULL}
 
 /* Trains on `train`; when `dev` is not NULL keeps the epoch with the best
  * dev F1, else the last.  *out is a tagger like one nx_tagger_load()

@@ -4,6 +4,9 @@
  *   ner-eval --model MODEL FILE...   tag each CoNLL file (gold tags in the
  *                                    last column) and score; also reports
  *                                    tagging speed on one core
+ *   ner-eval --model MODEL --conll FILE
+ *                                    write FILE back with a predicted-tag
+ *                                    column (nx_tagger_conll)
  *   ner-eval FILE                    score a file whose last two columns
  *                                    are gold and predicted tags (IOB1 or
  *                                    IOB2), e.g. `newsdex tag --conll` output
@@ -97,6 +100,7 @@ int main(int argc, char **argv)
         return score_columns(argv[1]);
     if (argc < 4 || strcmp(argv[1], "--model")) {
         fprintf(stderr, "usage: ner-eval --model MODEL FILE...\n"
+                        "       ner-eval --model MODEL --conll FILE\n"
                         "       ner-eval FILE   (last columns GOLD PRED)\n");
         return 2;
     }
@@ -108,6 +112,23 @@ int main(int argc, char **argv)
         fprintf(stderr, "ner-eval: %s\n", err ? err : nx_strerror(rc));
         free(err);
         return 1;
+    }
+    if (argc == 5 && !strcmp(argv[3], "--conll")) {
+        FILE *in = strcmp(argv[4], "-") ? fopen(argv[4], "r") : stdin;
+        if (!in) {
+            perror(argv[4]);
+            rc = NX_EIO;
+        } else {
+            rc = nx_tagger_conll(t, in, stdout, &err);
+            if (rc)
+                fprintf(stderr, "ner-eval: %s: %s\n", argv[4],
+                        err ? err : nx_strerror(rc));
+            if (in != stdin)
+                fclose(in);
+        }
+        free(err);
+        nx_tagger_free(t);
+        return rc == NX_OK ? 0 : 1;
     }
     printf("model %s: %zu bytes, loaded in %.3fs\n", argv[2],
            nx_tagger_model_size(t), seconds() - t0);
