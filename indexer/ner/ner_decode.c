@@ -13,24 +13,28 @@
 
 #include "nx_xapian.h"
 
-int ner_tagger_new(nx_tagger **out, unsigned hash_bits)
+int ner_tagger_new(nx_tagger **out, unsigned hash_bits, unsigned nstages)
 {
     *out = NULL;
-    if (hash_bits < 8 || hash_bits > 26)
+    if (hash_bits < 8 || hash_bits > 26 || nstages < 1 ||
+        nstages > NER_MAX_STAGES)
         return NX_EINVAL;
     nx_tagger *t = calloc(1, sizeof *t);
     if (!t)
         return NX_ENOMEM;
-    size_t rows = ((size_t)1 << hash_bits) + NER_NT;
-    t->w_owned = calloc(rows, sizeof *t->w_owned);
-    if (!t->w_owned) {
-        free(t);
-        return NX_ENOMEM;
-    }
     t->hash_bits = hash_bits;
     t->mask = (uint32_t)((1u << hash_bits) - 1);
-    t->w = t->w_owned;
-    t->wscale = 1.0f;
+    t->nstages = nstages;
+    size_t rows = ((size_t)1 << hash_bits) + NER_NT;
+    for (unsigned k = 0; k < nstages; k++) {
+        t->st[k].w_owned = calloc(rows, sizeof *t->st[k].w_owned);
+        if (!t->st[k].w_owned) {
+            nx_tagger_free(t);
+            return NX_ENOMEM;
+        }
+        t->st[k].w = t->st[k].w_owned;
+        t->st[k].wscale = 1.0f;
+    }
     *out = t;
     return NX_OK;
 }
@@ -43,16 +47,24 @@ void nx_tagger_free(nx_tagger *t)
         munmap(t->map, t->maplen);
     else
         ner_gaz_free(&t->gaz);
-    free(t->w_owned);
+    for (unsigned k = 0; k < NER_MAX_STAGES; k++)
+        free(t->st[k].w_owned);
     free(t);
 }
 
-void ner_viterbi(const nx_tagger *t, const float *emit, size_t n, int *out,
+void ner_viterbi(const ner_stage *t, const float *emit, size_t n, int *out,
                  int *back)
 {
     float delta[NER_NT], next[NER_NT];
     if (n == 0)
         return;
+    /* Transition scores with the BILOU constraints folded in, once a
+     * sentence rather than once a token. */
+    float tr[NER_NT * NER_NT];
+    for (int a = 0; a < NER_NT; a++)
+        for (int b = 0; b < NER_NT; b++)
+            tr[a * NER_NT + b] = ner_transition_ok(a, b)
+                                 ? t->trans[a * NER_NT + b] : -INFINITY;
     for (int b = 0; b < NER_NT; b++)
         delta[b] = ner_transition_ok(-1, b) ? t->start[b] + emit[b]
                                             : -INFINITY;
@@ -61,9 +73,7 @@ void ner_viterbi(const nx_tagger *t, const float *emit, size_t n, int *out,
             float best = -INFINITY;
             int arg = 0;
             for (int a = 0; a < NER_NT; a++) {
-                if (!ner_transition_ok(a, b))
-                    continue;
-                float s = delta[a] + t->trans[a * NER_NT + b];
+                float s = delta[a] + tr[a * NER_NT + b];
                 if (s > best) {
                     best = s;
                     arg = a;
@@ -111,24 +121,30 @@ int ner_tag_toks(const nx_tagger *t, ner_tok *toks, const char *const *words,
         return NX_ENOMEM;
     }
     uint32_t feats[NER_MAX_FEATS];
-    for (size_t k = 0; k < nsents; k++) {
-        size_t b = sstart[k], n = sstart[k + 1] - b;
-        for (size_t i = 0; i < n; i++) {
-            size_t nf = ner_features(feats, toks + b, n, i, t->mask);
-            int32_t acc[NER_NT] = {0};
-            for (size_t f = 0; f < nf; f++) {
-                const int16_t *row = t->w + feats[f];
+    for (unsigned stage = 0; stage < t->nstages; stage++) {
+        const ner_stage *st = &t->st[stage];
+        if (stage > 0 && (rc = ner_doc_tags(toks, ntoks, bilou)))
+            break;
+        for (size_t k = 0; k < nsents; k++) {
+            size_t b = sstart[k], n = sstart[k + 1] - b;
+            for (size_t i = 0; i < n; i++) {
+                size_t nf = ner_features(feats, toks + b, n, i, t->mask,
+                                         stage);
+                int32_t acc[NER_NT] = {0};
+                for (size_t f = 0; f < nf; f++) {
+                    const int16_t *row = st->w + feats[f];
+                    for (int y = 0; y < NER_NT; y++)
+                        acc[y] += row[y];
+                }
                 for (int y = 0; y < NER_NT; y++)
-                    acc[y] += row[y];
+                    emit[i * NER_NT + y] = (float)acc[y] * st->wscale;
             }
-            for (int y = 0; y < NER_NT; y++)
-                emit[i * NER_NT + y] = (float)acc[y] * t->wscale;
+            ner_viterbi(st, emit, n, bilou + b, back);
         }
-        ner_viterbi(t, emit, n, bilou + b, back);
     }
     free(emit);
     free(back);
-    return NX_OK;
+    return rc;
 }
 
 int nx_tagger_tag_doc(const nx_tagger *t, const nx_tagger_sentence *sents,

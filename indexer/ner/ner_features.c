@@ -134,6 +134,86 @@ int ner_doc_flags(ner_tok *toks, size_t ntoks, const size_t *sstart,
     return NX_OK;
 }
 
+/* ------------------------------------------------------ stage-1 tags */
+
+/* Per word: stage-1 tags of its occurrences (PER ORG LOC MISC, and O when
+ * capitalised: a lower-case "the" tagged O says nothing), and the types
+ * of longer entities it was part of. */
+typedef struct tag_entry {
+    uint64_t key;
+    uint16_t tag[5];
+    uint16_t longer[4];
+} tag_entry;
+
+static tag_entry *tag_slot(tag_entry *tab, uint32_t mask, uint64_t key)
+{
+    if (!key)
+        key = 1;
+    for (uint32_t i = (uint32_t)key & mask;; i = (i + 1) & mask) {
+        if (tab[i].key == key || tab[i].key == 0) {
+            tab[i].key = key;
+            return &tab[i];
+        }
+    }
+}
+
+/* Class of token i for the counts: 0..3 a type, 4 O, -1 not counted. */
+static int tag_class(const ner_tok *t, int bilou)
+{
+    if (bilou > 0)
+        return NER_TYPE_OF(bilou);
+    return (t->flags & NER_F_UPPER1) ? 4 : -1;
+}
+
+static int in_longer(int bilou)
+{
+    return bilou > 0 && NER_POS_OF(bilou) != 3;
+}
+
+int ner_doc_tags(ner_tok *toks, size_t ntoks, const int *bilou)
+{
+    uint32_t cap = 16;
+    while (cap < 2 * ntoks)
+        cap *= 2;
+    tag_entry *tab = calloc(cap, sizeof *tab);
+    if (!tab)
+        return NX_ENOMEM;
+    for (size_t i = 0; i < ntoks; i++) {
+        int c = tag_class(&toks[i], bilou[i]);
+        if (c < 0)
+            continue;
+        tag_entry *e = tag_slot(tab, cap - 1, toks[i].lw);
+        if (e->tag[c] < UINT16_MAX)
+            e->tag[c]++;
+        if (in_longer(bilou[i]) && e->longer[c] < UINT16_MAX)
+            e->longer[c]++;
+    }
+    /* Elsewhere = all occurrences minus this one. */
+    for (size_t i = 0; i < ntoks; i++) {
+        int c = tag_class(&toks[i], bilou[i]);
+        tag_entry *e = tag_slot(tab, cap - 1, toks[i].lw);
+        int best = 0, bestn = 0, lbest = 0, lbestn = 0;
+        for (int k = 0; k < 5; k++) {
+            int n = e->tag[k] - (k == c);
+            if (n > bestn) {
+                bestn = n;
+                best = k + 1;
+            }
+            if (k < 4) {
+                int m = e->longer[k] - (k == c && in_longer(bilou[i]));
+                if (m > lbestn) {
+                    lbestn = m;
+                    lbest = k + 1;
+                }
+            }
+        }
+        toks[i].dt_major = (uint8_t)best;
+        toks[i].dt_longer = (uint8_t)lbest;
+    }
+    free(tab);
+    return NX_OK;
+}
+
 /* ------------------------------------------------------------- templates */
 
 #define BOS_HASH 0x1111ULL
@@ -144,7 +224,7 @@ int ner_doc_flags(ner_tok *toks, size_t ntoks, const size_t *sstart,
     (out[n++] = (uint32_t)(ner_comb((uint64_t)(tid) << 32, (v)) & mask))
 
 size_t ner_features(uint32_t *out, const ner_tok *s, size_t len, size_t i,
-                    uint32_t mask)
+                    uint32_t mask, unsigned stage)
 {
     size_t n = 0;
     const ner_tok *t = &s[i];
@@ -217,6 +297,16 @@ size_t ner_features(uint32_t *out, const ner_tok *s, size_t len, size_t i,
             FEAT(53, (uint64_t)l * 8 + p1->gaz[l]);
         if (n1 && n1->gaz[l])
             FEAT(54, (uint64_t)l * 8 + n1->gaz[l]);
+    }
+
+    /* Stage 2: the tags stage 1 gave this word, and its neighbours,
+     * elsewhere in the document. */
+    if (stage > 0) {
+        FEAT(60, (uint64_t)t->dt_major * 8 + cc);
+        FEAT(61, (uint64_t)t->dt_longer * 8 + cc);
+        FEAT(62, (uint64_t)t->dt_major * 8 + t->dt_longer);
+        FEAT(63, (uint64_t)(p1 ? p1->dt_major : 7) * 8 + t->dt_major);
+        FEAT(64, (uint64_t)t->dt_major * 8 + (n1 ? n1->dt_major : 7));
     }
     return n;
 }

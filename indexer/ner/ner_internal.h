@@ -103,6 +103,10 @@ typedef struct ner_tok {
     uint8_t capclass;         /* NER_C_* */
     uint8_t nchars;           /* characters, capped at 255 */
     uint8_t gaz[NER_NGAZ];    /* per list: 0 none, 1 B, 2 I, 3 L, 4 U */
+    /* Stage 2: how stage 1 tagged the same word elsewhere in the document
+     * (1 + NX_NER_* type, or 5 for O; 0 when nowhere else). */
+    uint8_t dt_major;         /* the most frequent tag */
+    uint8_t dt_longer;        /* type of a longer entity holding the word */
 } ner_tok;
 
 /* Word shape: upper -> X, lower -> x, digit -> d, other bytes kept; runs of
@@ -154,31 +158,45 @@ uint64_t ner_gaz_seq_hash(uint64_t h, uint64_t lw);
  * be analysed and in document order; sentence starts in `sstart`). */
 int ner_doc_flags(ner_tok *toks, size_t ntoks, const size_t *sstart,
                   size_t nsents);
-/* Feature row offsets of token i of a sentence of n tokens; returns the
- * count (<= NER_MAX_FEATS). */
+/* Fills dt_major / dt_longer from stage-1 BILOU tags of a document. */
+int ner_doc_tags(ner_tok *toks, size_t ntoks, const int *bilou);
+/* Feature row offsets of token i of a sentence of n tokens for a stage
+ * (0 or 1); returns the count (<= NER_MAX_FEATS). */
 size_t ner_features(uint32_t *out, const ner_tok *s, size_t n, size_t i,
-                    uint32_t mask);
+                    uint32_t mask, unsigned stage);
 
 /* ------------------------------------------------------------------ model */
 
-struct nx_tagger {
-    unsigned hash_bits;
-    uint32_t mask;              /* (1 << hash_bits) - 1 */
+/* One decoding pass: weights and transitions. */
+typedef struct ner_stage {
     const int16_t *w;           /* [(1 << hash_bits) + NER_NT] weights */
     float wscale;               /* weight = w[i] * wscale */
     float trans[NER_NT * NER_NT];   /* [prev * NER_NT + cur] */
     float start[NER_NT], end[NER_NT];
+    int16_t *w_owned;           /* malloc'd weights (trained), or NULL */
+} ner_stage;
+
+/* Stage 1 tags with local and document features; stage 2 (when present)
+ * tags again, also knowing how stage 1 tagged the same words elsewhere in
+ * the document. */
+#define NER_MAX_STAGES 2
+
+struct nx_tagger {
+    unsigned hash_bits;
+    uint32_t mask;              /* (1 << hash_bits) - 1 */
+    unsigned nstages;
+    ner_stage st[NER_MAX_STAGES];
     ner_gaz gaz;
     void *map;                  /* mmap'd file, or NULL */
     size_t maplen;
-    int16_t *w_owned;           /* malloc'd weights (trained), or NULL */
 };
 
-/* Allocates an empty tagger with zero weights (for training). */
-int ner_tagger_new(nx_tagger **out, unsigned hash_bits);
+/* Allocates an empty tagger with zero weights in `nstages` stages (for
+ * training). */
+int ner_tagger_new(nx_tagger **out, unsigned hash_bits, unsigned nstages);
 
 /* Viterbi over BILOU with the transition constraints.  emit is [n][NT]. */
-void ner_viterbi(const nx_tagger *t, const float *emit, size_t n, int *out,
+void ner_viterbi(const ner_stage *st, const float *emit, size_t n, int *out,
                  int *back);
 
 /* Tags the analysed tokens of one document (sentence starts in sstart)

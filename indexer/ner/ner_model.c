@@ -1,7 +1,7 @@
 /*
  * ner_model.c — the model file: nx_tagger_load(), nx_tagger_save().
  *
- * Format (version 1), little-endian, sections 8-byte aligned:
+ * Format (version 2), little-endian, sections 8-byte aligned:
  *
  *   0   char[8]  magic "NXNERMDL"
  *   8   u32      format version (NER_MODEL_VERSION)
@@ -10,14 +10,16 @@
  *   20  u32      hash_bits: the weight table has 2^hash_bits + 17 cells
  *   24  u32      gazetteer slots (power of two, 0 = no gazetteer)
  *   28  u32      gazetteer keys in use
- *   32  f32      weight scale (weight = cell * scale)
- *   36  u32      0
+ *   32  u32      0
+ *   36  u32      number of stages (1 or 2)
  *   40  u64      payload size (bytes after the header)
  *   48  u64      checksum of the payload (payload_hash below)
  *   56  char[200] tag names, space-separated, NUL-padded ("O B-PER ...")
  *   256 payload:
- *       f32 trans[17*17] (prev-major), f32 start[17], f32 end[17], pad
- *       i16 weights[2^hash_bits + 17], pad to 8
+ *       per stage:
+ *         f32 trans[17*17] (prev-major), f32 start[17], f32 end[17],
+ *         f32 weight scale (weight = cell * scale), pad to 8
+ *         i16 weights[2^hash_bits + 17], pad to 8
  *       u64 gazetteer keys[slots], u16 gazetteer values[slots], pad
  *
  * The file is mapped read-only, so processes tagging with the same model
@@ -38,7 +40,7 @@
 #include "nx_xapian.h"
 
 #define NER_MODEL_MAGIC "NXNERMDL"
-#define NER_MODEL_VERSION 1u
+#define NER_MODEL_VERSION 2u
 #define HDR_SIZE 256u
 #define TAGSET_OFF 56u
 
@@ -92,16 +94,25 @@ static uint64_t payload_hash(const unsigned char *p, size_t n)
 
 /* Section offsets inside the payload. */
 typedef struct layout {
-    size_t floats, weights, gkeys, gvals, total;
+    size_t floats[NER_MAX_STAGES], weights[NER_MAX_STAGES];
+    size_t gkeys, gvals, total;
 } layout;
 
-static layout get_layout(unsigned hash_bits, uint32_t gaz_cap)
+#define STAGE_FLOATS (NER_NT * NER_NT + 2 * NER_NT + 1)
+
+static layout get_layout(unsigned hash_bits, unsigned nstages,
+                         uint32_t gaz_cap)
 {
     layout l;
-    l.floats = 0;
-    l.weights = pad8((NER_NT * NER_NT + 2 * NER_NT) * sizeof(float));
-    l.gkeys = l.weights +
+    size_t off = 0;
+    memset(&l, 0, sizeof l);
+    for (unsigned k = 0; k < nstages; k++) {
+        l.floats[k] = off;
+        l.weights[k] = off + pad8(STAGE_FLOATS * sizeof(float));
+        off = l.weights[k] +
               pad8((((size_t)1 << hash_bits) + NER_NT) * sizeof(int16_t));
+    }
+    l.gkeys = off;
     l.gvals = l.gkeys + (size_t)gaz_cap * sizeof(uint64_t);
     l.total = l.gvals + pad8((size_t)gaz_cap * sizeof(uint16_t));
     return l;
@@ -109,7 +120,7 @@ static layout get_layout(unsigned hash_bits, uint32_t gaz_cap)
 
 size_t nx_tagger_model_size(const nx_tagger *t)
 {
-    return HDR_SIZE + get_layout(t->hash_bits, t->gaz.cap).total;
+    return HDR_SIZE + get_layout(t->hash_bits, t->nstages, t->gaz.cap).total;
 }
 
 static uint32_t rd32(const unsigned char *p)
@@ -176,19 +187,22 @@ int nx_tagger_load(nx_tagger **out, const char *path, char **err)
     }
     unsigned bits = rd32(h + 20);
     uint32_t gcap = rd32(h + 24);
+    unsigned nstages = rd32(h + 36);
     if (rd32(h + 12) != HDR_SIZE || rd32(h + 16) != NER_NT ||
         memcmp(h + TAGSET_OFF, want, sizeof want) != 0) {
         rc = format_err(err, NX_EPARSE,
                         "%s: NER model header names another tag set", path);
         goto fail;
     }
-    if (bits < 8 || bits > 26 || (gcap & (gcap - 1)) != 0) {
+    if (bits < 8 || bits > 26 || (gcap & (gcap - 1)) != 0 || nstages < 1 ||
+        nstages > NER_MAX_STAGES) {
         rc = format_err(err, NX_EPARSE,
                         "%s: NER model header is corrupt (hash bits %u, "
-                        "gazetteer slots %u)", path, bits, gcap);
+                        "stages %u, gazetteer slots %u)", path, bits, nstages,
+                        gcap);
         goto fail;
     }
-    layout l = get_layout(bits, gcap);
+    layout l = get_layout(bits, nstages, gcap);
     if (rd64(h + 40) != l.total || size != HDR_SIZE + l.total) {
         rc = format_err(err, NX_EPARSE,
                         "%s: truncated or padded NER model (%zu bytes, the "
@@ -210,12 +224,17 @@ int nx_tagger_load(nx_tagger **out, const char *path, char **err)
     const unsigned char *p = h + HDR_SIZE;
     t->hash_bits = bits;
     t->mask = (uint32_t)((1u << bits) - 1);
-    memcpy(&t->wscale, h + 32, 4);
-    memcpy(t->trans, p + l.floats, sizeof t->trans);
-    memcpy(t->start, p + l.floats + sizeof t->trans, sizeof t->start);
-    memcpy(t->end, p + l.floats + sizeof t->trans + sizeof t->start,
-           sizeof t->end);
-    t->w = (const int16_t *)(p + l.weights);
+    t->nstages = nstages;
+    for (unsigned k = 0; k < nstages; k++) {
+        ner_stage *sg = &t->st[k];
+        const unsigned char *f = p + l.floats[k];
+        memcpy(sg->trans, f, sizeof sg->trans);
+        memcpy(sg->start, f + sizeof sg->trans, sizeof sg->start);
+        memcpy(sg->end, f + sizeof sg->trans + sizeof sg->start,
+               sizeof sg->end);
+        memcpy(&sg->wscale, f + sizeof sg->trans + 2 * sizeof sg->start, 4);
+        sg->w = (const int16_t *)(p + l.weights[k]);
+    }
     t->gaz.cap = gcap;
     t->gaz.nentries = rd32(h + 28);
     t->gaz.keys = gcap ? (const uint64_t *)(p + l.gkeys) : NULL;
@@ -233,7 +252,7 @@ int nx_tagger_save(const nx_tagger *t, const char *path, char **err)
 {
     if (err)
         *err = NULL;
-    layout l = get_layout(t->hash_bits, t->gaz.cap);
+    layout l = get_layout(t->hash_bits, t->nstages, t->gaz.cap);
     unsigned char *buf = calloc(1, HDR_SIZE + l.total);
     if (!buf)
         return format_err(err, NX_ENOMEM, "%s: out of memory", path);
@@ -247,15 +266,20 @@ int nx_tagger_save(const nx_tagger *t, const char *path, char **err)
     u = t->hash_bits; memcpy(h + 20, &u, 4);
     u = t->gaz.cap; memcpy(h + 24, &u, 4);
     u = t->gaz.nentries; memcpy(h + 28, &u, 4);
-    memcpy(h + 32, &t->wscale, 4);
+    u = t->nstages; memcpy(h + 36, &u, 4);
     q = l.total; memcpy(h + 40, &q, 8);
     tagset((char *)h + TAGSET_OFF);
-    memcpy(p + l.floats, t->trans, sizeof t->trans);
-    memcpy(p + l.floats + sizeof t->trans, t->start, sizeof t->start);
-    memcpy(p + l.floats + sizeof t->trans + sizeof t->start, t->end,
-           sizeof t->end);
-    memcpy(p + l.weights, t->w,
-           (((size_t)1 << t->hash_bits) + NER_NT) * sizeof(int16_t));
+    for (unsigned k = 0; k < t->nstages; k++) {
+        const ner_stage *st = &t->st[k];
+        unsigned char *f = p + l.floats[k];
+        memcpy(f, st->trans, sizeof st->trans);
+        memcpy(f + sizeof st->trans, st->start, sizeof st->start);
+        memcpy(f + sizeof st->trans + sizeof st->start, st->end,
+               sizeof st->end);
+        memcpy(f + sizeof st->trans + 2 * sizeof st->start, &st->wscale, 4);
+        memcpy(p + l.weights[k], st->w,
+               (((size_t)1 << t->hash_bits) + NER_NT) * sizeof(int16_t));
+    }
     if (t->gaz.cap) {
         memcpy(p + l.gkeys, t->gaz.keys, (size_t)t->gaz.cap * 8);
         memcpy(p + l.gvals, t->gaz.vals, (size_t)t->gaz.cap * 2);

@@ -44,10 +44,14 @@ typedef struct nx_ner_train_options {
                                 dev F1 (0 = run all epochs) */
     unsigned long long seed; /* shuffling PRNG seed: same seed, same model */
     unsigned hash_bits;      /* log2 of the weight table size */
+    unsigned stages;         /* 1, or 2: retag with stage-1 tags of the
+                                same words elsewhere in the document */
+    unsigned folds;          /* stage-1 tags of the training set come from
+                                models trained on the other folds */
     const char *gazetteer_dir; /* TSV lists to embed; NULL = none */
     FILE *log;               /* progress lines; NULL = quiet */
 } nx_ner_train_options;
-#define NX_NER_TRAIN_OPTIONS_INIT {40, 8, 20240611ULL, 22, NULL, NULL}
+#define NX_NER_TRAIN_OPTIONS_INIT {40, 8, 20240611ULL, 21, 2, 5, NULL, NULL}
 
 /* Trains on `train`; when `dev` is not NULL keeps the epoch with the best
  * dev F1, else the last.  *out is a tagger like one nx_tagger_load()
