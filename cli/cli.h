@@ -33,5 +33,9 @@ int cmd_show(int argc, char **argv);
 int cmd_delete(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
+int cmd_tag(int argc, char **argv);
+
+/* The NER model: --model, else $NEWSDEX_NER_MODEL, else the built-in path. */
+const char *cli_ner_model(const char *opt);
 
 #endif

@@ -22,6 +22,7 @@ static const struct {
     {"show", cmd_show, "stored fields and entities of one article"},
     {"delete", cmd_delete, "delete articles by id"},
     {"entities", cmd_entities, "what the indexer extracts, without indexing"},
+    {"tag", cmd_tag, "the entity tagger on CoNLL columns"},
     {"stats", cmd_stats, "database size, generation, last run"},
 };
 
