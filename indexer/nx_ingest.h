@@ -65,7 +65,8 @@ int nx_ingest_jsonl(const char *buf, size_t len, const char *name,
  * surrogates, code points above U+10FFFF, truncated sequences; cut by the
  * Unicode "maximal subpart" rule) and each NUL and C0 control other than
  * \t \n \r (0x02/0x03 are the snippet highlight markers) by U+FFFD; CRLF
- * becomes LF.  *nbad (may be NULL) counts the replacements.  NULL on
+ * and a lone CR become LF, so the result has no CR and cleaning it again
+ * changes nothing.  *nbad (may be NULL) counts the replacements.  NULL on
  * ENOMEM. */
 char *nx_utf8_clean(const char *s, size_t len, size_t *nbad);
 

@@ -57,7 +57,11 @@ static size_t seq_len(const unsigned char *s, size_t n, size_t *bad)
 }
 
 /* Controls a reader must not get: the snippet code uses 0x02/0x03 as
- * highlight markers and NUL ends C strings; tab, LF and CR are text. */
+ * highlight markers and NUL ends C strings; tab, LF and CR are text.
+ *
+ * Every CR becomes LF (CRLF one LF, a lone CR one LF): only then is
+ * cleaning idempotent — keeping lone CRs would turn "\r\r\n" into a new
+ * "\r\n" (found by fuzz_txt). */
 static int bad_control(unsigned char c)
 {
     return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
@@ -82,6 +86,9 @@ char *nx_utf8_clean(const char *s, size_t len, size_t *nbad)
             i++;
         } else if (n == 1 && u[i] == '\r' && i + 1 < len && u[i + 1] == '\n') {
             i++;                /* CR of CRLF dropped */
+        } else if (n == 1 && u[i] == '\r') {
+            out_len++;          /* a lone CR becomes LF */
+            i++;
         } else {
             out_len += n;
             i += n;
@@ -99,6 +106,9 @@ char *nx_utf8_clean(const char *s, size_t len, size_t *nbad)
             o += 3;
             i += n == 0 ? bad : 1;
         } else if (n == 1 && u[i] == '\r' && i + 1 < len && u[i + 1] == '\n') {
+            i++;
+        } else if (n == 1 && u[i] == '\r') {
+            *o++ = '\n';
             i++;
         } else {
             memcpy(o, u + i, n);

@@ -1,7 +1,7 @@
 /*
  * test_utf8.c — nx_utf8_clean(): each ill-formed sequence (as the Unicode
  * "maximal subpart" practice cuts it) becomes one U+FFFD, as do NUL and C0
- * controls other than tab, LF and CR; CRLF becomes LF.
+ * controls other than tab, LF and CR; CRLF and lone CRs become LF.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,9 +21,10 @@ static const struct {
     {"plain ascii", 0, "plain ascii", 0},
     {"caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d \xf0\x9f\x98\x80", 0,
      "caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d \xf0\x9f\x98\x80", 0},
-    {"tab\there\nnl\rcr", 0, "tab\there\nnl\rcr", 0},
+    {"tab\there\nnl\rcr", 0, "tab\there\nnl\ncr", 0},  /* CR -> LF */
     {"a\r\nb\r\n\r\nc", 0, "a\nb\n\nc", 0},          /* CRLF -> LF */
-    {"a\r\r\nb", 0, "a\r\nb", 0},
+    {"a\r\r\nb", 0, "a\n\nb", 0},                  /* idempotent */
+    {"\r\r\n\r", 0, "\n\n\n", 0},
     {"nul\0x", 5, "nul" R "x", 1},
     {"\x01\x02\x03\x1b\x1f\x7f", 0, R R R R R "\x7f", 5},  /* 02/03: markers */
     {"\xc0\xaf", 0, R R, 2},                           /* overlong '/' */
