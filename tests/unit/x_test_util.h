@@ -13,7 +13,7 @@
 #include "nx_extract.h"
 #include "nx_names.h"
 
-static nx_extractor *xt_new(const nx_aliases *al)
+static inline nx_extractor *xt_new(const nx_aliases *al)
 {
     nx_extract_options o = NX_EXTRACT_OPTIONS_INIT;
     o.aliases = al;
@@ -28,7 +28,7 @@ static nx_extractor *xt_new(const nx_aliases *al)
 }
 
 /* "a|b|c" into buf. */
-static const char *xt_join(const nx_strlist *l, char *buf, size_t cap)
+static inline const char *xt_join(const nx_strlist *l, char *buf, size_t cap)
 {
     size_t n = 0;
     buf[0] = 0;
@@ -39,7 +39,7 @@ static const char *xt_join(const nx_strlist *l, char *buf, size_t cap)
 }
 
 /* "Speaker: text||-: text" into buf ("-" = unattributed). */
-static const char *xt_quotes(const nx_entities *e, char *buf, size_t cap)
+static inline const char *xt_quotes(const nx_entities *e, char *buf, size_t cap)
 {
     size_t n = 0;
     buf[0] = 0;
