@@ -132,6 +132,18 @@ static uint32_t run_end(const x_doc *d, uint32_t a)
                 continue;
             }
         }
+        if (x_tok_is(d, b, "and") && capword(d, b + 1) &&
+            same_zone(d, a, b + 1)) {
+            uint32_t c = b + 1;
+            while (c < d->ntok && capword(d, c) && c - a < MAX_RUN)
+                c++;
+            const x_gent *e = gaz_span(d, a, c);
+            if ((e && (e->flags & (XG_ORG | XG_PLACE))) ||
+                (gaz_flags(d, c - 1, c) & XG_OCUE)) {
+                b = c;               /* Bosnia and Herzegovina */
+                continue;
+            }
+        }
         if (u->kind == XT_PUNCT && d->text[u->off] == '&' &&
             capword(d, b + 1) && same_zone(d, a, b + 1)) {
             b += 2;
@@ -328,6 +340,20 @@ static int compass(const x_doc *d, uint32_t t)
 static int classify(x_doc *d, uint32_t a, uint32_t b, int initial,
                     int title_cue, int in_title);
 
+/* One-word titles that are also ordinary words in names of things. */
+static int ambiguous_title(const x_doc *d, uint32_t t)
+{
+    static const char *const T[] = {"General", "Major", "Chief", "Deputy",
+                                    "Leader", "Director", "Secretary",
+                                    "Chair", "Manager", "Officer", "Private",
+                                    "Brother", "Sister", "Father", "Justice",
+                                    "Marshal", "Speaker", "Judge", NULL};
+    for (size_t i = 0; T[i]; i++)
+        if (x_tok_is(d, t, T[i]))
+            return 1;
+    return 0;
+}
+
 /* Unknown: the longest gazetteer matches inside [a, b); the rest unsure. */
 static int segment(x_doc *d, uint32_t a, uint32_t b, int initial,
                    int in_title)
@@ -342,8 +368,12 @@ static int segment(x_doc *d, uint32_t a, uint32_t b, int initial,
             if (!capword(d, p) || !capword(d, p + l - 1))
                 continue;
             const x_gent *e = gaz_span(d, p, p + l);
-            if (!e || !(e->flags & (XG_ORG | XG_PLACE)))
+            if (!e || !(e->flags & (XG_ORG | XG_PLACE)) ||
+                (l == 1 && (d->toks[p].lex & (LX_CAL | LX_FUNC))))
                 continue;
+            if (!(e->flags & (XG_ORG | XG_COUNTRY | XG_SUBDIV)) &&
+                e->population < 100000)
+                continue;            /* "Sale", "Union": small towns */
             if (rest < p)
                 rc = classify(d, rest, p, initial && rest == a, 0, in_title);
             if (rc == NX_OK)
@@ -379,6 +409,8 @@ static int classify(x_doc *d, uint32_t a, uint32_t b, int initial,
             return rc;
     }
     const x_gent *e = gaz_span(d, a, b);
+    if (e && n == 1 && (d->toks[a].lex & (LX_CAL | LX_FUNC)))
+        e = NULL;                    /* "in March": a month, not the town */
     unsigned f = e ? e->flags : 0;
     unsigned f0 = gaz_flags(d, a, a + 1), fl = gaz_flags(d, b - 1, b);
     const x_tok *prev = a > 0 && same_zone(d, a - 1, a) ? &d->toks[a - 1]
@@ -390,7 +422,7 @@ static int classify(x_doc *d, uint32_t a, uint32_t b, int initial,
     unsigned sflag = speaker ? XMF_SPEAKER_SUBJ : 0;
     unsigned unsure = (initial && n == 1) || in_title ? XMF_NEEDS_SUPPORT
                                                       : 0;
-    if (title_cue)
+    if (title_cue && !(n >= 2 && (f & (XG_ORG | XG_COUNTRY))))
         return add(d, a, b, XM_PER, 0.9f, sflag | XMF_TITLE_CUE, NULL);
     if (f & (XG_ORG | XG_COUNTRY | XG_SUBDIV)) {
         add_gaz(d, a, b, e, 0, &rc);
@@ -398,8 +430,7 @@ static int classify(x_doc *d, uint32_t a, uint32_t b, int initial,
     }
     if (f & XG_CITY) {
         /* a city named like a person or a common word needs support */
-        int weak = (f & XG_FIRST) || (initial && n == 1 &&
-                                      e->population < 100000);
+        int weak = (f & XG_FIRST) || (n == 1 && e->population < 100000);
         if (!weak || prev_is(d, a, "in") || prev_is(d, a, "from") ||
             prev_is(d, a, "near") || prev_is(d, a, "at")) {
             add_gaz(d, a, b, e, 0, &rc);
@@ -416,6 +447,7 @@ static int classify(x_doc *d, uint32_t a, uint32_t b, int initial,
     /* The first-name list holds words like "Bank", "Said", "Read". */
     if ((f0 & XG_FIRST) && n >= 2 && !(f0 & XG_OCUE) &&
         !(d->toks[a].lex & (LX_FUNC | LX_SAY1 | LX_SAY2 | LX_ROLE)) &&
+        !compass(d, a) &&
         !(gaz_flags(d, a + 1, b) & (XG_ORG | XG_PLACE)) &&
         !(d->toks[b - 1].lex & LX_PLACEN))
         return add(d, a, b, XM_PER, 0.8f, sflag, NULL);  /* Antony Blinken */
@@ -561,10 +593,20 @@ static int rules_run(void *state, x_doc *d)
             rc = classify(d, a, b, initial, 0, in_title);
             continue;
         }
+        if (b - a >= 2 && (gaz_flags(d, b - 1, b) & XG_OCUE)) {
+            rc = classify(d, a, b, initial, 0, in_title);  /* General Motors Corp */
+            continue;
+        }
         int cue;
         uint32_t p = strip_title(d, a, b, &cue, &rc);
         if (rc != NX_OK)
             break;
+        if (cue && p == a + 1 && ambiguous_title(d, a) &&
+            !(gaz_flags(d, p, p + 1) & XG_FIRST)) {
+            /* "General Agreement", "Chief Economist": not a title here */
+            rc = classify(d, a, b, initial, 0, in_title);
+            continue;
+        }
         if (p >= b)
             continue;                     /* a title alone names nobody */
         rc = classify(d, p, b, initial && p == a, cue, in_title && !cue);

@@ -42,7 +42,10 @@ static const char *const FUNCTION_WORDS[] = {
     "once", "twice", "whereas", "hence", "thus", "therefore", "neither",
     "either", "up", "down", "out", "off", "above", "below", "toward",
     "towards", "upon", "beside", "besides", "ahead", "outside", "inside",
-    "following", "including", "regarding", "concerning", "given", NULL};
+    "following", "including", "regarding", "concerning", "given",
+    "bankers", "economists", "investors", "lawmakers", "diplomats",
+    "witnesses", "protesters", "observers", "people", "voters", "workers",
+    "industry", "trade", "market", "government", "company", NULL};
 
 static const char *const CALENDAR[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

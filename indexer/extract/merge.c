@@ -160,10 +160,21 @@ static int entity_first(const x_doc *d, int ent)
 static const char *entity_name(const x_doc *d, int ent)
 {
     const char *best = NULL;
-    for (size_t i = 0; i < d->nment; i++)
-        if (d->ments[i].entity == ent &&
-            (!best || words(d->ments[i].canon) > words(best)))
-            best = d->ments[i].canon;
+    int best_score = -1;
+    for (size_t i = 0; i < d->nment; i++) {
+        const x_mention *m = &d->ments[i];
+        if (m->entity != ent)
+            continue;
+        /* more words first; then a body mention over a headline's, whose
+         * capitals may be shouted ("REAGAN") */
+        int score = words(m->canon) * 4 +
+                    !(d->toks[m->tok].flags & XF_TITLE) * 2 +
+                    !(d->toks[m->tok].flags & XF_ALLCAPS);
+        if (score > best_score) {
+            best = m->canon;
+            best_score = score;
+        }
+    }
     return best;
 }
 

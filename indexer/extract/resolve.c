@@ -32,8 +32,8 @@ static int set_canon(x_doc *d, x_mention *m)
     m->key = m->canon ? nx_name_key(m->canon) : NULL;
     if (!m->canon || !m->key)
         return NX_ENOMEM;
-    if (!*m->key)
-        m->flags |= XMF_DROPPED;
+    if (strlen(m->key) < 2)
+        m->flags |= XMF_DROPPED;     /* "P" of S&P, a stray initial */
     return NX_OK;
 }
 
