@@ -1,0 +1,133 @@
+/*
+ * resolve.c — the end of the rules stage: every mention gets its canonical
+ * name and key, and the unsure ones (sentence-initial words, headline
+ * words, unknown speakers) are decided by what the article supports:
+ *  1. the key of a supported mention → its type ("Putin" after "Vladimir
+ *     Putin"... or before it: the whole article counts);
+ *  2. the surname of a supported person → a person ("Lavrov");
+ *  3. an alias-table hit → the type of its canonical form in the
+ *     gazetteers, else a person (the shipped aliases are mostly people);
+ *  4. the subject of a speech verb with no other support → a person when it
+ *     has two words or starts with a first name, else an organisation
+ *     ("Chrysler said");
+ *  5. otherwise the mention is dropped.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nx_xapian.h"
+#include "x_internal.h"
+
+static nx_entity_kind kind_of(int type)
+{
+    return type == XM_PER ? NX_ENT_PERSON : type == XM_ORG ? NX_ENT_ORG
+           : type == XM_LOC ? NX_ENT_PLACE : NX_ENT_PERSON;
+}
+
+static int set_canon(x_doc *d, x_mention *m)
+{
+    free(m->canon);
+    free(m->key);
+    m->canon = nx_name_canonical(d->x->aliases, kind_of(m->type), m->name);
+    m->key = m->canon ? nx_name_key(m->canon) : NULL;
+    if (!m->canon || !m->key)
+        return NX_ENOMEM;
+    if (strlen(m->key) < 2)
+        m->flags |= XMF_DROPPED;     /* "P" of S&P, a stray initial */
+    return NX_OK;
+}
+
+static int words(const char *s)
+{
+    int n = *s != 0;
+    for (; *s; s++)
+        n += *s == ' ';
+    return n;
+}
+
+static int supported(const x_mention *m)
+{
+    return !(m->flags & (XMF_DROPPED | XMF_NEEDS_SUPPORT)) &&
+           m->type != XM_UNSURE && m->type != XM_MISC;
+}
+
+int x_resolve_mentions(x_doc *d);
+int x_resolve_mentions(x_doc *d)
+{
+    for (size_t i = 0; i < d->nment; i++) {
+        int rc = set_canon(d, &d->ments[i]);
+        if (rc != NX_OK)
+            return rc;
+    }
+    /* A context cue alone ("in X", "the X") yields to a stronger mention
+     * of the same name elsewhere, or to the alias table. */
+    for (size_t i = 0; i < d->nment; i++) {
+        x_mention *m = &d->ments[i];
+        if (!supported(m) || m->score > 0.5f)
+            continue;
+        for (size_t j = 0; j < d->nment; j++) {
+            const x_mention *o = &d->ments[j];
+            if (j != i && supported(o) && o->score > 0.5f &&
+                o->type != m->type && strcmp(o->key, m->key) == 0) {
+                m->type = XM_UNSURE;
+                break;
+            }
+        }
+        if (m->type != XM_UNSURE && d->x->aliases &&
+            nx_aliases_lookup(d->x->aliases, m->key) &&
+            strcmp(nx_aliases_lookup(d->x->aliases, m->key), m->canon) == 0 &&
+            strcmp(m->canon, m->name) != 0)
+            m->type = XM_UNSURE;
+    }
+    for (size_t i = 0; i < d->nment; i++) {
+        x_mention *m = &d->ments[i];
+        if (supported(m) || (m->flags & XMF_DROPPED))
+            continue;
+        int type = -1;
+        for (size_t j = 0; j < d->nment && type < 0; j++)
+            if (j != i && supported(&d->ments[j]) &&
+                strcmp(d->ments[j].key, m->key) == 0)
+                type = d->ments[j].type;
+        for (size_t j = 0; j < d->nment && type < 0; j++) {
+            const x_mention *o = &d->ments[j];
+            if (!supported(o) || o->type != XM_PER || words(o->key) < 2)
+                continue;
+            char *sk = nx_name_surname_key(o->canon);
+            if (sk && strcmp(sk, m->key) == 0)
+                type = XM_PER;
+            free(sk);
+        }
+        if (type < 0 && m->type == XM_UNSURE && d->x->aliases &&
+            nx_aliases_lookup(d->x->aliases, m->key)) {
+            const char *c = nx_aliases_lookup(d->x->aliases, m->key);
+            char *ck = nx_name_key(c);
+            const x_gent *e = ck ? x_gaz_get(&d->x->gaz, ck, strlen(ck))
+                                 : NULL;
+            type = e && (e->flags & XG_ORG) ? XM_ORG
+                   : e && (e->flags & XG_PLACE) ? XM_LOC : XM_PER;
+            free(ck);
+        }
+        if (type < 0 && m->type == XM_UNSURE &&
+            (m->flags & XMF_SPEAKER_SUBJ)) {
+            char *k0 = x_span_key(d, m->tok, 1);
+            const x_gent *e = k0 ? x_gaz_get(&d->x->gaz, k0, strlen(k0))
+                                 : NULL;
+            free(k0);
+            type = words(m->key) >= 2 || (e && (e->flags & XG_FIRST))
+                       ? XM_PER : XM_ORG;
+        }
+        if (type < 0) {
+            m->flags |= XMF_DROPPED;
+            continue;
+        }
+        int changed = m->type != type;
+        m->type = (uint8_t)type;
+        m->flags &= (uint8_t)~XMF_NEEDS_SUPPORT;
+        if (changed) {
+            int rc = set_canon(d, m);
+            if (rc != NX_OK)
+                return rc;
+        }
+    }
+    return NX_OK;
+}

@@ -1,0 +1,229 @@
+/*
+ * x_internal.h — the extraction pipeline's private types (nx_extract.h is
+ * the public side).
+ *
+ * One article becomes an x_doc: the text (title, a blank line, body), its
+ * tokens, sentences and quote spans, then the mentions the stages add and
+ * the speech events the quote stage finds.  Stages run in the order of the
+ * static table in extract.c; each is a small vtable {name, create, run,
+ * destroy} (STYLE.md §8).  A trained tagger fits as one more stage: it reads
+ * d->toks, tags tokens BIO PER/ORG/LOC/MISC and calls x_doc_add_mention with
+ * its token range, type and score; the merge stage reconciles overlaps.
+ */
+#ifndef NX_X_INTERNAL_H
+#define NX_X_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nx_extract.h"
+#include "nx_strmap.h"
+
+/* ------------------------------------------------------------ gazetteers */
+
+enum {                       /* x_gent.flags */
+    XG_ORG = 1,
+    XG_COUNTRY = 2,
+    XG_SUBDIV = 4,
+    XG_CITY = 8,
+    XG_FIRST = 16,           /* a given name */
+    XG_NAT = 32,             /* a nationality adjective or demonym */
+    XG_PCUE = 64,            /* a person cue: title, honorific, role */
+    XG_OCUE = 128,           /* an organisation cue: suffix or head noun */
+    XG_PLACE = XG_COUNTRY | XG_SUBDIV | XG_CITY
+};
+
+typedef struct x_gent {
+    unsigned flags;
+    int org_canon;           /* string index of the canonical org name, -1 */
+    int place_canon;         /* string index of the canonical place, -1 */
+    long population;         /* cities: the largest population, 0 unknown */
+} x_gent;
+
+typedef struct x_gaz {
+    nx_strmap *names;        /* nx_name_key(name) → entry index */
+    x_gent *ents;
+    size_t nents, capents;
+    char **strs;             /* canonical names (interned) */
+    size_t nstrs, capstrs;
+    nx_strmap *strindex;     /* canonical string → index */
+    int max_words;           /* the longest name, in words */
+} x_gaz;
+
+/* Loads every gazetteer file of dir; *err names the file that failed. */
+int x_gaz_load(x_gaz *g, const char *dir, char **err);
+void x_gaz_free(x_gaz *g);
+/* The entry for a folded key, or NULL. */
+const x_gent *x_gaz_get(const x_gaz *g, const char *key, size_t klen);
+
+/* --------------------------------------------------------------- tokens */
+
+enum {                       /* x_tok.kind */
+    XT_WORD,
+    XT_NUM,
+    XT_PUNCT,                /* one character: , . ; : ! ? ( ) ... */
+    XT_QUOTE,                /* a double (or single) quotation mark */
+    XT_POSS,                 /* possessive 's / ’s / s' */
+    XT_HYPHEN,               /* a hyphen inside a word: Russia-backed */
+    XT_DASH                  /* a dash between words: – — or " - " */
+};
+
+enum {                       /* x_tok.flags */
+    XF_SENT_START = 1,
+    XF_PARA_START = 2,
+    XF_TITLE = 4,            /* in the headline */
+    XF_INQUOTE = 8,          /* inside a quote span */
+    XF_QOPEN = 16,           /* a quote mark that opens */
+    XF_QCLOSE = 32,          /* a quote mark that closes */
+    XF_SINGLE = 64,          /* a single quotation mark */
+    XF_NOSPACE = 128,        /* attached to the previous token */
+    XF_UPPER = 256,          /* starts with an upper-case letter */
+    XF_ALLCAPS = 512,        /* two or more letters, all upper-case */
+    XF_SPEECH = 1024         /* used as the verb of an attribution */
+};
+
+typedef struct x_tok {
+    uint32_t off, len;       /* bytes in x_doc.text */
+    uint32_t sent;           /* sentence number */
+    uint32_t para;           /* paragraph number (the title is 0) */
+    int32_t quote;           /* the quote span holding it, or -1 */
+    uint16_t flags;
+    uint16_t lex;            /* LX_ bits */
+    uint8_t kind;
+} x_tok;
+
+typedef struct x_sent {
+    uint32_t first, end;     /* tokens [first, end) */
+} x_sent;
+
+/* ------------------------------------------------------------- mentions */
+
+enum { XM_PER, XM_ORG, XM_LOC, XM_MISC, XM_UNSURE };  /* x_mention.type */
+
+enum {                       /* x_mention.flags */
+    XMF_NEEDS_SUPPORT = 1,   /* keep only if it matches a supported entity */
+    XMF_SPEAKER_SUBJ = 2,    /* the subject of a speech verb */
+    XMF_TITLE_CUE = 4,       /* a title or role came before it */
+    XMF_DROPPED = 8          /* merged away or unsupported */
+};
+
+typedef struct x_mention {
+    uint32_t tok, ntok;      /* tokens [tok, tok + ntok) */
+    uint8_t type;            /* XM_* */
+    uint8_t stage;           /* index of the stage that added it */
+    uint8_t flags;           /* XMF_* */
+    float score;             /* confidence 0..1 (rules: fixed per cue) */
+    char *name;              /* the name to canonicalise (malloc'd) */
+    char *canon;             /* canonical display form (merge; malloc'd) */
+    char *key;               /* nx_name_key(canon) */
+    int entity;              /* merge: the entity it belongs to, or -1 */
+} x_mention;
+
+/* A speech event: who spoke (a mention, -1 when unnamed) and which quote
+ * it attributes (-1 for reported speech without quotation marks).  A second
+ * speaker (the org behind a named spokesman) goes in `also`. */
+typedef struct x_speech {
+    int mention;
+    int also;
+    int quote;
+    uint32_t tok;            /* where the attribution is, for ordering */
+} x_speech;
+
+typedef struct x_quote {
+    uint32_t open, close;    /* tokens of the marks (close = last token of
+                                the paragraph when unterminated) */
+    uint32_t nwords;
+    int speaker;             /* mention index, or -1 */
+    int also;                /* second speaker mention, or -1 */
+    int attributed;          /* 1 once a rule has decided */
+    int cont;                /* continues into the next paragraph */
+} x_quote;
+
+typedef struct x_doc {
+    const struct nx_extractor *x;
+    char *text;              /* title + "\n\n" + body (owned) */
+    size_t len, body_off;
+    int title_caps;          /* the headline is Title Case or ALL CAPS */
+    x_tok *toks;
+    size_t ntok, captok;
+    x_sent *sents;
+    size_t nsent, capsent;
+    x_quote *quotes;
+    size_t nquote, capquote;
+    x_mention *ments;
+    size_t nment, capment;
+    x_speech *speech;
+    size_t nspeech, capspeech;
+    int stage;               /* the stage running now */
+} x_doc;
+
+#define X_MAX_TOKENS (1u << 22)   /* bound on tokens per article */
+
+/* Adds a mention of tokens [tok, tok+ntok) with its name (copied).
+ * Returns its index, or a negative NX_E... code. */
+int x_doc_add_mention(x_doc *d, uint32_t tok, uint32_t ntok, int type,
+                      float score, const char *name);
+int x_doc_add_speech(x_doc *d, int mention, int also, int quote,
+                     uint32_t tok);
+/* The mention covering token t (first that does, not dropped), or -1. */
+int x_doc_mention_at(const x_doc *d, uint32_t t);
+/* The mention ending exactly at token t (its last token), or -1. */
+int x_doc_mention_ending(const x_doc *d, uint32_t t);
+int x_doc_mention_starting(const x_doc *d, uint32_t t);
+
+/* Fills e from the merged doc (merge.c). */
+int x_doc_emit(x_doc *d, nx_entities *e);
+
+/* Token text helpers. */
+static inline const char *x_tok_s(const x_doc *d, uint32_t t)
+{
+    return d->text + d->toks[t].off;
+}
+int x_tok_is(const x_doc *d, uint32_t t, const char *word);   /* exact */
+int x_tok_lower_is(const x_doc *d, uint32_t t, const char *word);
+/* Folded key of a token range (caller frees). */
+char *x_span_key(const x_doc *d, uint32_t tok, uint32_t ntok);
+/* The raw text of a token range (caller frees). */
+char *x_span_text(const x_doc *d, uint32_t tok, uint32_t ntok);
+
+/* --------------------------------------------------------------- stages */
+
+typedef struct x_stage {
+    const char *name;
+    int (*create)(void **state, const struct nx_extractor *x, char **err);
+    int (*run)(void *state, x_doc *d);
+    void (*destroy)(void *state);
+} x_stage;
+
+extern const x_stage x_stage_tokenize;   /* tokenize.c */
+extern const x_stage x_stage_rules;      /* chunk.c: gazetteers and cues */
+extern const x_stage x_stage_quotes;     /* quotes.c: quotes and speakers */
+extern const x_stage x_stage_merge;      /* merge.c: canonical entities */
+
+struct nx_extractor {
+    x_gaz gaz;
+    nx_strmap *lex;          /* lexicon.c */
+    const nx_aliases *aliases;
+    void *state[8];          /* per-stage state */
+    size_t nstages;
+};
+
+/* The closed word lists the stages share (lexicon.c), as bits of x_tok.lex
+ * (computed once per token by the tokenizer). */
+enum {
+    LX_FUNC = 1,         /* the, on, according: capitalised only at a start */
+    LX_CAL = 2,          /* Monday, January */
+    LX_JOIN = 4,         /* of, de, van, bin: inside names */
+    LX_ROLE = 8,         /* spokesman, official, minister */
+    LX_PLACEN = 16,      /* region, province */
+    LX_ORGANA = 32,      /* company, bank: "the company said" */
+    LX_SAY1 = 64,        /* speech verb, any complement (said, told) */
+    LX_SAY2 = 128,       /* speech verb needing a clause (warned, urged) */
+    LX_PRON = 256        /* he, she, they, it */
+};
+/* Builds the lexicon map (lower-cased word → LX_ bits). */
+int x_lex_new(nx_strmap **out);
+/* The LX_ bits of a word, any case. */
+unsigned x_lex(const nx_strmap *lex, const char *w, size_t n);
+
+#endif

@@ -1,0 +1,105 @@
+/*
+ * test_extract_entities.c — people, organisations and places: capitalised
+ * runs and joiners, gazetteers, title and context cues, sentence-initial
+ * words and headline case, merging within an article.
+ */
+#include "nx_test.h"
+#include "x_test_util.h"
+
+static const char ALIASES[] =
+    "IMF\tInternational Monetary Fund\n";
+
+static const struct {
+    const char *title, *body;
+    const char *person, *org, *place;
+} ROWS[] = {
+    /* gazetteers and first names */
+    {"", "Sergey Lavrov met Antony Blinken in Stockholm.",
+     "Sergey Lavrov|Antony Blinken", "", "Stockholm"},
+    /* joiners */
+    {"", "Ursula von der Leyen spoke in Brussels on Monday.",
+     "Ursula von der Leyen", "", "Brussels"},
+    {"", "Syria's Bashar al-Assad and Saudi Arabia's Mohammed bin Salman met.",
+     "Bashar al-Assad|Mohammed bin Salman", "", "Syria|Saudi Arabia"},
+    /* titles before a run make a person, even without a first name */
+    {"", "The minister met President Zorbak and Gen. Tamrazov in Kyiv.",
+     "Zorbak|Tamrazov", "", "Kyiv"},
+    {"", "President Biden spoke. Later President Joe Biden left.",
+     "Joe Biden", "", ""},
+    /* a bare surname joins the full name, wherever it comes */
+    {"", "Biden spoke. Joe Biden left, and Biden returned.", "Joe Biden", "",
+     ""},
+    {"", "Lavrov spoke first. Then Sergey Lavrov left.", "Sergey Lavrov", "",
+     ""},
+    /* org cues: suffixes and heads */
+    {"", "Shares of Acme Widgets Inc rose in London.", "", "Acme Widgets Inc",
+     "London"},
+    {"", "The Bank of Zembla raised rates.", "", "Bank of Zembla", ""},
+    {"", "McDonald's opened a restaurant in Moscow.", "", "McDonald's",
+     "Moscow"},
+    {"", "The IMF and NATO met in the U.S. capital.", "",
+     "International Monetary Fund|NATO", "United States"},
+    /* place cues */
+    {"", "Fighting continued in the Donbass region.", "", "", "Donbass"},
+    {"", "A Zarqawa-based group sent aid.", "", "", "Zarqawa"},
+    {"", "Protests spread in Zarqawa on Monday.", "", "", "Zarqawa"},
+    {"", "Russia's troops massed near Russia-backed areas.", "", "", "Russia"},
+    /* nationalities are not places */
+    {"", "Russian troops massed on the Ukrainian border.", "", "", ""},
+    /* sentence-initial words need support */
+    {"", "Western support grew. Only Ukraine can decide.", "", "", "Ukraine"},
+    {"", "Analysts expect more. Officials disagree.", "", "", ""},
+    /* acronyms: known orgs and countries only */
+    {"", "The XQZ and the UK agreed.", "", "", "United Kingdom"},
+    /* context: said X, a spokesman for Y */
+    {"", "\"No comment,\" said Zoltan Varga, a spokesman for Globex Holdings.",
+     "Zoltan Varga", "Globex Holdings", ""},
+    /* headline case: title-case words are not names unless supported */
+    {"Kremlin Says Talks With Washington Have Stalled",
+     "The Kremlin said on Monday that talks had stalled.", "", "Kremlin",
+     "Washington"},
+    {"BAHIA COCOA REVIEW",
+     "Showers continued throughout the week in the Bahia cocoa zone.", "",
+     "", "Bahia"},
+    {"Putin calls for guarantees", "Russian President Vladimir Putin spoke.",
+     "Vladimir Putin", "", ""},
+    /* possessives and days */
+    {"", "On Friday, Zelenskyy's office said Ukraine's army held.",
+     "Volodymyr Zelenskyy", "", "Ukraine"},
+};
+
+int main(void)
+{
+    nx_aliases *al = nx_aliases_new();
+    char *err = NULL;
+    CHECK_INT(nx_aliases_add_tsv(al, ALIASES, strlen(ALIASES), "t", &err), 0);
+    char path[4096];
+    const char *src = getenv("NX_SOURCE_DIR");
+    snprintf(path, sizeof path, "%s/facets/data/aliases.tsv",
+             src ? src : NX_SOURCE_DIR);
+    if (nx_aliases_add_file(al, path, &err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        free(err);
+        return 1;
+    }
+    nx_extractor *x = xt_new(al);
+    static char buf[8192];
+    for (size_t i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++) {
+        nx_entities e;
+        nx_entities_init(&e);
+        CHECK_INT(nx_extract(x, ROWS[i].title, ROWS[i].body, &e), 0);
+        const char *want[3] = {ROWS[i].person, ROWS[i].org, ROWS[i].place};
+        const nx_strlist *got[3] = {&e.person, &e.org, &e.place};
+        for (int k = 0; k < 3; k++) {
+            if (strcmp(xt_join(got[k], buf, sizeof buf), want[k]) != 0)
+                fprintf(stderr, "row %zu (%s): %s\n", i,
+                        k == 0 ? "person" : k == 1 ? "org" : "place",
+                        ROWS[i].body);
+            CHECK_STR(xt_join(got[k], buf, sizeof buf), want[k]);
+        }
+        nx_entities_clear(&e);
+    }
+    nx_extractor_free(x);
+    nx_aliases_free(al);
+    return nx_test_done();
+}

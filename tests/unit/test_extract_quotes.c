@@ -1,0 +1,127 @@
+/*
+ * test_extract_quotes.c — who is quoted: one small text per row, the
+ * speakers (`by`) and every quote with its speaker.
+ */
+#include "nx_test.h"
+#include "x_test_util.h"
+
+static const char ALIASES[] =
+    "IMF\tInternational Monetary Fund\n"
+    "Lavrov\tSergey Lavrov\n";
+
+static const struct {
+    const char *text;
+    const char *by;       /* speakers, first speech first */
+    const char *quotes;   /* "Speaker: text" joined by "||" */
+} ROWS[] = {
+    /* direct quote, attribution after it */
+    {"Sergey Lavrov arrived on Monday. \xe2\x80\x9cWe will respond,\xe2\x80\x9d"
+     " said Lavrov.",
+     "Sergey Lavrov", "Sergey Lavrov: We will respond"},
+    {"Sergey Lavrov arrived on Monday. \"We will respond,\" Lavrov said.",
+     "Sergey Lavrov", "Sergey Lavrov: We will respond"},
+    {"\xe2\x80\x9cWe are ready. We have always been ready,\xe2\x80\x9d "
+     "Volodymyr Zelenskyy said on Friday.",
+     "Volodymyr Zelenskyy",
+     "Volodymyr Zelenskyy: We are ready. We have always been ready"},
+    /* attribution before it */
+    {"Sergey Lavrov said: \xe2\x80\x9cWe will respond to any provocation.\xe2\x80\x9d",
+     "Sergey Lavrov", "Sergey Lavrov: We will respond to any provocation."},
+    {"Sergey Lavrov said that \"the West is playing with fire.\"",
+     "Sergey Lavrov", "Sergey Lavrov: the West is playing with fire."},
+    {"Sergey Lavrov responded by saying that NATO was \xe2\x80\x9cplaying with "
+     "fire\xe2\x80\x9d with its drills.",
+     "Sergey Lavrov", "Sergey Lavrov: playing with fire"},
+    {"Elon Musk tweeted that the deal was \xe2\x80\x9con hold\xe2\x80\x9d.",
+     "Elon Musk", "Elon Musk: on hold"},
+    /* reported speech, any tense, no quotation marks */
+    {"Angela Merkel says the talks will continue.", "Angela Merkel", ""},
+    {"Emmanuel Macron told reporters the deal was close.", "Emmanuel Macron",
+     ""},
+    {"Jens Stoltenberg warned that Russia would pay a price.",
+     "Jens Stoltenberg", ""},
+    {"Pedro Sanchez has denied the reports.", "Pedro Sanchez", ""},
+    {"Joe Biden promised to make an invasion very costly.", "", ""},
+    {"According to Christine Lagarde, inflation will fall.",
+     "Christine Lagarde", ""},
+    /* pronouns */
+    {"Antony Blinken met Sergey Lavrov in Stockholm. He warned that the "
+     "allies would \xe2\x80\x9cimpose dire costs and consequences\xe2\x80\x9d "
+     "on Moscow.",
+     "Antony Blinken",
+     "Antony Blinken: impose dire costs and consequences"},
+    {"Christine Lagarde spoke in Frankfurt. \xe2\x80\x9cInflation is too "
+     "high,\xe2\x80\x9d she said.",
+     "Christine Lagarde", "Christine Lagarde: Inflation is too high"},
+    {"Deutsche Bank raised its forecast. \xe2\x80\x9c" "Demand is strong and "
+     "rising,\xe2\x80\x9d it said.",
+     "Deutsche Bank", "Deutsche Bank: Demand is strong and rising"},
+    /* titles and appositives between name and verb */
+    {"Christine Lagarde, the ECB president, said: \xe2\x80\x9cRates will "
+     "rise soon.\xe2\x80\x9d",
+     "Christine Lagarde", "Christine Lagarde: Rates will rise soon."},
+    {"\xe2\x80\x9cRates will rise soon,\xe2\x80\x9d said Christine Lagarde, "
+     "the ECB president.",
+     "Christine Lagarde", "Christine Lagarde: Rates will rise soon"},
+    {"NATO Secretary General Jens Stoltenberg said the alliance \xe2\x80\x9cwill "
+     "not be divided by Moscow\xe2\x80\x9d.",
+     "Jens Stoltenberg", "Jens Stoltenberg: will not be divided by Moscow"},
+    /* organisations as speakers */
+    {"The Kremlin said it had no plans to invade.", "Kremlin", ""},
+    {"Growth will slow, the IMF said on Tuesday.",
+     "International Monetary Fund", ""},
+    /* spokesmen */
+    {"Kremlin spokesman Dmitry Peskov told reporters: \xe2\x80\x9cThere is no "
+     "threat to anyone.\xe2\x80\x9d",
+     "Dmitry Peskov|Kremlin", "Dmitry Peskov: There is no threat to anyone."},
+    {"\xe2\x80\x9cWe are ready for talks,\xe2\x80\x9d the Kremlin's spokesman said.",
+     "Kremlin", "Kremlin: We are ready for talks"},
+    {"\xe2\x80\x9cThe talks will continue,\xe2\x80\x9d said John Kirby, a "
+     "spokesman for the Pentagon.",
+     "John Kirby|Pentagon", "John Kirby: The talks will continue"},
+    /* quotes over several sentences and paragraphs */
+    {"NATO chief Jens Stoltenberg spoke on Tuesday. \xe2\x80\x9cOnly Ukraine and "
+     "30 NATO allies decide,\xe2\x80\x9d Stoltenberg said. \xe2\x80\x9cRussia has "
+     "no veto over that.\n\n\xe2\x80\x9cRussia has no right to create a sphere "
+     "of influence.\xe2\x80\x9d",
+     "Jens Stoltenberg",
+     "Jens Stoltenberg: Only Ukraine and 30 NATO allies decide||"
+     "Jens Stoltenberg: Russia has no veto over that.||"
+     "Jens Stoltenberg: Russia has no right to create a sphere of influence."},
+    {"Christine Lagarde said on Thursday that \xe2\x80\x9cinflation is far too "
+     "high\xe2\x80\x9d.\n\n\xe2\x80\x9cWe will act decisively and we will act "
+     "soon.\xe2\x80\x9d",
+     "Christine Lagarde",
+     "Christine Lagarde: inflation is far too high||"
+     "Christine Lagarde: We will act decisively and we will act soon."},
+    /* scare quotes are not quotes; unattributed speech is */
+    {"Joe Biden wants a \xe2\x80\x9cstable\xe2\x80\x9d and "
+     "\xe2\x80\x9cpredictable\xe2\x80\x9d relationship with Russia.", "", ""},
+    {"\xe2\x80\x9cThis is the worst crisis in decades,\xe2\x80\x9d the report "
+     "concluded.",
+     "", "-: This is the worst crisis in decades"},
+};
+
+int main(void)
+{
+    nx_aliases *al = nx_aliases_new();
+    char *err = NULL;
+    CHECK_INT(nx_aliases_add_tsv(al, ALIASES, strlen(ALIASES), "t", &err), 0);
+    nx_extractor *x = xt_new(al);
+    static char buf[8192];
+    for (size_t i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++) {
+        nx_entities e;
+        nx_entities_init(&e);
+        CHECK_INT(nx_extract(x, "", ROWS[i].text, &e), 0);
+        if (strcmp(xt_join(&e.by, buf, sizeof buf), ROWS[i].by) != 0)
+            fprintf(stderr, "row %zu: %s\n", i, ROWS[i].text);
+        CHECK_STR(xt_join(&e.by, buf, sizeof buf), ROWS[i].by);
+        if (strcmp(xt_quotes(&e, buf, sizeof buf), ROWS[i].quotes) != 0)
+            fprintf(stderr, "row %zu: %s\n", i, ROWS[i].text);
+        CHECK_STR(xt_quotes(&e, buf, sizeof buf), ROWS[i].quotes);
+        nx_entities_clear(&e);
+    }
+    nx_extractor_free(x);
+    nx_aliases_free(al);
+    return nx_test_done();
+}
