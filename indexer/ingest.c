@@ -133,9 +133,18 @@ char *nx_ing_trim(char *s)
 int nx_ing_emit(const nx_ing *g, nx_article *a, long line, size_t nbad)
 {
     int rc = NX_OK;
-    if (!*a->title && !*a->body) {
+    /* A record without text is still an article when it carries anything
+     * else (a date, tags, a url): it can be found through its facets, and
+     * dropping it would lose it (Reuters-21578 has one such record). */
+    int has_fields = a->date != NX_DATE_NONE || a->url || a->authors.n ||
+                     a->categories.n || a->people.n || a->orgs.n ||
+                     a->places.n;
+    if (!*a->title && !*a->body && !has_fields) {
         nx_ing_report(g, NX_REPORT_SKIPPED, line, "no title or body");
     } else {
+        if (!*a->title && !*a->body)
+            nx_ing_report(g, NX_REPORT_WARNING, line,
+                          "no title or body; indexed for its other fields");
         if (nbad)
             nx_ing_report(g, NX_REPORT_WARNING, line,
                           "%zu invalid UTF-8 sequence(s) or control "

@@ -40,7 +40,7 @@ for line in open(path, encoding="utf-8"):
         ok = re.search(r"\bcrude\W+oil\b", text) is not None
     elif what == "year":
         # Dated 1987 with a valid time of day (one record says 605:12).
-        m = re.match(r"\d{1,2}-[A-Z]{3}-(\d{4}) (\d{1,2}):(\d\d):(\d\d)",
+        m = re.match(r"\d{1,2}-[A-Z]{3}-(\d{4}) +(\d{1,2}):(\d\d):(\d\d)",
                      r.get("date") or "")
         ok = bool(m) and m.group(1) == "1987" and int(m.group(2)) < 24
     n += ok

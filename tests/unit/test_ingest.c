@@ -57,7 +57,11 @@ static const row rows[] = {
      "ignored\n"},
     {TXT, "", 0, NULL, "", "S 0 no title or body\n"},
     {TXT, "  \n\n \t\n", 0, NULL, "", "S 0 no title or body\n"},
-    {TXT, "Date: 2021-12-03\n\n", 0, NULL, "", "S 0 no title or body\n"},
+    /* No text but a date: kept, findable through its facets. */
+    {TXT, "Date: 2021-12-03\n\n", 0, NULL,
+     "id=c/a.txt title= body= date=1638489600 raw=2021-12-03 line=1 "
+     "src=c/a.txt\n",
+     "W 0 no title or body; indexed for its other fields\n"},
     {TXT, "Just a title\n", 0, NULL,
      "id=c/a.txt title=Just a title body= line=1 src=c/a.txt\n", ""},
     {TXT, "Date: 2021-12-03\nTitle here\nBody", 0, NULL,

@@ -6,7 +6,8 @@
  * then prints the reading speed.  Skips (77) when the data is absent.
  *
  * The collection's quirks this holds: titles null in 737 records, one
- * record (line 12793) with neither title nor body, 328 dates with Reuters'
+ * record (line 12793) with neither title nor body (kept for its date, with
+ * a warning), 328 dates with Reuters'
  * trailing codes ("00:02:59.13RM", one "# date added by S Finch as
  * guesswork"), and one impossible time, "31-MAR-1987 605:12:19.12"
  * (line 17192), which leaves that article undated.
@@ -23,7 +24,7 @@
 typedef struct stats {
     long articles, with_body, no_title, dated, first_checked;
     long skipped, tolerated, unreadable, other_reports;
-    long skipped_line, unreadable_line;
+    long textless_line, unreadable_line;
     long ids_ok;
 } stats;
 
@@ -57,8 +58,10 @@ static void on_report(void *ctx, nx_report_kind kind, const char *file,
     (void)file;
     if (kind == NX_REPORT_SKIPPED) {
         s->skipped++;
-        s->skipped_line = line;
-        CHECK_STR(reason, "no title or body");
+        fprintf(stderr, "unexpected skip: line %ld: %s\n", line, reason);
+    } else if (strcmp(reason, "no title or body; indexed for its other "
+                              "fields") == 0) {
+        s->textless_line = line;
     } else if (strstr(reason, "stray text after the time ignored")) {
         s->tolerated++;
     } else if (strncmp(reason, "unreadable date", 15) == 0) {
@@ -93,16 +96,15 @@ int main(void)
     double secs = (double)(t1.tv_sec - t0.tv_sec) +
                   (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 
-    CHECK_INT(s.articles + s.skipped, 21578);
-    CHECK_INT(s.articles, 21577);
-    CHECK_INT(s.skipped, 1);
-    CHECK_INT(s.skipped_line, 12793);
+    CHECK_INT(s.articles, 21578);
+    CHECK_INT(s.skipped, 0);
+    CHECK_INT(s.textless_line, 12793);
     CHECK_INT(s.with_body, 21577);
-    CHECK_INT(s.no_title, 736);        /* 737 in the file, one skipped */
+    CHECK_INT(s.no_title, 737);
     CHECK_INT(s.tolerated, 328);
     CHECK_INT(s.unreadable, 1);
     CHECK_INT(s.unreadable_line, 17192);
-    CHECK_INT(s.dated, 21576);
+    CHECK_INT(s.dated, 21577);
     CHECK_INT(s.other_reports, 0);
     CHECK_INT(s.ids_ok, s.articles);
     CHECK_INT(s.first_checked, 1);
