@@ -289,6 +289,16 @@ static void load_geo(geo *g, const char *datadir)
     }
 }
 
+static void free_geo(geo *g)
+{
+    for (size_t i = 0; i < g->n; i++)
+        free(g->names[i]);
+    free(g->names);
+    nx_strmap_free(g->country);
+    nx_strmap_free(g->iso);
+    nx_strmap_free(g->where);
+}
+
 /* The Reuters tag of the country a place is in, into buf; 0 if none. */
 static int place_tag(const geo *g, const char *place, char *buf, size_t cap)
 {
@@ -473,6 +483,7 @@ static void reuters(nx_extractor *x, const char *dir, const char *datadir,
         cJSON_Delete(r);
     }
     free(all);
+    free_geo(&g);
     printf("Reuters-21578: %ld articles, %.0f bytes on average\n", n,
            n ? (double)bytes / n : 0);
     report("  places (as country tags)", &places);
