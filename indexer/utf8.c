@@ -114,7 +114,8 @@ char *nx_utf8_clean(const char *s, size_t len, size_t *nbad)
     if (nbad)
         *nbad = count;
     if (count == 0 && !changed) {
-        memcpy(out, s, len);    /* already clean: one copy */
+        if (len)                /* s may be NULL when len is 0 */
+            memcpy(out, s, len);    /* already clean: one copy */
         out[len] = '\0';
         return out;
     }
