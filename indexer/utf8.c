@@ -67,14 +67,27 @@ static int bad_control(unsigned char c)
     return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
 }
 
+/* Bytes copied as they are, without a closer look: the common case. */
+static int plain(unsigned char c)
+{
+    return (c >= 0x20 && c < 0x80) || c == '\n' || c == '\t';
+}
+
 char *nx_utf8_clean(const char *s, size_t len, size_t *nbad)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t out_len = 0, count = 0, i, bad;
+    size_t out_len = 0, count = 0, i = 0, bad;
+    int changed = 0;
 
     /* Pass 1: the exact output length, so the buffer is allocated once and
      * never grows (a replacement can triple a byte). */
-    for (i = 0; i < len;) {
+    while (i < len) {
+        size_t run = i;
+        while (i < len && plain(u[i]))
+            i++;
+        out_len += i - run;
+        if (i == len)
+            break;
         size_t n = seq_len(u + i, len - i, &bad);
         if (n == 0) {
             out_len += 3;
@@ -84,10 +97,9 @@ char *nx_utf8_clean(const char *s, size_t len, size_t *nbad)
             out_len += 3;
             count++;
             i++;
-        } else if (n == 1 && u[i] == '\r' && i + 1 < len && u[i + 1] == '\n') {
-            i++;                /* CR of CRLF dropped */
         } else if (n == 1 && u[i] == '\r') {
-            out_len++;          /* a lone CR becomes LF */
+            changed = 1;        /* CRLF -> LF, lone CR -> LF */
+            out_len += !(i + 1 < len && u[i + 1] == '\n');
             i++;
         } else {
             out_len += n;
@@ -99,16 +111,30 @@ char *nx_utf8_clean(const char *s, size_t len, size_t *nbad)
     char *out = malloc(out_len + 1), *o = out;
     if (!out)
         return NULL;
+    if (nbad)
+        *nbad = count;
+    if (count == 0 && !changed) {
+        if (len)                /* s may be NULL when len is 0 */
+            memcpy(out, s, len);    /* already clean: one copy */
+        out[len] = '\0';
+        return out;
+    }
     for (i = 0; i < len;) {
+        size_t run = i;
+        while (i < len && plain(u[i]))
+            i++;
+        memcpy(o, u + run, i - run);
+        o += i - run;
+        if (i == len)
+            break;
         size_t n = seq_len(u + i, len - i, &bad);
         if (n == 0 || (n == 1 && bad_control(u[i]))) {
             memcpy(o, REPLACEMENT, 3);
             o += 3;
             i += n == 0 ? bad : 1;
-        } else if (n == 1 && u[i] == '\r' && i + 1 < len && u[i + 1] == '\n') {
-            i++;
         } else if (n == 1 && u[i] == '\r') {
-            *o++ = '\n';
+            if (!(i + 1 < len && u[i + 1] == '\n'))
+                *o++ = '\n';
             i++;
         } else {
             memcpy(o, u + i, n);
@@ -117,7 +143,5 @@ char *nx_utf8_clean(const char *s, size_t len, size_t *nbad)
         }
     }
     *o = '\0';
-    if (nbad)
-        *nbad = count;
     return out;
 }

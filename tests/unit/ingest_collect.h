@@ -12,53 +12,68 @@
 
 #include "nx_ingest.h"
 
+/* A growing test string; doubling, so a 300 KB body is not copied once
+ * per byte (realloc always copies under ASan). */
+typedef struct sbuf {
+    char *s;
+    size_t len, cap;
+} sbuf;
+
+static void sb_addn(sbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->s, cap);
+        if (!p)
+            abort();
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static void sb_add(sbuf *b, const char *s)
+{
+    sb_addn(b, s, strlen(s));
+}
+
+/* Newlines and tabs shown as \n and \t, so a row stays on one line. */
+static void sb_esc(sbuf *b, const char *s)
+{
+    for (;;) {
+        size_t n = strcspn(s, "\n\t");
+        sb_addn(b, s, n);
+        s += n;
+        if (!*s)
+            break;
+        sb_add(b, *s == '\n' ? "\\n" : "\\t");
+        s++;
+    }
+}
+
 typedef struct collect {
-    char *out;       /* one line per article */
-    size_t outlen;
-    char *rep;       /* one line per report: "W 3 reason" / "S 3 reason" */
-    size_t replen;
+    sbuf outb;       /* one line per article */
+    sbuf repb;       /* one line per report: "W 3 reason" / "S 3 reason" */
+    const char *out, *rep;  /* their text (NULL while empty) */
     const char *last_file;  /* file of the last report (static in tests) */
     char files[4096];       /* "file:line" of every report, ';'-separated */
     int stop_after;         /* > 0: return 99 from the n-th article */
     int narticles;
 } collect;
 
-static void collect_add(char **buf, size_t *len, const char *s)
-{
-    size_t n = strlen(s);
-    char *b = realloc(*buf, *len + n + 1);
-    if (!b)
-        abort();
-    memcpy(b + *len, s, n + 1);
-    *buf = b;
-    *len += n;
-}
-
-/* Newlines and tabs shown as \n and \t, so a row stays on one line. */
-static void collect_esc(char **buf, size_t *len, const char *s)
-{
-    char one[2] = {0, 0};
-    for (; *s; s++) {
-        if (*s == '\n')
-            collect_add(buf, len, "\\n");
-        else if (*s == '\t')
-            collect_add(buf, len, "\\t");
-        else {
-            one[0] = *s;
-            collect_add(buf, len, one);
-        }
-    }
-}
-
 static void collect_list(collect *c, const char *label, const nx_strlist *l)
 {
     if (l->n == 0)
         return;
-    collect_add(&c->out, &c->outlen, label);
+    sb_add(&c->outb, label);
     for (size_t i = 0; i < l->n; i++) {
         if (i)
-            collect_add(&c->out, &c->outlen, ";");
-        collect_esc(&c->out, &c->outlen, l->v[i]);
+            sb_add(&c->outb, ";");
+        sb_esc(&c->outb, l->v[i]);
     }
 }
 
@@ -66,23 +81,23 @@ static int collect_article(void *ctx, nx_article *a)
 {
     collect *c = ctx;
     char num[64];
-    collect_add(&c->out, &c->outlen, "id=");
-    collect_esc(&c->out, &c->outlen, a->id);
-    collect_add(&c->out, &c->outlen, " title=");
-    collect_esc(&c->out, &c->outlen, a->title);
-    collect_add(&c->out, &c->outlen, " body=");
-    collect_esc(&c->out, &c->outlen, a->body);
+    sb_add(&c->outb, "id=");
+    sb_esc(&c->outb, a->id);
+    sb_add(&c->outb, " title=");
+    sb_esc(&c->outb, a->title);
+    sb_add(&c->outb, " body=");
+    sb_esc(&c->outb, a->body);
     if (a->date != NX_DATE_NONE) {
         snprintf(num, sizeof num, " date=%lld", (long long)a->date);
-        collect_add(&c->out, &c->outlen, num);
+        sb_add(&c->outb, num);
     }
     if (a->date_raw) {
-        collect_add(&c->out, &c->outlen, " raw=");
-        collect_esc(&c->out, &c->outlen, a->date_raw);
+        sb_add(&c->outb, " raw=");
+        sb_esc(&c->outb, a->date_raw);
     }
     if (a->url) {
-        collect_add(&c->out, &c->outlen, " url=");
-        collect_esc(&c->out, &c->outlen, a->url);
+        sb_add(&c->outb, " url=");
+        sb_esc(&c->outb, a->url);
     }
     collect_list(c, " authors=", &a->authors);
     collect_list(c, " cats=", &a->categories);
@@ -90,9 +105,10 @@ static int collect_article(void *ctx, nx_article *a)
     collect_list(c, " orgs=", &a->orgs);
     collect_list(c, " places=", &a->places);
     snprintf(num, sizeof num, " line=%ld src=", a->line);
-    collect_add(&c->out, &c->outlen, num);
-    collect_esc(&c->out, &c->outlen, a->source);
-    collect_add(&c->out, &c->outlen, "\n");
+    sb_add(&c->outb, num);
+    sb_esc(&c->outb, a->source);
+    sb_add(&c->outb, "\n");
+    c->out = c->outb.s;
     c->narticles++;
     return c->stop_after && c->narticles == c->stop_after ? 99 : 0;
 }
@@ -104,19 +120,20 @@ static void collect_report(void *ctx, nx_report_kind kind, const char *file,
     char head[32];
     snprintf(head, sizeof head, "%c %ld ",
              kind == NX_REPORT_SKIPPED ? 'S' : 'W', line);
-    collect_add(&c->rep, &c->replen, head);
-    collect_add(&c->rep, &c->replen, reason);
-    collect_add(&c->rep, &c->replen, "\n");
+    sb_add(&c->repb, head);
+    sb_add(&c->repb, reason);
+    sb_add(&c->repb, "\n");
     size_t n = strlen(c->files);
     snprintf(c->files + n, sizeof c->files - n, "%s%s:%ld", n ? ";" : "",
              file, line);
+    c->rep = c->repb.s;
     c->last_file = file;
 }
 
 static void collect_free(collect *c)
 {
-    free(c->out);
-    free(c->rep);
+    free(c->outb.s);
+    free(c->repb.s);
     memset(c, 0, sizeof *c);
 }
 

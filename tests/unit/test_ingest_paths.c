@@ -186,6 +186,29 @@ static void test_bounds(void)
     collect_free(&c);
 }
 
+/* "-" reads JSONL from standard input: source and id base "-". */
+static void test_stdin(void)
+{
+    put_s("stdin.jsonl", "{\"title\":\"s1\"}\n\n{\"title\":\n{\"title\":\"s4\"}");
+    char path[512];
+    snprintf(path, sizeof path, "%s/stdin.jsonl", base);
+    if (!freopen(path, "r", stdin)) {
+        CHECK(0);
+        return;
+    }
+    const char *args[] = {"-"};
+    collect c = {0};
+    CHECK_INT(nx_ingest_paths(args, 1, NULL, collect_article, collect_report,
+                              &c), 0);
+    CHECK_STR(COLLECT_STR(c.out),
+              "id=-#1 title=s1 body= line=1 src=-\n"
+              "id=-#4 title=s4 body= line=4 src=-\n");
+    CHECK_STR(COLLECT_STR(c.rep),
+              "S 3 invalid JSON: unexpected end of input\n");
+    CHECK_STR(c.files, "-:3");
+    collect_free(&c);
+}
+
 int main(void)
 {
     snprintf(base, sizeof base, "ingest-paths-XXXXXX");
@@ -199,6 +222,7 @@ int main(void)
     memcpy(base, abs, strlen(abs) + 1);
     test_tree();
     test_bounds();
+    test_stdin();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", base);
     if (system(cmd) != 0)
