@@ -151,6 +151,40 @@ static int shape_facet(nx_results *res, size_t fi, unsigned limit,
     return NX_OK;
 }
 
+/* Counts a facet that has --filter values the way shops show ticked facets
+ * (disjunctive facets): over the matches of every other filter, so the
+ * values not ticked keep their counts and can still be added (OR). */
+static int count_disjunctive(nx_db *db, const nx_search_request *base,
+                             const nx_filter *filters, size_t nf, size_t skip,
+                             int facet, unsigned limit, nx_query_result *r,
+                             char **err)
+{
+    nx_filter others[64];
+    size_t n = 0;
+    for (size_t g = 0; g < nf; g++)
+        if (g != skip)
+            others[n++] = filters[g];
+    nx_facet_spec spec = {nx_facet_defs[facet].name, nx_facet_defs[facet].slot,
+                          nx_facet_defs[facet].nslots};
+    nx_search_request req = *base;
+    req.filters = others;
+    req.nfilters = n;
+    req.offset = 0;
+    req.limit = 0;
+    req.facets = &spec;
+    req.nfacets = 1;
+    req.snippet_bytes = 0;
+    nx_results *res = NULL;
+    int rc = nx_db_search(db, &req, &res);
+    if (rc != NX_OK) {
+        *err = strdup(nx_db_errmsg(db));
+        return rc;
+    }
+    rc = shape_facet(res, 0, limit, &r->facets[facet], &r->nfacets[facet]);
+    nx_results_free(res);
+    return rc;
+}
+
 int nx_query_run(nx_db *db, const nx_query_options *opts,
                  nx_query_result **out, char **err)
 {
@@ -178,8 +212,12 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
 
     nx_facet_spec specs[NX_FACET_COUNT];
     size_t spec_facet[NX_FACET_COUNT], nspecs = 0;
+    /* A facet with --filter values is counted disjunctively, below. */
+    unsigned filtered = 0;
+    for (size_t g = 0; g < nf; g++)
+        filtered |= 1u << ft[g].facet;
     for (int f = 0; f < NX_FACET_COUNT; f++) {
-        if (!(opts->facets & (1u << f)))
+        if (!(opts->facets & (1u << f)) || (filtered & (1u << f)))
             continue;
         specs[nspecs].name = nx_facet_defs[f].name;
         specs[nspecs].slot = nx_facet_defs[f].slot;
@@ -209,8 +247,8 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
 
     nx_results *res = NULL;
     rc = nx_db_search(db, &req, &res);
-    nx_filter_terms_clear(ft, nf);
     if (rc != NX_OK) {
+        nx_filter_terms_clear(ft, nf);
         *err = strdup(nx_db_errmsg(db));
         nx_resolver_clear(&rv);
         return rc;
@@ -260,12 +298,18 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
         if (rc != NX_OK)
             goto done;
     }
+    for (size_t g = 0; g < nf && rc == NX_OK; g++)
+        if (opts->facets & (1u << ft[g].facet))
+            rc = count_disjunctive(db, &req, filters, nf, g, ft[g].facet,
+                                   opts->facet_limit, r, err);
 done:
     nx_results_free(res);
+    nx_filter_terms_clear(ft, nf);
     nx_resolver_clear(&rv);
     if (rc != NX_OK) {
         nx_query_result_free(r);
-        *err = strdup(nx_strerror(rc));
+        if (!*err)
+            *err = strdup(nx_strerror(rc));
         return rc;
     }
     *out = r;

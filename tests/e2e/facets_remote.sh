@@ -1,0 +1,69 @@
+#!/bin/bash
+# Facets over shards served by stock xapian-tcpsrv: the same articles in
+# one local database and in three remote shards behind a stub file must give
+# the same hits, totals and facet counts.
+. "$(dirname "$0")/lib.sh"
+if ! command -v xapian-tcpsrv >/dev/null; then
+    echo "SKIP: xapian-tcpsrv not installed (Debian package xapian-tools)"
+    exit 77
+fi
+cd "$NX_SOURCE_DIR" || exit 1
+parts=("corpus/seed corpus/politics.jsonl"
+       "corpus/business.jsonl corpus/science.json"
+       "corpus/sport corpus/culture")
+# shellcheck disable=SC2086
+run "$NEWSDEX" index -q --db "$T/single" ${parts[0]} ${parts[1]} ${parts[2]}
+check_eq "single index" "$rc" 0
+
+pids=()
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+    rm -rf "$T"
+}
+trap cleanup EXIT
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+: > "$T/shards.stub"
+for i in 0 1 2; do
+    # shellcheck disable=SC2086
+    run "$NEWSDEX" index -q --db "$T/shard$i" ${parts[$i]}
+    check_eq "shard $i index" "$rc" 0
+    port=$(free_port)
+    # xapian-tcpsrv kills its whole process group on SIGTERM: own group.
+    setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" \
+        "$T/shard$i" >"$T/tcpsrv$i.log" 2>&1 &
+    pids+=($!)
+    echo "remote 127.0.0.1:$port" >> "$T/shards.stub"
+    for _ in $(seq 50); do
+        python3 -c "import socket; socket.create_connection(('127.0.0.1',$port),0.2)" \
+            2>/dev/null && break
+        sleep 0.1
+    done
+done
+
+same() {  # same ARGS...: the stub answers exactly like the single database
+    local a b
+    run "$NEWSDEX" search --db "$T/single" --json --limit 50 --facet-limit 1000 \
+        --facets by,person,org,place,category,author,year,month "$@"
+    a=$(json 'json.dumps([j["total"], j["total_exact"], [h["id"] for h in j["hits"]], j["facets"]])')
+    run "$NEWSDEX" search --db "$T/shards.stub" --json --limit 50 --facet-limit 1000 \
+        --facets by,person,org,place,category,author,year,month "$@"
+    b=$(json 'json.dumps([j["total"], j["total_exact"], [h["id"] for h in j["hits"]], j["facets"]])')
+    check_eq "remote = local for $*" "$b" "$a"
+}
+same 'NATO AND Ukraine by:Lavrov'
+same said
+same 'NATO OR bank'
+same --sort date said
+same 'date:2021..2023 person:Biden'
+same --filter category:Sport --filter category:Culture 'the'
+same 'year:2022'
+same '"interest rates"'
+
+run "$NEWSDEX" search --db "$T/shards.stub" --json 'NATO AND Ukraine by:Lavrov'
+check_eq "seed first over shards" "$(json 'j["hits"][0]["id"]')" \
+    "seed/000_72c455ca92978c17.txt"
+check_eq "remote says spelling is off" "$(json 'j["spelling"]')" "False"
+
+finish
