@@ -42,9 +42,27 @@ static char *concat3(const char *a, const char *b, const char *c)
     return s;
 }
 
-char *nx_facet_term(nx_facet_id f, const char *key)
+char *nx_facet_term(nx_facet_id f, const char *key, const char *display)
 {
-    return concat3(nx_facet_defs[f].prefix, "", key);
+    static const char sep[2] = {NX_TERM_SEP, '\0'};
+    char *t = concat3(nx_facet_defs[f].prefix, key, sep);
+    if (!t || !display)
+        return t;
+    /* Xapian stores terms of at most 245 bytes: the key part must survive
+     * whole (filters match it), the display part is cut if need be. */
+    size_t n = strlen(t), d = strlen(display);
+    if (n + d > 245)
+        d = n >= 245 ? 0 : 245 - n;
+    while (d > 0 && ((unsigned char)display[d] & 0xc0) == 0x80)
+        d--;
+    char *full = malloc(n + d + 1);
+    if (full) {
+        memcpy(full, t, n);
+        memcpy(full + n, display, d);
+        full[n + d] = '\0';
+    }
+    free(t);
+    return full;
 }
 
 char *nx_facet_surname_term(nx_facet_id f, const char *surname)
@@ -111,7 +129,7 @@ int nx_facet_terms_make(nx_facet_id f, const struct nx_aliases *al,
         nx_facet_terms_clear(out);
         return NX_EINVAL;
     }
-    out->terms[out->n] = nx_facet_term(f, key);
+    out->terms[out->n] = nx_facet_term(f, key, for_query ? NULL : out->display);
     if (!out->terms[out->n++])
         goto nomem;
     if (d->surname) {

@@ -5,10 +5,14 @@
  * Storage (one schema for local databases and for shards behind stock
  * xapian-tcpsrv, which only knows Xapian's built-in match spies):
  *
- *  - filtering: a boolean term per value, prefix + nx_name_key(value), e.g.
- *    "XBYsergey lavrov"; for people (by, person) also prefix + "#" +
- *    surname key ("XBY#lavrov") so a bare surname in a query finds them.
- *    year "Y2021", month "M202112".
+ *  - a boolean term per value: prefix + nx_name_key(value) + NX_TERM_SEP +
+ *    display form, e.g. "XBYsergey lavrov\x1fSergey Lavrov"; year
+ *    "Y2021\x1f2021", month "M202112\x1f2021-12".  A filter names the key
+ *    only ("XBYsergey lavrov\x1f", a prefix of every spelling of it), so
+ *    filters match by key while a local database can count a facet from
+ *    its terms alone, display forms included.  For people (by, person)
+ *    also prefix + "#" + surname key ("XBY#lavrov") so a bare surname in a
+ *    query finds them.
  *  - counting: a multi-valued facet puts its k-th value (display form) in
  *    value slot base + k, k < NX_FACET_MAX_VALUES; counting sums one
  *    ValueCountMatchSpy per slot in use and merges values by key.
@@ -23,6 +27,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define NX_TERM_SEP '\x1f'  /* between key and display in facet terms */
 #define NX_SLOT_DATE 0
 #define NX_SLOT_SORT 1
 #define NX_FACET_MAX_VALUES 256
@@ -54,8 +59,11 @@ extern const nx_facet_def nx_facet_defs[NX_FACET_COUNT];
 /* The facet with this name, or -1. */
 int nx_facet_lookup(const char *name);
 
-/* Term for a facet value key: prefix + key, into a malloc'd string. */
-char *nx_facet_term(nx_facet_id f, const char *key);
+/* The term of a facet value: prefix + key + NX_TERM_SEP + display (cut on
+ * a UTF-8 boundary to fit Xapian's 245-byte terms), or with display NULL
+ * the filter form prefix + key + NX_TERM_SEP that matches every term
+ * starting with it.  malloc'd. */
+char *nx_facet_term(nx_facet_id f, const char *key, const char *display);
 /* Term for a surname key: prefix + "#" + surname. */
 char *nx_facet_surname_term(nx_facet_id f, const char *surname);
 
@@ -64,7 +72,8 @@ char *nx_facet_surname_term(nx_facet_id f, const char *surname);
  * indexer and the query can never disagree:
  *  - display: the canonical display form (entity facets go through the
  *    alias table `al`, which may be NULL);
- *  - terms[0]: prefix + key of the display form;
+ *  - terms[0]: nx_facet_term() of the key of the display form (with the
+ *    display at index time, the filter form in a query);
  *  - terms[1] (people only): at index time the surname term of a
  *    many-word name; in a query (`for_query`) the surname term of a
  *    one-word value, so `by:Lavrov` finds "Sergey Lavrov" but

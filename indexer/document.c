@@ -67,6 +67,15 @@ static int add_list(nx_doc *doc, facet_acc *acc, nx_facet_id f,
     return rc;
 }
 
+static int add_term(nx_doc *doc, nx_facet_id f, const char *key,
+                    const char *display)
+{
+    char *t = nx_facet_term(f, key, display);
+    int rc = t ? nx_doc_add_term(doc, t) : NX_ENOMEM;
+    free(t);
+    return rc;
+}
+
 static int add_dates(nx_doc *doc, cJSON *o, int64_t date)
 {
     if (date == NX_DATE_NONE) {
@@ -90,17 +99,16 @@ static int add_dates(nx_doc *doc, cJSON *o, int64_t date)
     if (rc == NX_OK)
         rc = nx_doc_set_value(doc, nx_facet_defs[NX_FACET_YEAR].slot, term,
                               strlen(term));
-    char yterm[16];
-    snprintf(yterm, sizeof yterm, "Y%04d", year);
     if (rc == NX_OK)
-        rc = nx_doc_add_term(doc, yterm);
+        rc = add_term(doc, NX_FACET_YEAR, term, term);
+    char key[16];
     snprintf(term, sizeof term, "%04d-%02d", year, month);
+    snprintf(key, sizeof key, "%04d%02d", year, month);
     if (rc == NX_OK)
         rc = nx_doc_set_value(doc, nx_facet_defs[NX_FACET_MONTH].slot, term,
                               strlen(term));
-    snprintf(yterm, sizeof yterm, "M%04d%02d", year, month);
     if (rc == NX_OK)
-        rc = nx_doc_add_term(doc, yterm);
+        rc = add_term(doc, NX_FACET_MONTH, key, term);
     return rc;
 }
 

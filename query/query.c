@@ -165,7 +165,8 @@ static int count_disjunctive(nx_db *db, const nx_search_request *base,
         if (g != skip)
             others[n++] = filters[g];
     nx_facet_spec spec = {nx_facet_defs[facet].name, nx_facet_defs[facet].slot,
-                          nx_facet_defs[facet].nslots};
+                          nx_facet_defs[facet].nslots,
+                          nx_facet_defs[facet].prefix, limit};
     nx_search_request req = *base;
     req.filters = others;
     req.nfilters = n;
@@ -222,6 +223,8 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
         specs[nspecs].name = nx_facet_defs[f].name;
         specs[nspecs].slot = nx_facet_defs[f].slot;
         specs[nspecs].nslots = nx_facet_defs[f].nslots;
+        specs[nspecs].prefix = nx_facet_defs[f].prefix;
+        specs[nspecs].limit = opts->facet_limit;
         spec_facet[nspecs++] = (size_t)f;
     }
 

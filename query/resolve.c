@@ -79,19 +79,19 @@ int nx_resolver_range(void *ctx, const char *begin, const char *end,
     return date_range(begin, end, out, err);
 }
 
-/* year:YYYY and month:YYYY-MM into "Y2021" / "M202112" (term has 16
- * bytes). */
-static int period_term(int facet, const char *value, char *term, char **err)
+/* year:YYYY and month:YYYY-MM into their keys "2021" / "202112" (key has
+ * 16 bytes). */
+static int period_key(int facet, const char *value, char *key, char **err)
 {
     size_t n = strlen(value);
     if (facet == NX_FACET_YEAR && n == 4 && all_digits(value, 4)) {
-        snprintf(term, 16, "Y%s", value);
+        snprintf(key, 16, "%s", value);
         return 0;
     }
     if (facet == NX_FACET_MONTH && n == 7 && value[4] == '-' &&
         all_digits(value, 4) && all_digits(value + 5, 2) &&
         atoi(value + 5) >= 1 && atoi(value + 5) <= 12) {
-        snprintf(term, 16, "M%.4s%.2s", value, value + 5);
+        snprintf(key, 16, "%.4s%.2s", value, value + 5);
         return 0;
     }
     *err = msg2("invalid %s \"%s\"", nx_facet_defs[facet].name, value);
@@ -112,10 +112,10 @@ static int value_terms(nx_resolver *rv, int facet, const char *value,
 {
     *n = 0;
     if (facet == NX_FACET_YEAR || facet == NX_FACET_MONTH) {
-        char term[16];
-        if (period_term(facet, value, term, err) != 0)
+        char key[16];
+        if (period_key(facet, value, key, err) != 0)
             return NX_EINVAL;
-        if (!(terms[0] = strdup(term)))
+        if (!(terms[0] = nx_facet_term((nx_facet_id)facet, key, NULL)))
             return NX_ENOMEM;
         *n = 1;
         return NX_OK;

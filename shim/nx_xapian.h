@@ -162,15 +162,25 @@ typedef struct nx_field {
 } nx_field;
 
 /* A facet to count: its values live in slots [slot, slot + nslots); each
- * document puts its k-th value in slot + k (see facets/nx_facets.h). */
+ * document puts its k-th value in slot + k, and carries a term
+ * prefix + key + '\x1f' + display per value (see facets/nx_facets.h).
+ * Counts are exact either way: over remote shards through Xapian's
+ * built-in ValueCountMatchSpy on every slot in use; on a local database
+ * from the value streams (few matches) or from the terms' posting lists
+ * (many matches), keeping only the top `limit` (0 = all) by count, then
+ * value. */
 typedef struct nx_facet_spec {
     const char *name;
     unsigned slot;
     unsigned nslots;
+    const char *prefix;   /* term prefix; NULL = count from slots only */
+    unsigned limit;       /* values wanted (0 = every value) */
 } nx_facet_spec;
 
 /* A filter outside the query text: a document must carry at least one of
- * the terms.  Several filters are ANDed. */
+ * the terms.  Several filters are ANDed.  Here and in nx_terms_add(), a
+ * term ending in '\x1f' stands for every term that starts with it (a facet
+ * key with any display form). */
 typedef struct nx_filter {
     const char *const *terms;
     size_t nterms;

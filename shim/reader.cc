@@ -6,6 +6,8 @@
 #include "shim_internal.h"
 
 #include <cstring>
+#include <fstream>
+#include <sys/stat.h>
 
 #include "shim_db.h"
 
@@ -26,6 +28,23 @@ static int check_format(nx_db *db)
     return NX_EVERSION;
 }
 
+/* A directory is a local database; a stub file is local unless it names
+ * a remote shard. */
+static bool is_local(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || S_ISDIR(st.st_mode))
+        return true;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        size_t i = line.find_first_not_of(" \t");
+        if (i != std::string::npos && line.compare(i, 6, "remote") == 0)
+            return false;
+    }
+    return true;
+}
+
 extern "C" int nx_db_open(nx_db **out, const char *path, char **err)
 {
     *out = nullptr;
@@ -37,6 +56,7 @@ extern "C" int nx_db_open(nx_db **out, const char *path, char **err)
     int rc = nx::guarded(db->msg, [&]() -> int {
         db->db = Xapian::Database(path);
         db->path = path;
+        db->local = is_local(path);
         return check_format(db);
     });
     if (rc != NX_OK) {

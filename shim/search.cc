@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "shim_db.h"
+#include "shim_facets.h"
 
 struct nx_terms {
     std::vector<std::string> terms;
@@ -55,6 +56,24 @@ extern "C" int nx_terms_set_range(nx_terms *t, unsigned slot, const char *lo,
     });
 }
 
+/* A term ending in '\x1f' is a facet key: every term starting with it. */
+static Xapian::Query term_query(const std::string &t)
+{
+    if (!t.empty() && t.back() == '\x1f')
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, t);
+    return Xapian::Query(t);
+}
+
+static Xapian::Query any_of(const std::vector<std::string> &terms)
+{
+    if (terms.empty())
+        return Xapian::Query::MatchNothing;
+    std::vector<Xapian::Query> qs;
+    for (const auto &t : terms)
+        qs.push_back(term_query(t));
+    return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
+}
+
 static Xapian::Query to_query(const nx_terms &t)
 {
     if (t.range) {
@@ -67,10 +86,7 @@ static Xapian::Query to_query(const nx_terms &t)
             return Xapian::Query(Xapian::Query::OP_VALUE_LE, t.slot, t.hi);
         return Xapian::Query::MatchAll;
     }
-    if (t.terms.empty())
-        return Xapian::Query::MatchNothing;
-    return Xapian::Query(Xapian::Query::OP_OR, t.terms.begin(),
-                         t.terms.end());
+    return any_of(t.terms);
 }
 
 /* Records a callback's error for the caller to report once parsing ends.
@@ -199,11 +215,7 @@ static Xapian::Query add_filters(Xapian::Query q, const nx_search_request *req)
         std::vector<std::string> terms;
         for (size_t j = 0; j < f.nterms; j++)
             terms.emplace_back(f.terms[j]);
-        Xapian::Query fq = terms.empty()
-                               ? Xapian::Query::MatchNothing
-                               : Xapian::Query(Xapian::Query::OP_OR,
-                                               terms.begin(), terms.end());
-        q = Xapian::Query(Xapian::Query::OP_FILTER, q, fq);
+        q = Xapian::Query(Xapian::Query::OP_FILTER, q, any_of(terms));
     }
     return q;
 }
@@ -229,11 +241,17 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
     if (req->time_limit_ms)
         enq.set_time_limit(req->time_limit_ms / 1000.0);
 
-    /* One built-in spy per slot in use: a facet's k-th value sits in slot
-     * base + k, so the first slot no document uses ends the facet. */
+    /* Local: one bitmap of the matches, counted afterwards (facets.cc).
+     * Remote: one built-in spy per slot in use — a facet's k-th value sits
+     * in slot base + k, so the first slot no document uses ends it. */
+    std::unique_ptr<nx::MatchSet> set;
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     std::vector<size_t> spy_facet;
-    for (size_t f = 0; f < req->nfacets; f++) {
+    if (req->nfacets && db->local) {
+        set.reset(new nx::MatchSet(db->db.get_lastdocid()));
+        enq.add_matchspy(set.get());
+    }
+    for (size_t f = 0; f < req->nfacets && !set; f++) {
         const nx_facet_spec &fs = req->facets[f];
         for (unsigned k = 0; k < fs.nslots; k++) {
             if (db->db.get_value_freq(fs.slot + k) == 0)
@@ -251,13 +269,20 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
     r->exact = r->mset.get_matches_lower_bound() ==
                r->mset.get_matches_upper_bound();
 
-    std::vector<std::unordered_map<std::string, uint64_t>> merged(req->nfacets);
-    for (size_t s = 0; s < spies.size(); s++)
-        for (auto v = spies[s]->values_begin(); v != spies[s]->values_end(); ++v)
-            merged[spy_facet[s]][*v] += v.get_termfreq();
     r->facets.assign(req->nfacets, {});
-    for (size_t f = 0; f < req->nfacets; f++)
-        r->facets[f].assign(merged[f].begin(), merged[f].end());
+    if (set) {
+        for (size_t f = 0; f < req->nfacets; f++)
+            r->facets[f] = nx::count_local(db->db, *set, req->facets[f]);
+    } else {
+        std::vector<std::unordered_map<std::string, uint64_t>> merged(
+            req->nfacets);
+        for (size_t s = 0; s < spies.size(); s++)
+            for (auto v = spies[s]->values_begin();
+                 v != spies[s]->values_end(); ++v)
+                merged[spy_facet[s]][*v] += v.get_termfreq();
+        for (size_t f = 0; f < req->nfacets; f++)
+            r->facets[f].assign(merged[f].begin(), merged[f].end());
+    }
 
     r->data.clear();
     r->score.clear();

@@ -12,6 +12,7 @@
 struct nx_db {
     Xapian::Database db;
     std::string path;  /* as opened */
+    bool local = true; /* no remote shard: facets may count from terms */
     std::string msg;   /* last error */
 };
 

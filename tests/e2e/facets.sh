@@ -113,6 +113,15 @@ for q in 'said' 'NATO OR bank' 'year:2022' 'the'; do
     check_eq "brute-force counts for '$q'" "$(brute "$q" | tail -n 1)" ok
 done
 
+# A short top-N (pruned early when counting from terms) is the head of the
+# full list.
+for f in place person by; do
+    run "$NEWSDEX" search --db "$DB" --json --facets $f --facet-limit 10000 'the'
+    full=$(json "json.dumps(j['facets']['$f'][:3])")
+    run "$NEWSDEX" search --db "$DB" --json --facets $f --facet-limit 3 'the'
+    check_eq "top 3 $f" "$(json "json.dumps(j['facets']['$f'])")" "$full"
+done
+
 # Disjunctive --filter: a filtered facet keeps counting its other values.
 run "$NEWSDEX" search --db "$DB" --json --facets category 'said'
 all_cats=$(json 'j["facets"]["category"]')

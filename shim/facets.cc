@@ -1,0 +1,163 @@
+/*
+ * facets.cc — exact facet counts on a local database, two ways:
+ *
+ *  - few matches: read the facet's value slots of just the matching
+ *    documents (value streams, skipping to each match);
+ *  - many matches (the expensive case: `said` over a million articles):
+ *    walk the facet's terms instead.  Every value has a term
+ *    prefix + key + '\x1f' + display whose term frequency bounds its count
+ *    from above, so taking keys by that bound and counting each exactly
+ *    (its posting list against the match bitmap) can stop as soon as the
+ *    next bound cannot reach the current top `limit`.
+ *
+ * Both give the same (display, count) pairs the ValueCountMatchSpy path
+ * gives over remote shards; query/ merges them by key.
+ */
+#include "shim_facets.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace nx {
+
+namespace {
+
+/* The slots of a facet that some document uses: a facet's k-th value sits
+ * in slot + k, so the first empty slot ends it. */
+std::vector<Xapian::valueno> slots_in_use(const Xapian::Database &db,
+                                          const nx_facet_spec &spec,
+                                          uint64_t *pairs)
+{
+    std::vector<Xapian::valueno> slots;
+    *pairs = 0;
+    for (unsigned k = 0; k < spec.nslots; k++) {
+        Xapian::doccount f = db.get_value_freq(spec.slot + k);
+        if (f == 0)
+            break;
+        slots.push_back(spec.slot + k);
+        *pairs += f;
+    }
+    return slots;
+}
+
+FacetCounts count_values(const Xapian::Database &db, const MatchSet &set,
+                         const std::vector<Xapian::valueno> &slots)
+{
+    std::unordered_map<std::string, uint64_t> counts;
+    for (Xapian::valueno slot : slots) {
+        Xapian::ValueIterator v = db.valuestream_begin(slot);
+        Xapian::ValueIterator end = db.valuestream_end(slot);
+        if (db.get_value_freq(slot) <= 4 * uint64_t(set.count())) {
+            /* A sparse slot: walk it and test each document. */
+            for (; v != end; ++v)
+                if (set.has(v.get_docid()))
+                    ++counts[*v];
+            continue;
+        }
+        const std::vector<uint64_t> &bits = set.bits();
+        for (size_t w = 0; w < bits.size() && v != end; w++) {
+            for (uint64_t b = bits[w]; b && v != end; b &= b - 1) {
+                Xapian::docid d = Xapian::docid(w * 64 + __builtin_ctzll(b));
+                v.skip_to(d);
+                if (v != end && v.get_docid() == d)
+                    ++counts[*v];
+            }
+        }
+    }
+    return FacetCounts(counts.begin(), counts.end());
+}
+
+struct Variant {
+    std::string term;
+    std::string display;
+    Xapian::doccount tf;
+};
+
+struct Group {
+    std::vector<Variant> variants;
+    uint64_t bound = 0;   /* sum of term frequencies: count <= bound */
+};
+
+bool better(const std::pair<std::string, uint64_t> &a,
+            const std::pair<std::string, uint64_t> &b)
+{
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+}
+
+FacetCounts count_terms(const Xapian::Database &db, const MatchSet &set,
+                        const nx_facet_spec &spec)
+{
+    const std::string prefix = spec.prefix;
+    std::vector<Group> groups;
+    std::string last_key;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix);
+         ++t) {
+        const std::string term = *t;
+        size_t sep = term.find('\x1f', prefix.size());
+        /* Surname terms ("XP#lavrov") and anything else are not values. */
+        if (sep == std::string::npos || term[prefix.size()] == '#')
+            continue;
+        std::string key = term.substr(prefix.size(), sep - prefix.size());
+        if (groups.empty() || key != last_key) {
+            groups.emplace_back();
+            last_key = key;
+        }
+        Variant v{term, term.substr(sep + 1), t.get_termfreq()};
+        groups.back().bound += v.tf;
+        groups.back().variants.push_back(std::move(v));
+    }
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const Group &a, const Group &b) {
+                         return a.bound > b.bound;
+                     });
+    FacetCounts best;
+    const size_t limit = spec.limit;
+    for (const Group &g : groups) {
+        /* Ties can still win on value, so stop only below the last. */
+        if (limit && best.size() == limit && g.bound < best.back().second)
+            break;
+        uint64_t total = 0, top = 0;
+        const std::string *display = nullptr;
+        for (const Variant &v : g.variants) {
+            uint64_t c = 0;
+            for (auto p = db.postlist_begin(v.term); p != db.postlist_end(v.term);
+                 ++p)
+                c += set.has(*p);
+            total += c;
+            if (c > top || (c == top && c && v.display < *display)) {
+                top = c;
+                display = &v.display;
+            }
+        }
+        if (total == 0)
+            continue;
+        auto item = std::make_pair(*display, total);
+        auto pos = std::upper_bound(best.begin(), best.end(), item, better);
+        best.insert(pos, item);
+        if (limit && best.size() > limit)
+            best.pop_back();
+    }
+    return best;
+}
+
+} // namespace
+
+FacetCounts count_local(const Xapian::Database &db, const MatchSet &set,
+                        const nx_facet_spec &spec)
+{
+    uint64_t pairs = 0;
+    std::vector<Xapian::valueno> slots = slots_in_use(db, spec, &pairs);
+    if (slots.empty() || set.count() == 0)
+        return FacetCounts();
+    /* Reading values costs about matches x values per document; walking
+     * terms about the facet's distinct values plus the postings of the
+     * keys that can reach the top.  Per-document reads are dearer, so the
+     * terms win well before the matches are most of the database. */
+    uint64_t per_doc = pairs / std::max<Xapian::doccount>(1, db.get_doccount());
+    uint64_t value_cost = uint64_t(set.count()) * std::max<uint64_t>(1, per_doc) * 8;
+    if (!spec.prefix || value_cost < pairs)
+        return count_values(db, set, slots);
+    return count_terms(db, set, spec);
+}
+
+} // namespace nx
