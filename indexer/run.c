@@ -5,6 +5,7 @@
  */
 #include "nx_indexer.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -70,8 +71,11 @@ static int on_article(void *ctx, nx_article *a)
     if (rc != NX_OK) {
         /* Extraction failing on one record loses its facets, not the
          * record: index the text and say so. */
+        char why[96];
+        snprintf(why, sizeof why, "entity extraction failed (%s); indexed "
+                 "without it", nx_strerror(rc));
         on_report(c, NX_REPORT_WARNING, a->source ? a->source : a->id,
-                  a->line, "entity extraction failed; indexed without it");
+                  a->line, why);
         nx_entities_clear(&e);
         nx_entities_init(&e);
     }

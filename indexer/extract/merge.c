@@ -55,11 +55,10 @@ static int new_entity(merged *M, const x_mention *m)
     e->key = m->key;
     e->first = m->tok;
     e->surname = NULL;
-    if (m->type == XM_PER && words(m->key) >= 2) {
+    /* NULL also means a one-word name ("Brown-Forman" folds to two
+     * words but is one): no surname to join on, not an error. */
+    if (m->type == XM_PER && words(m->key) >= 2)
         e->surname = nx_name_surname_key(m->canon);
-        if (!e->surname)
-            return NX_ENOMEM;
-    }
     return (int)M->n++;
 }
 

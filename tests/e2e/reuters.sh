@@ -13,6 +13,7 @@ DB="$T/reuters.db"
 run "$NEWSDEX" index --db "$DB" --id-field newid "$R"
 check_eq "index exit (nothing skipped)" "$rc" 0
 check "all records indexed" grep -q "indexed 21578, replaced 0, skipped 0" <<<"$err"
+check "extraction never fails" bash -c '! grep -q "extraction failed" <<<"$0"' "$err"
 echo "$err" | tail -n 1
 
 run "$NEWSDEX" stats --db "$DB" --json
