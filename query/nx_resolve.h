@@ -11,7 +11,9 @@
 #include "nx_xapian.h"
 
 typedef struct nx_resolver {
-    nx_aliases *aliases;   /* the table the index was built with */
+    nx_db *db;
+    nx_aliases *aliases;   /* the table the index was built with, or NULL
+                              until a facet value needs it */
 } nx_resolver;
 
 int nx_resolver_init(nx_resolver *rv, nx_db *db);

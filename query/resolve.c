@@ -24,8 +24,11 @@ static char *msg2(const char *fmt, const char *a, const char *b)
 
 int nx_resolver_init(nx_resolver *rv, nx_db *db)
 {
-    rv->aliases = nx_query_load_aliases(db);
-    return rv->aliases ? NX_OK : NX_ENOMEM;
+    /* The alias table is read on first use: most queries name no entity,
+     * and every CGI request is a new process. */
+    rv->db = db;
+    rv->aliases = NULL;
+    return NX_OK;
 }
 
 void nx_resolver_clear(nx_resolver *rv)
@@ -120,6 +123,8 @@ static int value_terms(nx_resolver *rv, int facet, const char *value,
         *n = 1;
         return NX_OK;
     }
+    if (!rv->aliases && !(rv->aliases = nx_query_load_aliases(rv->db)))
+        return NX_ENOMEM;
     nx_facet_terms ft;
     int rc = nx_facet_terms_make((nx_facet_id)facet, rv->aliases, value, 1,
                                  &ft);

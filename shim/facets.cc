@@ -67,15 +67,17 @@ FacetCounts count_values(const Xapian::Database &db, const MatchSet &set,
     return FacetCounts(counts.begin(), counts.end());
 }
 
+/* One spelling of a key: its term lives in the arena at [off, off+len);
+ * its display starts at off + disp. */
 struct Variant {
-    std::string term;
-    std::string display;
+    size_t off, len, disp;
     Xapian::doccount tf;
 };
 
+/* One key: variants [first, first + n), and a bound on its count. */
 struct Group {
-    std::vector<Variant> variants;
-    uint64_t bound = 0;   /* sum of term frequencies: count <= bound */
+    uint64_t bound;
+    size_t first, n;
 };
 
 bool better(const std::pair<std::string, uint64_t> &a,
@@ -88,52 +90,71 @@ FacetCounts count_terms(const Xapian::Database &db, const MatchSet &set,
                         const nx_facet_spec &spec)
 {
     const std::string prefix = spec.prefix;
+    /* Terms go into one arena: a facet may have a million distinct
+     * values, and one allocation per value would dominate the count. */
+    std::string arena;
+    std::vector<Variant> vars;
     std::vector<Group> groups;
-    std::string last_key;
+    size_t last_key_off = 0, last_key_len = 0;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix);
          ++t) {
-        const std::string term = *t;
+        const std::string &term = *t;
         size_t sep = term.find('\x1f', prefix.size());
         /* Surname terms ("XP#lavrov") and anything else are not values. */
         if (sep == std::string::npos || term[prefix.size()] == '#')
             continue;
-        std::string key = term.substr(prefix.size(), sep - prefix.size());
-        if (groups.empty() || key != last_key) {
-            groups.emplace_back();
-            last_key = key;
+        size_t off = arena.size(), klen = sep - prefix.size();
+        arena.append(term);
+        bool same = !groups.empty() && klen == last_key_len &&
+                    arena.compare(off + prefix.size(), klen, arena,
+                                  last_key_off, klen) == 0;
+        if (!same) {
+            groups.push_back(Group{0, vars.size(), 0});
+            last_key_off = off + prefix.size();
+            last_key_len = klen;
         }
-        Variant v{term, term.substr(sep + 1), t.get_termfreq()};
-        groups.back().bound += v.tf;
-        groups.back().variants.push_back(std::move(v));
+        Xapian::doccount tf = t.get_termfreq();
+        vars.push_back(Variant{off, term.size(), sep + 1, tf});
+        groups.back().bound += tf;
+        groups.back().n++;
     }
-    std::stable_sort(groups.begin(), groups.end(),
-                     [](const Group &a, const Group &b) {
-                         return a.bound > b.bound;
-                     });
+    /* Take keys by bound, largest first, through a heap: only the keys
+     * that can still reach the top are ever popped. */
+    auto lower = [](const Group &a, const Group &b) {
+        return a.bound != b.bound ? a.bound < b.bound : a.first > b.first;
+    };
+    std::make_heap(groups.begin(), groups.end(), lower);
     FacetCounts best;
     const size_t limit = spec.limit;
-    for (const Group &g : groups) {
+    std::string term;
+    while (!groups.empty()) {
+        std::pop_heap(groups.begin(), groups.end(), lower);
+        Group g = groups.back();
+        groups.pop_back();
         /* Ties can still win on value, so stop only below the last. */
         if (limit && best.size() == limit && g.bound < best.back().second)
             break;
         uint64_t total = 0, top = 0;
-        const std::string *display = nullptr;
-        for (const Variant &v : g.variants) {
+        std::string display;
+        for (size_t i = g.first; i < g.first + g.n; i++) {
+            const Variant &v = vars[i];
+            term.assign(arena, v.off, v.len);
             uint64_t c = 0;
-            for (auto p = db.postlist_begin(v.term); p != db.postlist_end(v.term);
+            for (auto p = db.postlist_begin(term); p != db.postlist_end(term);
                  ++p)
                 c += set.has(*p);
             total += c;
-            if (c > top || (c == top && c && v.display < *display)) {
+            std::string d(arena, v.off + v.disp, v.len - v.disp);
+            if (c > top || (c == top && c && d < display)) {
                 top = c;
-                display = &v.display;
+                display = std::move(d);
             }
         }
         if (total == 0)
             continue;
-        auto item = std::make_pair(*display, total);
+        auto item = std::make_pair(std::move(display), total);
         auto pos = std::upper_bound(best.begin(), best.end(), item, better);
-        best.insert(pos, item);
+        best.insert(pos, std::move(item));
         if (limit && best.size() > limit)
             best.pop_back();
     }
