@@ -38,6 +38,8 @@ static void search_help(FILE *f)
 "  --facet-limit N      values per facet (default 10)\n"
 "  --filter FACET:VALUE filter outside the query: values of one facet ORed,\n"
 "                       facets ANDed (repeatable)\n"
+"  --allow-partial      over a stub of shards, answer from the shards that\n"
+"                       are up and say which are missing (else: exit 3)\n"
 "\n"
 "Exit: 0 hits; 1 no hits; 2 usage or query error; 3 database error.\n");
 }
@@ -69,10 +71,13 @@ static int join_query(int argc, char **argv, int from, char *buf)
     return 0;
 }
 
-static int open_db(const char *cmd, const char *path, nx_db **db)
+static int open_db(const char *cmd, const char *path, int allow_partial,
+                   nx_db **db)
 {
     char *err = NULL;
-    int rc = nx_db_open(db, path, &err);
+    nx_db_options o = NX_DB_OPTIONS_INIT;
+    o.allow_partial = allow_partial;
+    int rc = nx_db_open_ex(db, path, &o, &err);
     if (rc != NX_OK) {
         cli_error(cmd, "%s", err ? err : nx_strerror(rc));
         free(err);
@@ -80,11 +85,11 @@ static int open_db(const char *cmd, const char *path, nx_db **db)
     return rc;
 }
 
-static int run_query(const char *cmd, const char *dbpath,
+static int run_query(const char *cmd, const char *dbpath, int allow_partial,
                      const nx_query_options *o, nx_query_result **r)
 {
     nx_db *db = NULL;
-    int rc = open_db(cmd, dbpath, &db);
+    int rc = open_db(cmd, dbpath, allow_partial, &db);
     if (rc != NX_OK)
         return rc;
     char *err = NULL;
@@ -96,6 +101,9 @@ static int run_query(const char *cmd, const char *dbpath,
             cli_error(cmd, "%s", err ? err : nx_strerror(rc));
     }
     free(err);
+    if (rc == NX_OK && (*r)->missing)
+        cli_error(cmd, "partial results: shard(s) %s did not answer",
+                  (*r)->missing);
     nx_db_close(db);
     return rc;
 }
@@ -111,12 +119,13 @@ int cmd_search(int argc, char **argv)
         {"facets", required_argument, 0, 'F'},
         {"facet-limit", required_argument, 0, 'L'},
         {"filter", required_argument, 0, 'f'},
+        {"allow-partial", no_argument, 0, 'P'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     nx_query_options o = NX_QUERY_OPTIONS_INIT;
     const char *db = NULL, *filters[MAX_FILTERS];
     size_t nfilters = 0;
-    int json = 0, c;
+    int json = 0, partial = 0, c;
     unsigned long v;
     char *err = NULL;
     optind = 1;
@@ -164,6 +173,7 @@ int cmd_search(int argc, char **argv)
             }
             filters[nfilters++] = optarg;
             break;
+        case 'P': partial = 1; break;
         case 'h': search_help(stdout); return EXIT_DONE;
         default: search_help(stderr); return EXIT_USAGE;
         }
@@ -182,7 +192,7 @@ int cmd_search(int argc, char **argv)
     o.filters = filters;
     o.nfilters = nfilters;
     nx_query_result *r = NULL;
-    int rc = run_query("search", cli_db_path(db), &o, &r);
+    int rc = run_query("search", cli_db_path(db), partial, &o, &r);
     if (rc != NX_OK)
         return cli_exit_code(rc);
     if (json) {
@@ -207,11 +217,12 @@ int cmd_facets(int argc, char **argv)
         {"db", required_argument, 0, 'd'},
         {"json", no_argument, 0, 'j'},
         {"limit", required_argument, 0, 'l'},
+        {"allow-partial", no_argument, 0, 'P'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     nx_query_options o = NX_QUERY_OPTIONS_INIT;
     const char *db = NULL;
-    int json = 0, c;
+    int json = 0, partial = 0, c;
     unsigned long v;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -223,6 +234,7 @@ int cmd_facets(int argc, char **argv)
                 return EXIT_USAGE;
             o.facet_limit = (unsigned)v;
             break;
+        case 'P': partial = 1; break;
         case 'h': facets_help(stdout); return EXIT_DONE;
         default: facets_help(stderr); return EXIT_USAGE;
         }
@@ -248,7 +260,7 @@ int cmd_facets(int argc, char **argv)
     o.snippet_bytes = 0;
     o.facets = 1u << f;
     nx_query_result *r = NULL;
-    int rc = run_query("facets", cli_db_path(db), &o, &r);
+    int rc = run_query("facets", cli_db_path(db), partial, &o, &r);
     if (rc != NX_OK)
         return cli_exit_code(rc);
     if (json) {

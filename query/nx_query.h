@@ -58,6 +58,7 @@ typedef struct nx_query_result {
     unsigned facet_mask;
     char *suggestion;  /* NULL when none */
     int spelling;      /* 0 when the database has no spelling data */
+    char *missing;     /* shards left out (comma-separated), NULL if none */
 } nx_query_result;
 
 /* Parses a --facets list ("by,person,year") into a mask; -1 with *err for

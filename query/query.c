@@ -267,6 +267,10 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
     r->offset = opts->offset;
     r->facet_mask = opts->facets;
     r->spelling = nx_db_has_spelling(db);
+    if (*nx_db_missing_shards(db) && !(r->missing = strdup(nx_db_missing_shards(db)))) {
+        rc = NX_ENOMEM;
+        goto done;
+    }
     const char *sugg = nx_results_suggestion(res);
     r->suggestion = sugg ? strdup(sugg) : NULL;
     r->nhits = nx_results_size(res);
@@ -335,5 +339,6 @@ void nx_query_result_free(nx_query_result *r)
     }
     free(r->query);
     free(r->suggestion);
+    free(r->missing);
     free(r);
 }

@@ -177,6 +177,18 @@ char *nx_render_json(const nx_query_result *r)
     else
         cJSON_AddNullToObject(o, "suggestion");
     cJSON_AddBoolToObject(o, "spelling", r->spelling);
+    /* Over shards with --allow-partial: which ones did not answer. */
+    cJSON_AddBoolToObject(o, "partial", r->missing != NULL);
+    cJSON *miss = cJSON_AddArrayToObject(o, "missing_shards");
+    for (const char *p = r->missing; p && *p;) {
+        const char *c = strchr(p, ',');
+        size_t n = c ? (size_t)(c - p) : strlen(p);
+        char *name = strndup(p, n);
+        if (name)
+            cJSON_AddItemToArray(miss, cJSON_CreateString(name));
+        free(name);
+        p += n + (c != NULL);
+    }
     char *s = cJSON_PrintUnformatted(o);
     cJSON_Delete(o);
     return s;
@@ -220,6 +232,9 @@ void nx_render_text(FILE *out, const nx_query_result *r, int bold)
     }
     if (r->suggestion)
         fprintf(out, "Did you mean: %s\n\n", r->suggestion);
+    if (r->missing)
+        fprintf(out, "PARTIAL RESULTS: shard(s) %s did not answer; the hits "
+                "and counts above leave them out.\n\n", r->missing);
     int any = 0;
     for (int f = 0; f < NX_FACET_COUNT; f++) {
         if (!(r->facet_mask & (1u << f)) || r->nfacets[f] == 0)

@@ -122,6 +122,21 @@ typedef struct nx_db nx_db;
  * file of shards (`auto PATH`, `remote HOST:PORT` lines). */
 int nx_db_open(nx_db **out, const char *path, char **err);
 void nx_db_close(nx_db *db);
+
+typedef struct nx_db_options {
+    unsigned timeout_ms;  /* remote shards: connect and operation timeout */
+    int allow_partial;    /* answer from the shards that are up */
+} nx_db_options;
+#define NX_DB_OPTIONS_INIT {10000, 0}
+
+/* nx_db_open() with options.  A stub file of shards is opened shard by
+ * shard: one that is down fails the open with NX_ENETWORK naming it, or
+ * with allow_partial is left out (nx_db_missing_shards); a shard that dies
+ * later is left out of the next search the same way. */
+int nx_db_open_ex(nx_db **out, const char *path, const nx_db_options *opts,
+                  char **err);
+/* The shards left out so far, comma-separated ("" when none). */
+const char *nx_db_missing_shards(const nx_db *db);
 const char *nx_db_errmsg(const nx_db *db);
 uint64_t nx_db_doccount(nx_db *db);
 /* Reopens at the latest revision (after DatabaseModifiedError). */

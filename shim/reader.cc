@@ -6,7 +6,6 @@
 #include "shim_internal.h"
 
 #include <cstring>
-#include <fstream>
 #include <sys/stat.h>
 
 #include "shim_db.h"
@@ -28,35 +27,70 @@ static int check_format(nx_db *db)
     return NX_EVERSION;
 }
 
-/* A directory is a local database; a stub file is local unless it names
- * a remote shard. */
-static bool is_local(const char *path)
+static void mark_missing(nx_db *db, const nx::Shard &s)
 {
-    struct stat st;
-    if (stat(path, &st) != 0 || S_ISDIR(st.st_mode))
-        return true;
-    std::ifstream in(path);
-    std::string line;
-    while (std::getline(in, line)) {
-        size_t i = line.find_first_not_of(" \t");
-        if (i != std::string::npos && line.compare(i, 6, "remote") == 0)
-            return false;
+    db->missing += (db->missing.empty() ? "" : ",") + s.name;
+}
+
+/* A stub file of shards: each shard opened on its own (shards.cc). */
+static int open_stub(nx_db *db, const char *path, const nx_db_options *o)
+{
+    int rc = nx::read_stub(path, db->shards, db->msg);
+    if (rc != NX_OK)
+        return rc;
+    size_t up = 0;
+    for (nx::Shard &s : db->shards) {
+        std::string msg;
+        rc = nx::open_shard(s, o->timeout_ms, msg);
+        if (rc != NX_OK && !o->allow_partial) {
+            db->msg = msg;
+            return rc;
+        }
+        s.up = rc == NX_OK;
+        if (s.up)
+            up++;
+        else
+            mark_missing(db, s);
+        if (s.remote)
+            db->local = false;
     }
-    return true;
+    if (up == 0) {
+        db->msg = "no shard is available (" + db->missing + ")";
+        return NX_ENETWORK;
+    }
+    db->db = nx::combine(db->shards);
+    return NX_OK;
 }
 
 extern "C" int nx_db_open(nx_db **out, const char *path, char **err)
 {
+    nx_db_options o = NX_DB_OPTIONS_INIT;
+    return nx_db_open_ex(out, path, &o, err);
+}
+
+extern "C" int nx_db_open_ex(nx_db **out, const char *path,
+                             const nx_db_options *opts, char **err)
+{
+    nx_db_options def = NX_DB_OPTIONS_INIT;
+    if (!opts)
+        opts = &def;
     *out = nullptr;
     if (err)
         *err = nullptr;
     nx_db *db = new (std::nothrow) nx_db();
     if (!db)
         return NX_ENOMEM;
+    db->allow_partial = opts->allow_partial != 0;
     int rc = nx::guarded(db->msg, [&]() -> int {
-        db->db = Xapian::Database(path);
+        struct stat st;
         db->path = path;
-        db->local = is_local(path);
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+            int src = open_stub(db, path, opts);
+            if (src != NX_OK)
+                return src;
+        } else {
+            db->db = Xapian::Database(path);
+        }
         return check_format(db);
     });
     if (rc != NX_OK) {
@@ -68,6 +102,34 @@ extern "C" int nx_db_open(nx_db **out, const char *path, char **err)
     *out = db;
     return NX_OK;
 }
+
+extern "C" const char *nx_db_missing_shards(const nx_db *db)
+{
+    return db->missing.c_str();
+}
+
+namespace nx {
+
+bool drop_dead_shards(nx_db *db)
+{
+    if (!db->allow_partial || db->shards.empty())
+        return false;
+    size_t dropped = 0, up = 0;
+    for (Shard &s : db->shards) {
+        if (s.up && !shard_alive(s)) {
+            s.up = false;
+            mark_missing(db, s);
+            dropped++;
+        }
+        up += s.up;
+    }
+    if (!dropped || !up)
+        return false;
+    db->db = combine(db->shards);
+    return true;
+}
+
+} // namespace nx
 
 extern "C" void nx_db_close(nx_db *db)
 {

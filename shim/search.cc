@@ -306,6 +306,10 @@ extern "C" int nx_db_search(nx_db *db, const nx_search_request *req,
     });
     if (rc == NX_OK)
         rc = nx::with_retry(db, [&]() -> int { return run(db, req, r); });
+    /* A shard that died since the open: answer from the others when the
+     * caller allows partial results (the answer says which are missing). */
+    if (rc == NX_ENETWORK && nx::drop_dead_shards(db))
+        rc = nx::with_retry(db, [&]() -> int { return run(db, req, r); });
     if (rc != NX_OK) {
         delete r;
         return rc;

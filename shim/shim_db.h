@@ -8,11 +8,15 @@
 #include <xapian.h>
 
 #include "shim_internal.h"
+#include "shim_shards.h"
 
 struct nx_db {
     Xapian::Database db;
     std::string path;  /* as opened */
     bool local = true; /* no remote shard: facets may count from terms */
+    std::vector<nx::Shard> shards;  /* when opened from a stub file */
+    bool allow_partial = false;     /* answer from the shards that are up */
+    std::string missing;            /* shards left out, comma-separated */
     std::string msg;   /* last error */
 };
 
@@ -34,6 +38,10 @@ template <class F> int with_retry(nx_db *db, F f)
     }
     return rc;
 }
+
+/* With allow_partial: leaves out the shards that stopped answering and
+ * says whether any is left to retry on. */
+bool drop_dead_shards(nx_db *db);
 
 } // namespace nx
 

@@ -16,7 +16,7 @@ check_eq "total exact" "$(json 'j["total_exact"]')" "True"
 check_eq "source" "$(json 'j["hits"][0]["source"]')" "corpus/$SEED"
 check "snippet highlights" grep -q '<b>NATO</b>' <<<"$(json 'j["hits"][0]["snippet"]')"
 check_eq "json keys" "$(json '",".join(j.keys())')" \
-    "query,total,total_exact,offset,hits,facets,suggestion,spelling"
+    "query,total,total_exact,offset,hits,facets,suggestion,spelling,partial,missing_shards"
 check_eq "hit keys" "$(json '",".join(j["hits"][0].keys())')" \
     "rank,id,score,title,date,source,url,snippet,entities"
 
