@@ -157,7 +157,7 @@ static int entity_first(const x_doc *d, int ent)
 }
 
 /* The display name of an entity: the canonical form of its longest name. */
-static const char *entity_name(const x_doc *d, int ent)
+const char *x_entity_name(const x_doc *d, int ent)
 {
     const char *best = NULL;
     int best_score = -1;
@@ -247,7 +247,7 @@ static int speaker_name(const x_doc *d, int m, const char **out)
     *out = NULL;
     if (m < 0 || d->ments[m].entity < 0 || d->ments[m].type == XM_LOC)
         return 0;
-    *out = entity_name(d, d->ments[m].entity);
+    *out = x_entity_name(d, d->ments[m].entity);
     return *out != NULL;
 }
 
@@ -281,7 +281,7 @@ int x_doc_emit(x_doc *d, nx_entities *e)
         int m = entity_first(d, order[i]);
         if (m < 0)
             continue;
-        const char *name = entity_name(d, order[i]);
+        const char *name = x_entity_name(d, order[i]);
         int type = d->ments[m].type;
         nx_strlist *l = type == XM_PER ? &e->person
                         : type == XM_ORG ? &e->org
