@@ -55,11 +55,10 @@ static int new_entity(merged *M, const x_mention *m)
     e->key = m->key;
     e->first = m->tok;
     e->surname = NULL;
-    if (m->type == XM_PER && words(m->key) >= 2) {
+    /* NULL is also "no surname" ("Jean-Claude", "Mac Plus", "John Jr"):
+     * the entity then just takes no bare-surname mentions */
+    if (m->type == XM_PER && words(m->key) >= 2)
         e->surname = nx_name_surname_key(m->canon);
-        if (!e->surname)
-            return NX_ENOMEM;
-    }
     return (int)M->n++;
 }
 

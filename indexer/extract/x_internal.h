@@ -31,6 +31,8 @@ enum {                       /* x_gent.flags */
     XG_NAT = 32,             /* a nationality adjective or demonym */
     XG_PCUE = 64,            /* a person cue: title, honorific, role */
     XG_OCUE = 128,           /* an organisation cue: suffix or head noun */
+    XG_MALE = 256,           /* a given name listed as a man's (m or u) */
+    XG_FEMALE = 512,         /* a given name listed as a woman's (f or u) */
     XG_PLACE = XG_COUNTRY | XG_SUBDIV | XG_CITY
 };
 
