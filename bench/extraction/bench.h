@@ -26,6 +26,7 @@ void bench_ggt(nx_extractor *x, const char *datadir);
 void bench_reuters(nx_extractor *x, const char *datadir, const char *gazdir,
                    const char *aliases);
 void bench_n3(nx_extractor *x, const char *datadir);
+void bench_polnear(nx_extractor *x, const char *datadir);
 void bench_conll(nx_extractor *x, const char *path);
 
 #endif

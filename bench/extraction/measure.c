@@ -4,6 +4,7 @@
  * file:
  *
  *   m_ggt.c      who is quoted (Gender Gap Tracker gold quotes)
+ *   m_polnear.c  who is quoted (PolNeAR test split)
  *   m_reuters.c  places / people / orgs of Reuters-21578, cost per article
  *   m_n3.c       alias accuracy on N3 Reuters-128 (DBpedia-linked mentions)
  *   m_conll.c    the whole extractor (rules + tagger) on CoNLL-2003 eng.testa
@@ -108,6 +109,7 @@ int main(int argc, char **argv)
     printf("extractor (gazetteers + tagger model) loaded in %.1f ms\n",
            1000 * (bench_now() - t0));
     bench_ggt(x, dir);
+    bench_polnear(x, dir);
     char *aliases = nx_aliases_serialize(al);
     snprintf(path, sizeof path, "%s/indexer/data", src);
     bench_reuters(x, dir, path, aliases);
