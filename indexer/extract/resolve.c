@@ -7,7 +7,9 @@
  *    unless the rules mention followed a title ("NATO chief Jens
  *    Stoltenberg": the rules stripped the title on purpose);
  *  - the same span with the same type: the rules' mention stays (it may
- *    carry a gazetteer's canonical name or a speaker flag);
+ *    carry a gazetteer's canonical name or a speaker flag), supported by
+ *    the tagger's agreement ("HOUSTON" of a dateline, a city also listed
+ *    as a first name);
  *  - otherwise gazetteer evidence or a title cue (score 0.9) keeps the
  *    rules' mention ("Jordan" the country); a rules mention holding the
  *    tagger's span with a first-name or org-cue reading (0.8) keeps it;
@@ -104,8 +106,10 @@ static void x_combine(x_doc *d)
                 loser = t;          /* a headline's capitals: rules first */
             else if (r_in_t && !t_in_r)
                 loser = (r->flags & XMF_TITLE_CUE) ? t : r;
-            else if (r_in_t && t_in_r && r->type == t->type)
-                loser = t;
+            else if (r_in_t && t_in_r && r->type == t->type) {
+                loser = t;          /* the tagger's reading supports it */
+                r->flags &= (uint8_t)~XMF_NEEDS_SUPPORT;
+            }
             else if (r->score >= 0.9f)
                 loser = t;
             else if (t_in_r && r->score >= 0.8f)
