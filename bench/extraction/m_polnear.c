@@ -105,9 +105,20 @@ void bench_polnear(nx_extractor *x, const char *dir)
         snprintf(path, sizeof path, "%s/polnear/data/test/text/%s", dir,
                  de->d_name);
         char *text = bench_slurp(path, NULL);
-        snprintf(path, sizeof path, "%s/polnear/data/test/attributions/%.*s.ann",
-                 dir, (int)(nl - 4), de->d_name);
-        char *ann = bench_slurp(path, NULL);
+        /* attributions/<stem>_<annotator>.ann: the first annotator's */
+        char *ann = NULL;
+        snprintf(path, sizeof path, "%s/polnear/data/test/attributions", dir);
+        DIR *ad = opendir(path);
+        for (struct dirent *ae; ad && !ann && (ae = readdir(ad));)
+            if (strncmp(ae->d_name, de->d_name, nl - 4) == 0 &&
+                ae->d_name[nl - 4] == '_' && strstr(ae->d_name, ".ann")) {
+                snprintf(path, sizeof path,
+                         "%s/polnear/data/test/attributions/%s", dir,
+                         ae->d_name);
+                ann = bench_slurp(path, NULL);
+            }
+        if (ad)
+            closedir(ad);
         if (!text || !ann) {
             free(text);
             free(ann);
