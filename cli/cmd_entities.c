@@ -51,7 +51,7 @@ static int on_article(void *ctx, nx_article *a)
     ent_ctx *c = ctx;
     nx_entities e;
     nx_entities_init(&e);
-    int rc = nx_extract(c->x, a->title, a->body, &e);
+    int rc = nx_extract_article(c->x, a, &e);
     if (rc != NX_OK) {
         cli_error("entities", "%s: extraction failed: %s", a->id,
                   nx_strerror(rc));

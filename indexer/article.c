@@ -45,6 +45,7 @@ void nx_article_clear(nx_article *a)
     free(a->title);
     free(a->body);
     free(a->url);
+    free(a->dateline);
     free(a->source);
     free(a->date_raw);
     nx_strlist_clear(&a->authors);

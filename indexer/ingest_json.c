@@ -269,6 +269,7 @@ static int from_object(const nx_ing *g, const cJSON *o, long line, long pos,
     static const char *const title[] = {"title", NULL};
     static const char *const body[] = {"body", "text", "content", NULL};
     static const char *const url[] = {"url", NULL};
+    static const char *const dateline[] = {"dateline", NULL};
     static const char *const author[] = {"author", "authors", NULL};
     static const char *const category[] = {"category", "topics", NULL};
     static const char *const people[] = {"people", NULL};
@@ -288,6 +289,8 @@ static int from_object(const nx_ing *g, const cJSON *o, long line, long pos,
         rc = get_string(g, o, body, line, &a.body, &nbad);
     if (!rc)
         rc = get_string(g, o, url, line, &a.url, &nbad);
+    if (!rc)
+        rc = get_string(g, o, dateline, line, &a.dateline, &nbad);
     if (!rc)
         rc = get_date(g, o, line, &a, &nbad);
     if (!rc)

@@ -22,6 +22,9 @@ typedef struct nx_article {
     char *title;       /* "" when the record has none */
     char *body;        /* "" when the record has none */
     char *url;         /* NULL when unknown */
+    char *dateline;    /* "SALVADOR, Feb 26 -" as published before the
+                          body (JSON `dateline`); NULL when absent.  Used
+                          by extraction only, not indexed as text */
     char *source;      /* path relative to the indexed root ("-" = stdin) */
     int64_t date;      /* UTC seconds since the epoch, or NX_DATE_NONE */
     char *date_raw;    /* the date as written, NULL when absent */

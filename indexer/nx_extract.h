@@ -5,7 +5,7 @@
  *
  * Extraction is a pipeline of plug-ins behind one interface (STYLE.md §8):
  * each extractor adds mentions to a shared per-article state; rules and
- * gazetteers come first, a trained tagger (indexer/ner) can be added; the
+ * gazetteers come first, then the trained tagger (indexer/ner); the
  * final step merges mentions of one entity (a bare surname joins the full
  * name seen in the same article) and canonicalises names through
  * facets/nx_names.h.
@@ -41,15 +41,24 @@ typedef struct nx_extractor nx_extractor;
 typedef struct nx_extract_options {
     const char *data_dir;          /* gazetteers (NULL = built-in default) */
     const nx_aliases *aliases;     /* alias table (borrowed; may be NULL) */
+    const char *ner_model;         /* tagger model file: NULL = the
+                                      $NEWSDEX_NER_MODEL, else the built-in
+                                      NX_NER_MODEL; "" = rules only */
 } nx_extract_options;
-#define NX_EXTRACT_OPTIONS_INIT {NULL, NULL}
+#define NX_EXTRACT_OPTIONS_INIT {NULL, NULL, NULL}
 
-/* Loads gazetteers and models; *err (malloc'd) says what failed. */
+/* Loads gazetteers and the tagger model (mmap'd once per extractor);
+ * *err (malloc'd) says what failed. */
 int nx_extractor_new(nx_extractor **out, const nx_extract_options *opts,
                      char **err);
 void nx_extractor_free(nx_extractor *x);
 /* Extracts from title and body into e (which the caller initialised). */
 int nx_extract(nx_extractor *x, const char *title, const char *body,
                nx_entities *e);
+/* The same for an article: its title, its dateline when it has one (a
+ * paragraph before the body, as published: "SALVADOR, Feb 26 -" names
+ * where the story is from) and its body. */
+int nx_extract_article(nx_extractor *x, const nx_article *a,
+                       nx_entities *e);
 
 #endif

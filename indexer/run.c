@@ -67,7 +67,7 @@ static int on_article(void *ctx, nx_article *a)
     c->st->read++;
     nx_entities e;
     nx_entities_init(&e);
-    int rc = c->x ? nx_extract(c->x, a->title, a->body, &e) : NX_OK;
+    int rc = c->x ? nx_extract_article(c->x, a, &e) : NX_OK;
     if (rc != NX_OK) {
         /* Extraction failing on one record loses its facets, not the
          * record: index the text and say so. */

@@ -25,9 +25,9 @@
  * Sentence-initial one-word runs and headline words in a Title Case or
  * ALL CAPS headline are unsure unless a gazetteer supports them.
  *
- * The resolve pass at the end gives every mention its canonical name and
- * key, and decides the unsure ones by the supported names, their surnames
- * and the alias table.
+ * The resolve stage (resolve.c, after the tagger) gives every mention its
+ * canonical name and key, and decides the unsure ones by the supported
+ * names, their surnames and the alias table.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -556,8 +556,6 @@ static int headline(x_doc *d, uint32_t *tp)
     return rc;
 }
 
-int x_resolve_mentions(x_doc *d);   /* resolve.c */
-
 static int rules_run(void *state, x_doc *d)
 {
     (void)state;
@@ -611,8 +609,6 @@ static int rules_run(void *state, x_doc *d)
             continue;                     /* a title alone names nobody */
         rc = classify(d, p, b, initial && p == a, cue, in_title && !cue);
     }
-    if (rc == NX_OK)
-        rc = x_resolve_mentions(d);
     return rc;
 }
 

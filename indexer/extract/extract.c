@@ -2,9 +2,9 @@
  * extract.c — the public side of extraction (nx_extract.h): the extractor
  * handle, the stage table, and the x_doc helpers the stages share.
  *
- * Stages run in table order on one x_doc per article.  To add a trained
- * tagger, add its x_stage after x_stage_rules: it contributes mentions with
- * x_doc_add_mention, and the merge stage treats them like the rules' own.
+ * Stages run in table order on one x_doc per article: the rules and the
+ * tagger add mentions, resolve combines and canonicalises them, quotes
+ * finds speakers among them, merge makes entities.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +16,8 @@
 static const x_stage *const STAGES[] = {
     &x_stage_tokenize,
     &x_stage_rules,
+    &x_stage_tagger,
+    &x_stage_resolve,
     &x_stage_quotes,
     &x_stage_merge,
 };
@@ -71,6 +73,7 @@ int nx_extractor_new(nx_extractor **out, const nx_extract_options *opts,
     if (!x)
         return NX_ENOMEM;
     x->aliases = opts->aliases;
+    x->ner_model = opts->ner_model;
     char *lerr = NULL;
     int rc = x_lex_new(&x->lex);
     if (rc == NX_OK)
@@ -80,6 +83,7 @@ int nx_extractor_new(nx_extractor **out, const nx_extract_options *opts,
             rc = STAGES[i]->create(&x->state[i], x, &lerr);
         x->nstages = i + 1;
     }
+    x->ner_model = NULL;
     if (rc != NX_OK) {
         if (err)
             *err = lerr ? lerr : errdup("extractor: ", nx_strerror(rc));
@@ -119,8 +123,11 @@ static void doc_free(x_doc *d)
     free(d->speech);
 }
 
-int nx_extract(nx_extractor *x, const char *title, const char *body,
-               nx_entities *e)
+/* Runs the stages on title + "\n\n" + [dateline + "\n\n"] + body, fills
+ * e, and shows fn each kept mention (the bench's span hook). */
+int x_extract_spans(nx_extractor *x, const char *title, const char *dateline,
+                    const char *body, nx_entities *e, x_span_fn fn,
+                    void *ctx)
 {
     if (!x || !e)
         return NX_EINVAL;
@@ -128,22 +135,31 @@ int nx_extract(nx_extractor *x, const char *title, const char *body,
         title = "";
     if (!body)
         body = "";
-    size_t tl = strlen(title), bl = strlen(body);
-    if (tl + bl > NX_EXTRACT_TEXT_MAX)
+    if (!dateline)
+        dateline = "";
+    size_t tl = strlen(title), dl = strlen(dateline), bl = strlen(body);
+    if (tl + dl + bl > NX_EXTRACT_TEXT_MAX)
         return NX_ETOOBIG;
     x_doc d;
     memset(&d, 0, sizeof d);
     d.x = x;
-    d.text = malloc(tl + bl + 3);
+    d.text = malloc(tl + dl + bl + 5);
     if (!d.text)
         return NX_ENOMEM;
     /* Line breaks inside a headline are spaces: the title is one line. */
     for (size_t i = 0; i < tl; i++)
         d.text[i] = title[i] == '\n' || title[i] == '\r' ? ' ' : title[i];
-    memcpy(d.text + tl, "\n\n", 2);
-    memcpy(d.text + tl + 2, body, bl + 1);
-    d.len = tl + 2 + bl;
-    d.body_off = tl + 2;
+    size_t n = tl;
+    memcpy(d.text + n, "\n\n", 2);
+    n += 2;
+    d.body_off = n;
+    if (dl) {
+        memcpy(d.text + n, dateline, dl);
+        memcpy(d.text + n + dl, "\n\n", 2);
+        n += dl + 2;
+    }
+    memcpy(d.text + n, body, bl + 1);
+    d.len = n + bl;
     int rc = NX_OK;
     for (size_t i = 0; rc == NX_OK && i < NSTAGES; i++) {
         d.stage = (int)i;
@@ -151,8 +167,32 @@ int nx_extract(nx_extractor *x, const char *title, const char *body,
     }
     if (rc == NX_OK)
         rc = x_doc_emit(&d, e);
+    for (size_t i = 0; rc == NX_OK && fn && i < d.nment; i++) {
+        const x_mention *m = &d.ments[i];
+        const char *name = m->entity >= 0 ? x_entity_name(&d, m->entity)
+                                          : NULL;
+        if (!(m->flags & XMF_DROPPED) && name && m->type <= XM_LOC) {
+            size_t a = d.toks[m->tok].off;
+            const x_tok *l = &d.toks[m->tok + m->ntok - 1];
+            fn(ctx, d.text, a, l->off + l->len - a, m->type, name);
+        }
+    }
     doc_free(&d);
     return rc;
+}
+
+int nx_extract(nx_extractor *x, const char *title, const char *body,
+               nx_entities *e)
+{
+    return x_extract_spans(x, title, NULL, body, e, NULL, NULL);
+}
+
+int nx_extract_article(nx_extractor *x, const nx_article *a,
+                       nx_entities *e)
+{
+    if (!a)
+        return NX_EINVAL;
+    return x_extract_spans(x, a->title, a->dateline, a->body, e, NULL, NULL);
 }
 
 /* ------------------------------------------------------- x_doc helpers */

@@ -8,7 +8,8 @@
  *   subdivisions.tsv   name, iso2, type                 → XG_SUBDIV
  *   cities.tsv         name, iso2, canonical, population → XG_CITY
  *   orgs.tsv           name, canonical, kind            → XG_ORG
- *   first-names.tsv    name, gender                     → XG_FIRST
+ *   first-names.tsv    name, gender (m f u)             → XG_FIRST,
+ *                                                         XG_MALE/FEMALE
  *   nationalities.tsv  adjective, country               → XG_NAT
  *   person-cues.txt    one title or role a line         → XG_PCUE
  *   org-cues.txt       one suffix or head noun a line   → XG_OCUE
@@ -198,7 +199,12 @@ static int add_row(x_gaz *g, int kind, const cols *c)
         e->flags |= XG_ORG;
         break;
     case F_FIRST:
+        /* gender for he / she: a name listed without one could be either */
         e->flags |= XG_FIRST;
+        if (c->count < 2 || c->n[1] != 1 || c->s[1][0] != 'f')
+            e->flags |= XG_MALE;
+        if (c->count < 2 || c->n[1] != 1 || c->s[1][0] != 'm')
+            e->flags |= XG_FEMALE;
         break;
     case F_NAT:
         e->flags |= XG_NAT;

@@ -55,8 +55,8 @@ static int new_entity(merged *M, const x_mention *m)
     e->key = m->key;
     e->first = m->tok;
     e->surname = NULL;
-    /* NULL also means a one-word name ("Brown-Forman" folds to two
-     * words but is one): no surname to join on, not an error. */
+    /* NULL is also "no surname" ("Jean-Claude", "Mac Plus", "John Jr"):
+     * the entity then just takes no bare-surname mentions */
     if (m->type == XM_PER && words(m->key) >= 2)
         e->surname = nx_name_surname_key(m->canon);
     return (int)M->n++;
@@ -156,7 +156,7 @@ static int entity_first(const x_doc *d, int ent)
 }
 
 /* The display name of an entity: the canonical form of its longest name. */
-static const char *entity_name(const x_doc *d, int ent)
+const char *x_entity_name(const x_doc *d, int ent)
 {
     const char *best = NULL;
     int best_score = -1;
@@ -246,7 +246,7 @@ static int speaker_name(const x_doc *d, int m, const char **out)
     *out = NULL;
     if (m < 0 || d->ments[m].entity < 0 || d->ments[m].type == XM_LOC)
         return 0;
-    *out = entity_name(d, d->ments[m].entity);
+    *out = x_entity_name(d, d->ments[m].entity);
     return *out != NULL;
 }
 
@@ -280,7 +280,7 @@ int x_doc_emit(x_doc *d, nx_entities *e)
         int m = entity_first(d, order[i]);
         if (m < 0)
             continue;
-        const char *name = entity_name(d, order[i]);
+        const char *name = x_entity_name(d, order[i]);
         int type = d->ments[m].type;
         nx_strlist *l = type == XM_PER ? &e->person
                         : type == XM_ORG ? &e->org

@@ -71,18 +71,61 @@ static int first_of_sentence(const x_doc *d, uint32_t t)
     return (int)d->sents[d->toks[t].sent].first;
 }
 
-/* he/she: the first person named (outside quotes) in the nearest sentence
- * before t that names one, looking at t's own sentence first. */
-static int antecedent(const x_doc *d, uint32_t t, int want)
+/* Whether person mention m can be "he" (XG_MALE) or "she" (XG_FEMALE):
+ * by Mr / Mrs / Ms before it, else by the listed gender of its first name
+ * (a surname alone borrows the first name of a longer mention ending in
+ * it); a name with neither could be either. */
+static int gender_ok(const x_doc *d, const x_mention *m, unsigned want)
+{
+    if (!want || m->type != XM_PER)
+        return 1;
+    uint32_t p = m->tok;
+    if (p >= 2 && x_tok_is(d, p - 1, "."))
+        p--;
+    if (p >= 1) {
+        if (x_tok_is(d, p - 1, "Mr"))
+            return want == XG_MALE;
+        if (x_tok_is(d, p - 1, "Mrs") || x_tok_is(d, p - 1, "Ms") ||
+            x_tok_is(d, p - 1, "Miss"))
+            return want == XG_FEMALE;
+    }
+    uint32_t first = m->tok;
+    if (m->ntok == 1) {
+        const x_tok *k = &d->toks[m->tok];
+        for (size_t i = 0; i < d->nment; i++) {
+            const x_mention *o = &d->ments[i];
+            const x_tok *l = &d->toks[o->tok + o->ntok - 1];
+            if (o->type == XM_PER && o->ntok >= 2 && l->len == k->len &&
+                memcmp(d->text + l->off, d->text + k->off, k->len) == 0) {
+                first = o->tok;
+                break;
+            }
+        }
+    }
+    char *k0 = x_span_key(d, first, 1);
+    const x_gent *e = k0 ? x_gaz_get(&d->x->gaz, k0, strlen(k0)) : NULL;
+    free(k0);
+    if (!e || !(e->flags & XG_FIRST))
+        return 1;
+    return (e->flags & want) != 0;
+}
+
+/* he/she: the first person named (outside quotes, of a fitting gender) in
+ * the nearest sentence before t that names one, looking at t's own
+ * sentence first; they/it: the last organisation.  A pronoun in news may
+ * point back a long way ("He began to cry ... “Where do you draw the
+ * line?” he says.") so the search goes back up to 40 sentences. */
+static int antecedent(const x_doc *d, uint32_t t, int want, unsigned gender)
 {
     uint32_t s = d->toks[t].sent;
-    for (int back = 0; back < 5; back++, s--) {
+    for (int back = 0; back < 40; back++, s--) {
         uint32_t a = d->sents[s].first, b = back ? d->sents[s].end : t;
         int best = -1;
         for (size_t i = 0; i < d->nment; i++) {
             const x_mention *m = &d->ments[i];
             if ((m->flags & XMF_DROPPED) || m->type != want ||
-                m->tok < a || m->tok >= b || d->toks[m->tok].quote >= 0)
+                m->tok < a || m->tok >= b || d->toks[m->tok].quote >= 0 ||
+                !gender_ok(d, m, gender))
                 continue;
             if (best < 0 ||
                 (want == XM_PER ? m->tok < d->ments[best].tok
@@ -99,9 +142,11 @@ static int antecedent(const x_doc *d, uint32_t t, int want)
 
 static int pronoun(const x_doc *d, uint32_t t)
 {
-    if (x_tok_lower_is(d, t, "he") || x_tok_lower_is(d, t, "she"))
-        return antecedent(d, t, XM_PER);
-    return antecedent(d, t, XM_ORG);      /* they, it */
+    if (x_tok_lower_is(d, t, "he"))
+        return antecedent(d, t, XM_PER, XG_MALE);
+    if (x_tok_lower_is(d, t, "she"))
+        return antecedent(d, t, XM_PER, XG_FEMALE);
+    return antecedent(d, t, XM_ORG, 0);      /* they, it */
 }
 
 static int speaker_ok(const x_doc *d, int m)
@@ -132,7 +177,7 @@ static int np_at(const x_doc *d, uint32_t t, int *also)
         return speaker_ok(d, pronoun(d, t));
     if (lower_word(d, t) && (d->toks[t].lex & LX_ORGANA) &&
         t > 0 && x_tok_lower_is(d, t - 1, "the"))
-        return speaker_ok(d, antecedent(d, t, XM_ORG));
+        return speaker_ok(d, antecedent(d, t, XM_ORG, 0));
     if (lower_word(d, t) && (d->toks[t].lex & LX_ROLE) && t > 0) {
         uint32_t x = t - 1;
         if (d->toks[x].kind == XT_POSS && x > 0)
@@ -204,10 +249,19 @@ static int subject_left(const x_doc *d, uint32_t v, uint32_t bound,
         while (c > bound && c + 12 > t && !x_tok_is(d, c, ",") &&
                d->toks[c].kind != XT_QUOTE)
             c--;
-        if (x_tok_is(d, c, ",") && c > bound)
-            t = c - 1;
-        else
+        if (!x_tok_is(d, c, ",") || c <= bound)
             return SUBJ_NONE;
+        /* the Kremlin's spokesman, Dmitry Peskov, said: the named
+         * spokesman speaks, and the organisation with him */
+        int p = x_doc_mention_starting(d, c + 1);
+        if (p >= 0 && d->ments[p].type == XM_PER &&
+            d->ments[p].tok + d->ments[p].ntok == t && lower_word(d, c - 1) &&
+            (d->toks[c - 1].lex & LX_ROLE)) {
+            int unused = -1, o = np_at(d, c - 1, &unused);
+            *also = o >= 0 && d->ments[o].type == XM_ORG ? o : -1;
+            return p;
+        }
+        t = c - 1;
     }
     if (t < bound)
         return SUBJ_NONE;
@@ -232,6 +286,9 @@ static int subject_right(const x_doc *d, uint32_t v, int *also)
                                                   d->ments[m].ntok : u);
             return speaker_ok(d, m);
         }
+        if (u > t && x_tok_is(d, u, ".") &&
+            nx_name_is_title(x_tok_s(d, u - 1), d->toks[u - 1].len))
+            continue;                     /* says Dr. Matthew Bowes */
         if (d->toks[u].kind != XT_WORD)
             break;
         if (lower_word(d, u) && (d->toks[u].lex & LX_ROLE)) {
@@ -252,6 +309,22 @@ static int subject_right(const x_doc *d, uint32_t v, int *also)
         }
     }
     return t < end && d->toks[t].kind == XT_WORD ? SUBJ_UNNAMED : SUBJ_NONE;
+}
+
+/* "according to (the) X" at t: X, or an unnamed source; SUBJ_NONE when
+ * t does not start the phrase. */
+static int according_to(const x_doc *d, uint32_t t)
+{
+    if (!x_tok_lower_is(d, t, "according") || !x_tok_is(d, t + 1, "to"))
+        return SUBJ_NONE;
+    uint32_t u = t + 2;
+    if (x_tok_is(d, u, "the"))
+        u++;
+    if (u + 1 < d->ntok && x_tok_is(d, u + 1, ".") &&
+        nx_name_is_title(x_tok_s(d, u), d->toks[u].len))
+        u += 2;                           /* according to Dr. Keith Ahamad */
+    int m = x_doc_mention_starting(d, u);
+    return m >= 0 ? speaker_ok(d, m) : SUBJ_UNNAMED;
 }
 
 static int attribute(x_doc *d, size_t qi, int who, int also, uint32_t verb)
@@ -285,6 +358,12 @@ static int after_close(x_doc *d, size_t qi, uint32_t *verb, int *also)
         *verb = t;
         return subject_right(d, t, also);
     }
+    int acc = according_to(d, t);         /* ," according to X. */
+    if (acc != SUBJ_NONE) {
+        *verb = t;
+        *also = -1;
+        return acc;
+    }
     for (uint32_t u = t; u < d->ntok && u < t + 14; u++) {
         if (d->toks[u].sent != sent || d->toks[u].kind == XT_QUOTE)
             break;
@@ -307,14 +386,11 @@ static int before_open(x_doc *d, size_t qi, uint32_t *verb, int *also)
         t--;
         if (d->toks[t].kind == XT_QUOTE && (d->toks[t].flags & XF_QCLOSE))
             break;                        /* another quote's territory */
-        if (x_tok_lower_is(d, t, "according") && x_tok_is(d, t + 1, "to")) {
-            uint32_t u = t + 2;
-            if (x_tok_is(d, u, "the"))
-                u++;
-            int m = x_doc_mention_starting(d, u);
+        int acc = according_to(d, t);
+        if (acc != SUBJ_NONE) {
             *verb = t;
             *also = -1;
-            return m >= 0 ? speaker_ok(d, m) : SUBJ_UNNAMED;
+            return acc;
         }
         if (is_say(d, t)) {
             *verb = t;
@@ -322,6 +398,19 @@ static int before_open(x_doc *d, size_t qi, uint32_t *verb, int *also)
             if (s == SUBJ_NONE)
                 s = subject_right(d, t, also);
             return s;
+        }
+    }
+    /* "Martell, the addictions doctor, is more blunt: “…”": a colon
+     * introduces the words of the sentence's subject, a name at its
+     * start */
+    if (q->open > first && x_tok_is(d, q->open - 1, ":")) {
+        for (uint32_t t = first; t < first + 2 && t < q->open; t++) {
+            int m = x_doc_mention_starting(d, t);
+            if (m >= 0 && d->ments[m].type != XM_LOC) {
+                *verb = UINT32_MAX;
+                *also = -1;
+                return m;
+            }
         }
     }
     return SUBJ_NONE;
@@ -361,13 +450,19 @@ static int continuation(const x_doc *d, size_t qi, int *also)
         }
     }
     if (whole_paragraph(d, q)) {
-        int para = para_of(d, q->open);
-        for (size_t i = d->nspeech; i-- > 0;) {
+        /* the latest speech (quoted or reported) before it, in the two
+         * paragraphs before: a paragraph wholly in quotes continues the
+         * speaker before it, even across a paragraph of narration */
+        int para = para_of(d, q->open), best = -1;
+        for (size_t i = 0; i < d->nspeech; i++) {
             int sp = para_of(d, d->speech[i].tok);
-            if (sp == para - 1)
-                return d->speech[i].mention;
-            if (sp < para - 1)
-                break;
+            if (d->speech[i].tok < q->open && sp >= para - 2 && sp < para &&
+                (best < 0 || d->speech[i].tok >= d->speech[best].tok))
+                best = (int)i;
+        }
+        if (best >= 0) {
+            *also = d->speech[best].also;
+            return d->speech[best].mention;
         }
     }
     return SUBJ_NONE;
@@ -380,12 +475,9 @@ static int reported(x_doc *d)
         const x_tok *k = &d->toks[t];
         if (k->quote >= 0 || (k->flags & (XF_SPEECH | XF_TITLE)))
             continue;
-        int also = -1, who = SUBJ_NONE;
-        if (x_tok_lower_is(d, t, "according") && x_tok_is(d, t + 1, "to")) {
-            uint32_t u = t + 2;
-            if (x_tok_is(d, u, "the"))
-                u++;
-            who = speaker_ok(d, x_doc_mention_starting(d, u));
+        int also = -1, who = according_to(d, t);
+        if (who != SUBJ_NONE) {
+            /* according to X */
         } else if (is_say(d, t)) {
             uint32_t end = d->sents[k->sent].end;
             if (x_tok_is(d, t + 1, "to") && (k->lex & LX_SAY1))
@@ -421,7 +513,9 @@ static int reported(x_doc *d)
 static int quotes_run(void *state, x_doc *d)
 {
     (void)state;
-    int rc = NX_OK;
+    /* reported speech first, so a paragraph in quotes after "Howell says
+     * she wants ..." continues Howell */
+    int rc = reported(d);
     for (size_t qi = 0; qi < d->nquote && rc == NX_OK; qi++) {
         if (d->quotes[qi].nwords == 0)
             continue;
@@ -444,8 +538,6 @@ static int quotes_run(void *state, x_doc *d)
             p->also = q->also;
         }
     }
-    if (rc == NX_OK)
-        rc = reported(d);
     return rc;
 }
 

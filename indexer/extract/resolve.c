@@ -1,7 +1,25 @@
 /*
- * resolve.c — the end of the rules stage: every mention gets its canonical
- * name and key, and the unsure ones (sentence-initial words, headline
- * words, unknown speakers) are decided by what the article supports:
+ * resolve.c — the stage after the rules and the tagger.
+ *
+ * First the two are combined where their mentions overlap (x_combine):
+ *  - a tagger span that strictly contains a rules mention wins ("George
+ *    Washington" over the city, "Bank of England" over the country),
+ *    unless the rules mention followed a title ("NATO chief Jens
+ *    Stoltenberg": the rules stripped the title on purpose);
+ *  - the same span with the same type: the rules' mention stays (it may
+ *    carry a gazetteer's canonical name or a speaker flag), supported by
+ *    the tagger's agreement ("HOUSTON" of a dateline, a city also listed
+ *    as a first name);
+ *  - otherwise gazetteer evidence or a title cue (score 0.9) keeps the
+ *    rules' mention ("Jordan" the country); a rules mention holding the
+ *    tagger's span with a first-name or org-cue reading (0.8) keeps it;
+ *    a name the alias table knows keeps the rules' reading; in every
+ *    other case (a context cue, an unsure run) the tagger wins;
+ *  - a tagger span in a Title Case or ALL CAPS headline never wins: it
+ *    needs support like the rules' headline words.
+ * Then every mention gets its canonical name and key, and the unsure ones
+ * (sentence-initial words, headline words, unknown speakers) are decided
+ * by what the article supports — tagger mentions count as support:
  *  1. the key of a supported mention → its type ("Putin" after "Vladimir
  *     Putin"... or before it: the whole article counts);
  *  2. the surname of a supported person → a person ("Lavrov");
@@ -51,9 +69,65 @@ static int supported(const x_mention *m)
            m->type != XM_UNSURE && m->type != XM_MISC;
 }
 
-int x_resolve_mentions(x_doc *d);
-int x_resolve_mentions(x_doc *d)
+static int is_tagger(const x_doc *d, const x_mention *m)
 {
+    (void)d;
+    return (m->flags & XMF_TAGGER) != 0;
+}
+
+/* The alias table knows the name ("Zelenskyy" → Volodymyr Zelenskyy). */
+static int alias_known(const x_doc *d, const x_mention *m)
+{
+    if (!d->x->aliases)
+        return 0;
+    char *k = nx_name_key(m->name);
+    int hit = k && nx_aliases_lookup(d->x->aliases, k) != NULL;
+    free(k);
+    return hit;
+}
+
+static void x_combine(x_doc *d)
+{
+    for (size_t i = 0; i < d->nment; i++) {
+        x_mention *t = &d->ments[i];
+        if (!is_tagger(d, t) || (t->flags & XMF_DROPPED))
+            continue;
+        for (size_t j = 0; j < d->nment; j++) {
+            x_mention *r = &d->ments[j];
+            if (j == i || is_tagger(d, r) || (r->flags & XMF_DROPPED) ||
+                !(r->tok < t->tok + t->ntok && t->tok < r->tok + r->ntok))
+                continue;
+            int t_in_r = t->tok >= r->tok &&
+                         t->tok + t->ntok <= r->tok + r->ntok;
+            int r_in_t = r->tok >= t->tok &&
+                         r->tok + r->ntok <= t->tok + t->ntok;
+            x_mention *loser;
+            if (t->flags & XMF_NEEDS_SUPPORT)
+                loser = t;          /* a headline's capitals: rules first */
+            else if (r_in_t && !t_in_r)
+                loser = (r->flags & XMF_TITLE_CUE) ? t : r;
+            else if (r_in_t && t_in_r && r->type == t->type) {
+                loser = t;          /* the tagger's reading supports it */
+                r->flags &= (uint8_t)~XMF_NEEDS_SUPPORT;
+            }
+            else if (r->score >= 0.9f)
+                loser = t;
+            else if (t_in_r && r->score >= 0.8f)
+                loser = t;
+            else if (alias_known(d, r))
+                loser = t;
+            else
+                loser = r;
+            loser->flags |= XMF_DROPPED;
+            if (loser == t)
+                break;
+        }
+    }
+}
+
+static int x_resolve_mentions(x_doc *d)
+{
+    x_combine(d);
     for (size_t i = 0; i < d->nment; i++) {
         int rc = set_canon(d, &d->ments[i]);
         if (rc != NX_OK)
@@ -131,3 +205,11 @@ int x_resolve_mentions(x_doc *d)
     }
     return NX_OK;
 }
+
+static int resolve_run(void *state, x_doc *d)
+{
+    (void)state;
+    return x_resolve_mentions(d);
+}
+
+const x_stage x_stage_resolve = {"resolve", NULL, resolve_run, NULL};

@@ -6,9 +6,10 @@
  * tokens, sentences and quote spans, then the mentions the stages add and
  * the speech events the quote stage finds.  Stages run in the order of the
  * static table in extract.c; each is a small vtable {name, create, run,
- * destroy} (STYLE.md §8).  A trained tagger fits as one more stage: it reads
- * d->toks, tags tokens BIO PER/ORG/LOC/MISC and calls x_doc_add_mention with
- * its token range, type and score; the merge stage reconciles overlaps.
+ * destroy} (STYLE.md §8): tokenize, rules, tagger, resolve, quotes, merge.
+ * The tagger stage (tagger.c) adds its spans with x_doc_add_mention like
+ * the rules; the resolve stage combines overlapping mentions of the two
+ * (resolve.c says how) before anything reads them.
  */
 #ifndef NX_X_INTERNAL_H
 #define NX_X_INTERNAL_H
@@ -30,6 +31,8 @@ enum {                       /* x_gent.flags */
     XG_NAT = 32,             /* a nationality adjective or demonym */
     XG_PCUE = 64,            /* a person cue: title, honorific, role */
     XG_OCUE = 128,           /* an organisation cue: suffix or head noun */
+    XG_MALE = 256,           /* a given name listed as a man's (m or u) */
+    XG_FEMALE = 512,         /* a given name listed as a woman's (f or u) */
     XG_PLACE = XG_COUNTRY | XG_SUBDIV | XG_CITY
 };
 
@@ -104,7 +107,8 @@ enum {                       /* x_mention.flags */
     XMF_NEEDS_SUPPORT = 1,   /* keep only if it matches a supported entity */
     XMF_SPEAKER_SUBJ = 2,    /* the subject of a speech verb */
     XMF_TITLE_CUE = 4,       /* a title or role came before it */
-    XMF_DROPPED = 8          /* merged away or unsupported */
+    XMF_DROPPED = 8,         /* merged away or unsupported */
+    XMF_TAGGER = 16          /* added by the tagger stage */
 };
 
 typedef struct x_mention {
@@ -158,6 +162,9 @@ typedef struct x_doc {
 } x_doc;
 
 #define X_MAX_TOKENS (1u << 22)   /* bound on tokens per article */
+#define X_TAGGER_SCORE 0.85f      /* tagger mentions: below a gazetteer hit
+                                     or a title cue (0.9), above every
+                                     other rule */   /* bound on tokens per article */
 
 /* Adds a mention of tokens [tok, tok+ntok) with its name (copied).
  * Returns its index, or a negative NX_E... code. */
@@ -173,6 +180,18 @@ int x_doc_mention_starting(const x_doc *d, uint32_t t);
 
 /* Fills e from the merged doc (merge.c). */
 int x_doc_emit(x_doc *d, nx_entities *e);
+/* The display name of merged entity ent (merge.c; borrowed). */
+const char *x_entity_name(const x_doc *d, int ent);
+
+/* Extraction with a look at every kept mention: fn gets the article text
+ * as the stages saw it (title, blank line, dateline paragraph when given,
+ * body), the mention's byte range in it, its XM_ type and its entity's
+ * display name.  For measuring (bench/extraction), not a public API. */
+typedef void (*x_span_fn)(void *ctx, const char *text, size_t off,
+                          size_t len, int type, const char *name);
+int x_extract_spans(nx_extractor *x, const char *title, const char *dateline,
+                    const char *body, nx_entities *e, x_span_fn fn,
+                    void *ctx);
 
 /* Token text helpers. */
 static inline const char *x_tok_s(const x_doc *d, uint32_t t)
@@ -197,6 +216,9 @@ typedef struct x_stage {
 
 extern const x_stage x_stage_tokenize;   /* tokenize.c */
 extern const x_stage x_stage_rules;      /* chunk.c: gazetteers and cues */
+extern const x_stage x_stage_tagger;     /* tagger.c: the trained tagger */
+extern const x_stage x_stage_resolve;    /* resolve.c: combine, canonicalise,
+                                            decide the unsure */
 extern const x_stage x_stage_quotes;     /* quotes.c: quotes and speakers */
 extern const x_stage x_stage_merge;      /* merge.c: canonical entities */
 
@@ -204,6 +226,7 @@ struct nx_extractor {
     x_gaz gaz;
     nx_strmap *lex;          /* lexicon.c */
     const nx_aliases *aliases;
+    const char *ner_model;   /* options' model path, during create only */
     void *state[8];          /* per-stage state */
     size_t nstages;
 };

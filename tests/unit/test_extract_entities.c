@@ -49,8 +49,10 @@ static const struct {
     /* sentence-initial words need support */
     {"", "Western support grew. Only Ukraine can decide.", "", "", "Ukraine"},
     {"", "Analysts expect more. Officials disagree.", "", "", ""},
-    /* acronyms: known orgs and countries only */
-    {"", "The XQZ and the UK agreed.", "", "", "United Kingdom"},
+    /* acronyms: known orgs and countries; the tagger (trained on Reuters
+     * text, where most unknown acronyms are companies and agencies) reads
+     * an unknown one as an organisation */
+    {"", "The XQZ and the UK agreed.", "", "XQZ", "United Kingdom"},
     /* context: said X, a spokesman for Y */
     {"", "\"No comment,\" said Zoltan Varga, a spokesman for Globex Holdings.",
      "Zoltan Varga", "Globex Holdings", ""},

@@ -94,6 +94,57 @@ static const struct {
      "Christine Lagarde",
      "Christine Lagarde: inflation is far too high||"
      "Christine Lagarde: We will act decisively and we will act soon."},
+    /* a quote split across paragraphs: the first part is left open and
+     * the next paragraph reopens it; the attribution comes at the end */
+    {"Christine Lagarde spoke in Frankfurt on Thursday.\n\n\xe2\x80\x9cInflation "
+     "is far too high. We will not wait.\n\n\xe2\x80\x9cWe will act "
+     "decisively,\xe2\x80\x9d Lagarde said.",
+     "Christine Lagarde",
+     "Christine Lagarde: Inflation is far too high. We will not wait.||"
+     "Christine Lagarde: We will act decisively"},
+    /* a paragraph wholly in quotes continues the previous speaker, also
+     * after a paragraph of narration, and after reported speech */
+    {"\xe2\x80\x9cWe will respond,\xe2\x80\x9d Sergey Lavrov said on Monday."
+     "\n\nThe talks in Geneva ended without a deal.\n\n\xe2\x80\x9cThe "
+     "West is playing with fire.\xe2\x80\x9d",
+     "Sergey Lavrov",
+     "Sergey Lavrov: We will respond||"
+     "Sergey Lavrov: The West is playing with fire."},
+    {"Marie Howell says she wants the government to listen.\n\n\xe2\x80\x9c"
+     "When my kids come home, they say the toilets are broken.\xe2\x80\x9d",
+     "Marie Howell",
+     "Marie Howell: When my kids come home, they say the toilets are broken."},
+    /* X's spokesman: the organisation, and the spokesman when named */
+    {"\xe2\x80\x9cThere is no threat,\xe2\x80\x9d the Kremlin's spokesman "
+     "Dmitry Peskov said.",
+     "Dmitry Peskov|Kremlin", "Dmitry Peskov: There is no threat"},
+    {"The Kremlin's spokesman, Dmitry Peskov, said: \xe2\x80\x9cThere is no "
+     "threat to anyone.\xe2\x80\x9d",
+     "Dmitry Peskov|Kremlin", "Dmitry Peskov: There is no threat to anyone."},
+    {"NATO's spokesman said the alliance was \xe2\x80\x9cready for "
+     "dialogue\xe2\x80\x9d.",
+     "NATO", "NATO: ready for dialogue"},
+    /* he / she: the nearest person of a fitting gender, however far back */
+    {"Andrew Scheer met Michelle Rempel in Ottawa on Monday. The two spoke "
+     "for an hour.\n\n\xe2\x80\x9cWe are stronger together,\xe2\x80\x9d "
+     "he said.",
+     "Andrew Scheer", "Andrew Scheer: We are stronger together"},
+    {"Dennis Brooks has slept outside for ten years.\n\nHe began to cry "
+     "when he talked about it.\n\nThe shelter was full again.\n\n"
+     "\xe2\x80\x9cWhere do you draw the line?\xe2\x80\x9d he says.",
+     "Dennis Brooks", "Dennis Brooks: Where do you draw the line?"},
+    /* a title abbreviation after the verb; "according to" after a quote;
+     * a colon after the subject instead of a speech verb */
+    {"\"Breathing can stop,\" says Dr. Matthew Bowes, the chief medical "
+     "examiner.",
+     "Matthew Bowes", "Matthew Bowes: Breathing can stop"},
+    {"\"The system is broken,\" according to Dr. Keith Ahamad, a family "
+     "doctor.",
+     "Keith Ahamad", "Keith Ahamad: The system is broken"},
+    {"Dave Martell, the addictions doctor, is more blunt: \"They are going "
+     "to uncover horrifying things.\"",
+     "Dave Martell", "Dave Martell: They are going to uncover horrifying "
+     "things."},
     /* scare quotes are not quotes; unattributed speech is */
     {"Joe Biden wants a \xe2\x80\x9cstable\xe2\x80\x9d and "
      "\xe2\x80\x9cpredictable\xe2\x80\x9d relationship with Russia.", "", ""},
