@@ -17,7 +17,7 @@
 
 #define MAX_BARS 120
 #define W 720.0
-#define BAR_TOP 6.0
+#define BAR_TOP 16.0   /* room for the counts above the bars */
 #define BAR_BOTTOM 92.0
 
 static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -178,6 +178,14 @@ void nx_page_histogram(nx_buf *b, const nx_cgi_params *p,
                       "width=\"%.1f\" height=\"%.1f\" rx=\"2\"/>",
                       on ? " on" : "", x + (slot - bw) / 2, BAR_BOTTOM - h, bw,
                       h);
+        if (counts[i] && nbars <= 24) {
+            /* The count above its bar (in the link: part of the target). */
+            nx_buf_printf(b, "<text class=\"cnt\" x=\"%.1f\" y=\"%.1f\" "
+                          "text-anchor=\"middle\">", x + slot / 2,
+                          BAR_BOTTOM - h - 3);
+            nx_buf_count(b, counts[i]);
+            nx_buf_puts(b, "</text>");
+        }
         nx_buf_puts(b, linked ? "</a>" : "</g>");
         if (i % every == 0) {
             double cx = x + slot / 2;
