@@ -76,10 +76,16 @@ size_t nx_filters_only(const nx_cgi_params *p, unsigned facets,
 
 int nx_filter_find(const nx_cgi_params *p, int facet, const char *value)
 {
+    /* Most facets have no filter: no name keys to compute for them. */
+    size_t i = 0;
+    const char *v;
+    while (i < p->nf && nx_cgi_filter_split(p->f[i], &v) != facet)
+        i++;
+    if (i == p->nf)
+        return -1;
     char *key = nx_name_key(value);
     int found = -1;
-    for (size_t i = 0; key && i < p->nf && found < 0; i++) {
-        const char *v;
+    for (; key && i < p->nf && found < 0; i++) {
         if (nx_cgi_filter_split(p->f[i], &v) != facet)
             continue;
         char *k = nx_name_key(v);
