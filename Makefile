@@ -4,6 +4,8 @@
 #   make demo    install what is missing, build, index corpus/ into
 #                ./newsdex.db and run example searches
 #   make check   install what is missing, build, run the whole test suite
+#   make serve   the search page (newsdex.cgi) behind lighttpd on
+#                http://127.0.0.1:8080/ over the demo database
 
 BUILD      ?= build
 CMAKE_ARGS ?=
@@ -11,7 +13,7 @@ JOBS       ?= 2
 NEWSDEX    := $(BUILD)/cli/newsdex
 DEMO_DB    ?= ./newsdex.db
 
-.PHONY: all deps build demo check sanitize fuzz clean
+.PHONY: all deps build demo check serve sanitize fuzz clean
 
 all: build
 
@@ -33,6 +35,14 @@ demo: build
 
 check: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# newsdex.cgi behind lighttpd on 127.0.0.1:$(PORT) over $(DEMO_DB) (indexed
+# from corpus/ when missing); Ctrl-C stops it.  The config is
+# cgi/lighttpd.conf with the paths filled in under $(BUILD)/serve.
+PORT ?= 8080
+serve: build
+	@[ -f $(DEMO_DB)/XAPIANDB ] || $(NEWSDEX) index -q --db $(DEMO_DB) corpus
+	@cgi/serve $(BUILD)/cgi/newsdex.cgi $(DEMO_DB) $(PORT) $(BUILD)/serve
 
 # ASan + UBSan build and test run (CI runs it too).
 sanitize: deps

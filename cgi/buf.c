@@ -1,0 +1,162 @@
+/*
+ * buf.c — bounded output buffers and the escaping newsdex.cgi applies to
+ * everything it prints (nx_cgi.h).
+ */
+#include "nx_cgi.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int grow(nx_buf *b, size_t n)
+{
+    size_t max = b->max ? b->max : NX_BUF_MAX;
+    if (b->err)
+        return -1;
+    if (n > max || b->n > max - n) {
+        b->err = 1;
+        return -1;
+    }
+    if (b->n + n + 1 <= b->cap)
+        return 0;
+    size_t cap = b->cap ? b->cap : 1024;
+    while (cap < b->n + n + 1)
+        cap *= 2;
+    char *p = realloc(b->p, cap);
+    if (!p) {
+        b->err = 1;
+        return -1;
+    }
+    b->p = p;
+    b->cap = cap;
+    return 0;
+}
+
+void nx_buf_add(nx_buf *b, const char *s, size_t n)
+{
+    if (grow(b, n) != 0)
+        return;
+    if (n)
+        memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+void nx_buf_puts(nx_buf *b, const char *s)
+{
+    nx_buf_add(b, s, strlen(s));
+}
+
+void nx_buf_printf(nx_buf *b, const char *fmt, ...)
+{
+    char small[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->err = 1;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        nx_buf_add(b, small, (size_t)n);
+        return;
+    }
+    if (grow(b, (size_t)n) != 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->n += (size_t)n;
+}
+
+void nx_buf_html_n(nx_buf *b, const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *ent = NULL;
+        switch (s[i]) {
+        case '&': ent = "&amp;"; break;
+        case '<': ent = "&lt;"; break;
+        case '>': ent = "&gt;"; break;
+        case '"': ent = "&quot;"; break;
+        case '\'': ent = "&#39;"; break;
+        default: break;
+        }
+        if (!ent)
+            continue;
+        nx_buf_add(b, s + run, i - run);
+        nx_buf_puts(b, ent);
+        run = i + 1;
+    }
+    nx_buf_add(b, s + run, n - run);
+}
+
+void nx_buf_html(nx_buf *b, const char *s)
+{
+    nx_buf_html_n(b, s, strlen(s));
+}
+
+void nx_buf_url(nx_buf *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned char c = *p;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+            c == '~') {
+            nx_buf_add(b, (const char *)p, 1);
+        } else {
+            char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+            nx_buf_add(b, e, 3);
+        }
+    }
+}
+
+const char *nx_buf_str(const nx_buf *b)
+{
+    return b->p ? b->p : "";
+}
+
+void nx_buf_free(nx_buf *b)
+{
+    free(b->p);
+    b->p = NULL;
+    b->n = b->cap = 0;
+    b->err = 0;
+}
+
+int nx_utf8_valid(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len;
+        unsigned cp, min;
+        if ((c & 0xe0) == 0xc0) {
+            len = 2, cp = c & 0x1f, min = 0x80;
+        } else if ((c & 0xf0) == 0xe0) {
+            len = 3, cp = c & 0x0f, min = 0x800;
+        } else if ((c & 0xf8) == 0xf0) {
+            len = 4, cp = c & 0x07, min = 0x10000;
+        } else {
+            return 0;
+        }
+        if (n - i < len)
+            return 0;
+        for (size_t k = 1; k < len; k++) {
+            if ((s[i + k] & 0xc0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (s[i + k] & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return 0;
+        i += len;
+    }
+    return 1;
+}

@@ -1,0 +1,216 @@
+/*
+ * hits.c — the hits of a results page (cgi_page.h): title (a link only for
+ * an http or https url), date, source, authors, categories, the snippet
+ * with matches marked, and the article's speakers and people as links
+ * that filter on them.
+ */
+#include "cgi_page.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#define ENTS_SHOWN 6   /* speakers / people listed per hit */
+
+static const char *jstr(const cJSON *d, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(d, k);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* Only http and https urls become links: never javascript:, data: or a
+ * relative path. */
+static int linkable(const char *url)
+{
+    if (!url)
+        return 0;
+    size_t skip = strncasecmp(url, "https://", 8) == 0  ? 8
+                  : strncasecmp(url, "http://", 7) == 0 ? 7
+                                                        : 0;
+    if (!skip || !url[skip])
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+        if (*p <= 0x20 || *p == 0x7f)
+            return 0;
+    return 1;
+}
+
+/* The snippet from the shim is HTML-escaped with matches between
+ * NX_HI_START and NX_HI_END.  It is not trusted blindly: a '<' or '>' is
+ * escaped again, '&' passes only as one of the entities the escaper
+ * writes, markers are balanced and runs of white space become one. */
+static void snippet(nx_buf *b, const char *s)
+{
+    static const char *const ents[] = {"&amp;", "&lt;", "&gt;", "&quot;",
+                                       "&#39;", "&apos;"};
+    int open = 0;
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            while (p[1] == ' ' || p[1] == '\n' || p[1] == '\t' || p[1] == '\r')
+                p++;
+            nx_buf_add(b, " ", 1);
+        } else if (c == (unsigned char)NX_HI_START) {
+            if (!open)
+                nx_buf_puts(b, "<mark>");
+            open = 1;
+        } else if (c == (unsigned char)NX_HI_END) {
+            if (open)
+                nx_buf_puts(b, "</mark>");
+            open = 0;
+        } else if (c == '&') {
+            size_t k = 0, ne = sizeof ents / sizeof ents[0];
+            while (k < ne && strncmp(p, ents[k], strlen(ents[k])) != 0)
+                k++;
+            if (k < ne) {
+                nx_buf_puts(b, ents[k]);
+                p += strlen(ents[k]) - 1;
+            } else {
+                nx_buf_puts(b, "&amp;");
+            }
+        } else if (c == '<' || c == '>' || c == '"' || c == '\'') {
+            nx_buf_html_n(b, p, 1);
+        } else if (c >= 0x20 && c != 0x7f) {
+            nx_buf_add(b, p, 1);
+        }
+    }
+    if (open)
+        nx_buf_puts(b, "</mark>");
+}
+
+static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+/* "2021-12-03" as "3 Dec 2021"; anything else as it is. */
+static void date(nx_buf *b, const char *d)
+{
+    int y, m, day;
+    char tail;
+    if (strlen(d) == 10 && sscanf(d, "%4d-%2d-%2d%c", &y, &m, &day, &tail) == 3 &&
+        m >= 1 && m <= 12 && day >= 1 && day <= 31) {
+        nx_buf_printf(b, "%d %s %04d", day, months[m - 1], y);
+        return;
+    }
+    nx_buf_html(b, d);
+}
+
+/* A list field (authors, categories) joined with ", ". */
+static void joined(nx_buf *b, const cJSON *list, const char *before)
+{
+    if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) == 0)
+        return;
+    nx_buf_puts(b, "<span>");
+    nx_buf_puts(b, before);
+    int i = 0;
+    const cJSON *v;
+    cJSON_ArrayForEach(v, list) {
+        if (!cJSON_IsString(v))
+            continue;
+        if (i++)
+            nx_buf_puts(b, ", ");
+        nx_buf_html(b, v->valuestring);
+    }
+    nx_buf_puts(b, "</span>");
+}
+
+static void entity_links(nx_buf *b, const nx_cgi_params *p, const cJSON *list,
+                         int facet, const char *label, const char *cls,
+                         int *any)
+{
+    if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) == 0)
+        return;
+    if (!*any)
+        nx_buf_puts(b, "<div class=\"ents\">");
+    *any = 1;
+    nx_buf_printf(b, "<span class=\"k\">%s</span>", label);
+    int shown = 0, total = cJSON_GetArraySize(list);
+    const cJSON *v;
+    cJSON_ArrayForEach(v, list) {
+        if (!cJSON_IsString(v) || shown == ENTS_SHOWN)
+            continue;
+        shown++;
+        nx_buf f = NX_BUF_INIT;
+        nx_buf_printf(&f, "%s:%s", nx_facet_defs[facet].name, v->valuestring);
+        const char *fl[NX_CGI_MAX_FILTERS];
+        size_t n = nx_filter_find(p, facet, v->valuestring) >= 0
+                       ? (size_t)-1
+                       : nx_filters_toggle(p, nx_buf_str(&f), fl);
+        if (n != (size_t)-1 && !f.err) {
+            nx_link l = nx_link_of(p);
+            l.f = fl;
+            l.nf = n;
+            nx_buf_printf(b, "<a class=\"ent %s\" rel=\"nofollow\" href=\"",
+                          cls);
+            nx_link_href(b, &l);
+            nx_buf_puts(b, "\">");
+            nx_buf_html(b, v->valuestring);
+            nx_buf_puts(b, "</a>");
+        } else {
+            nx_buf_printf(b, "<span class=\"ent %s\">", cls);
+            nx_buf_html(b, v->valuestring);
+            nx_buf_puts(b, "</span>");
+        }
+        nx_buf_free(&f);
+    }
+    if (total > shown)
+        nx_buf_printf(b, "<span class=\"more\">+%d</span>", total - shown);
+}
+
+static void hit(nx_buf *b, const nx_cgi_params *p, const nx_hit *h)
+{
+    cJSON *d = cJSON_Parse(h->data);
+    const char *title = jstr(d, "title"), *url = jstr(d, "url"),
+               *day = jstr(d, "date"), *src = jstr(d, "source");
+    nx_buf_printf(b, "<li class=\"hit\"><h3><span class=\"rank\">%u.</span>",
+                  h->rank);
+    int link = linkable(url);
+    if (link) {
+        nx_buf_puts(b, "<a rel=\"noopener noreferrer nofollow\" href=\"");
+        nx_buf_html(b, url);
+        nx_buf_puts(b, "\">");
+    } else {
+        nx_buf_puts(b, "<span class=\"title\">");
+    }
+    nx_buf_html(b, title && *title ? title : "(no title)");
+    nx_buf_puts(b, link ? "</a></h3>" : "</span></h3>");
+    nx_buf_puts(b, "<p class=\"meta\">");
+    nx_buf_puts(b, "<span>");
+    if (day)
+        date(b, day);
+    else
+        nx_buf_puts(b, "undated");
+    nx_buf_puts(b, "</span>");
+    if (src && *src) {
+        nx_buf_puts(b, "<span class=\"src\">");
+        nx_buf_html(b, src);
+        nx_buf_puts(b, "</span>");
+    }
+    joined(b, cJSON_GetObjectItemCaseSensitive(d, "author"), "by ");
+    joined(b, cJSON_GetObjectItemCaseSensitive(d, "category"), "");
+    nx_buf_puts(b, "</p>");
+    if (h->snippet && *h->snippet) {
+        nx_buf_puts(b, "<p class=\"snippet\">");
+        snippet(b, h->snippet);
+        nx_buf_puts(b, "</p>");
+    }
+    int any = 0;
+    entity_links(b, p, cJSON_GetObjectItemCaseSensitive(d, "by"), NX_FACET_BY,
+                 "Quoted", "by", &any);
+    entity_links(b, p, cJSON_GetObjectItemCaseSensitive(d, "person"),
+                 NX_FACET_PERSON, "People", "person", &any);
+    if (any)
+        nx_buf_puts(b, "</div>");
+    nx_buf_puts(b, "</li>\n");
+    cJSON_Delete(d);
+}
+
+void nx_page_hits(nx_buf *b, const nx_cgi_params *p, const nx_query_result *r)
+{
+    nx_buf_printf(b, "<ol class=\"hits\" start=\"%u\">\n", r->offset + 1);
+    for (size_t i = 0; i < r->nhits; i++)
+        hit(b, p, &r->hits[i]);
+    nx_buf_puts(b, "</ol>\n");
+}

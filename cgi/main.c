@@ -1,0 +1,260 @@
+/*
+ * main.c — newsdex.cgi: one request per process.  Reads the parameters
+ * from QUERY_STRING (GET and HEAD; other methods get 405) or, run from a
+ * shell, from NAME=VALUE arguments like Omega; takes a concurrent-search
+ * slot; opens the database named by the server's environment; runs the
+ * faceted search and prints the page (or, with format=json, exactly what
+ * `newsdex search --json` prints).
+ *
+ * Environment (set by the server, never by the request):
+ *   NEWSDEX_DB                  the database (default ./newsdex.db)
+ *   NEWSDEX_CGI_SLOTS           concurrent searches allowed (default 4)
+ *   NEWSDEX_CGI_LOCKDIR         where the slot lock files live
+ *                               (default /tmp/newsdex-cgi-UID)
+ *   NEWSDEX_CGI_TIME_LIMIT_MS   match time limit (default 2000)
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "cgi_page.h"
+#include "nx_render.h"
+
+#define DEFAULT_SLOTS 4
+#define DEFAULT_TIME_LIMIT_MS 2000
+#define MAX_WILDCARD 100
+#define FACET_VALUES 1000   /* per facet for the page: the sidebar and
+                               the histogram need more than the top 10 */
+
+static const char *status_text(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 405: return "Method Not Allowed";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Error";
+    }
+}
+
+/* Headers and body in one write.  Every response carries the security
+ * headers; the stylesheet is inline and allowed by its hash only. */
+static int respond(int status, int json, const nx_buf *body, int head,
+                   const char *extra)
+{
+    nx_buf out = NX_BUF_INIT;
+    out.max = NX_BUF_MAX + 8192;
+    nx_buf_printf(&out, "Status: %d %s\r\n", status, status_text(status));
+    nx_buf_printf(&out, "Content-Type: %s\r\n",
+                  json ? "application/json" : "text/html; charset=utf-8");
+    nx_buf_printf(&out, "Content-Security-Policy: default-src 'none'; "
+                  "style-src '%s'; img-src data:; form-action 'self'; "
+                  "frame-ancestors 'none'; base-uri 'none'\r\n",
+                  nx_cgi_style_hash);
+    nx_buf_puts(&out, "X-Content-Type-Options: nosniff\r\n"
+                      "Referrer-Policy: no-referrer\r\n"
+                      "X-Frame-Options: DENY\r\n"
+                      "Cache-Control: no-store\r\n");
+    if (extra)
+        nx_buf_puts(&out, extra);
+    nx_buf_printf(&out, "Content-Length: %zu\r\n\r\n", body->n);
+    if (!head)
+        nx_buf_add(&out, nx_buf_str(body), body->n);
+    int rc = 0;
+    for (size_t done = 0; done < out.n && !out.err;) {
+        ssize_t w = write(STDOUT_FILENO, out.p + done, out.n - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            rc = 1;
+            break;
+        }
+        done += (size_t)w;
+    }
+    nx_buf_free(&out);
+    return rc;
+}
+
+static int refuse(int status, const char *heading, const char *msg, int head,
+                  const char *extra)
+{
+    nx_buf body = NX_BUF_INIT;
+    nx_page_refused(&body, heading, msg);
+    int rc = respond(status, 0, &body, head, extra);
+    nx_buf_free(&body);
+    return rc;
+}
+
+static unsigned env_number(const char *name, unsigned def, unsigned max)
+{
+    const char *s = getenv(name);
+    char *end;
+    if (!s || !*s)
+        return def;
+    unsigned long v = strtoul(s, &end, 10);
+    return *end || v == 0 || v > max ? def : (unsigned)v;
+}
+
+/* A concurrent-search slot; 0 when over the cap.  A lock directory that
+ * cannot be used is logged and does not stop the search. */
+static int take_slot(void)
+{
+    char dflt[64];
+    const char *dir = getenv("NEWSDEX_CGI_LOCKDIR");
+    if (!dir || !*dir) {
+        snprintf(dflt, sizeof dflt, "/tmp/newsdex-cgi-%lu",
+                 (unsigned long)geteuid());
+        dir = dflt;
+    }
+    unsigned n = env_number("NEWSDEX_CGI_SLOTS", DEFAULT_SLOTS, 1024);
+    if (nx_cgi_slot_take(dir, n) >= 0)
+        return 1;
+    if (errno == EWOULDBLOCK)
+        return 0;
+    fprintf(stderr, "newsdex.cgi: lock directory %s: %s (searching without "
+            "a concurrency cap)\n", dir, strerror(errno));
+    return 1;
+}
+
+static int json_error(int status, const char *param, const char *msg, int head)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "error", msg);
+    if (param)
+        cJSON_AddStringToObject(o, "parameter", param);
+    char *s = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    nx_buf body = NX_BUF_INIT;
+    nx_buf_puts(&body, s ? s : "{}");
+    nx_buf_puts(&body, "\n");
+    free(s);
+    int rc = respond(status, 1, &body, head, NULL);
+    nx_buf_free(&body);
+    return rc;
+}
+
+static int search(const nx_cgi_params *p, int head)
+{
+    const char *path = getenv("NEWSDEX_DB");
+    if (!path || !*path)
+        path = "./newsdex.db";
+    nx_db *db = NULL;
+    char *err = NULL;
+    int rc = nx_db_open(&db, path, &err);
+    if (rc != NX_OK) {
+        fprintf(stderr, "newsdex.cgi: %s: %s\n", path,
+                err ? err : nx_strerror(rc));
+        free(err);
+        if (p->json)
+            return json_error(503, NULL, "the search index is unavailable",
+                              head);
+        return refuse(503, "Search is unavailable",
+                      "The search index cannot be opened right now. Please "
+                      "try again in a minute.", head, "Retry-After: 60\r\n");
+    }
+    nx_query_options o = NX_QUERY_OPTIONS_INIT;
+    o.query = p->q ? p->q : "";
+    o.filters = (const char *const *)p->f;
+    o.nfilters = p->nf;
+    o.offset = (p->page - 1) * NX_CGI_PER_PAGE;
+    o.limit = NX_CGI_PER_PAGE;
+    o.sort_by_date = p->sort_date;
+    o.time_limit_ms = env_number("NEWSDEX_CGI_TIME_LIMIT_MS",
+                                 DEFAULT_TIME_LIMIT_MS, 600000);
+    o.max_wildcard = MAX_WILDCARD;
+    if (!p->json) {
+        o.facets = NX_PAGE_FACETS;
+        o.facet_limit = FACET_VALUES;
+    }
+    nx_query_result *r = NULL;
+    rc = nx_query_run(db, &o, &r, &err);
+    nx_db_close(db);
+    int query_error = rc == NX_EQUERY || rc == NX_EINVAL;
+    if (rc != NX_OK && !query_error) {
+        fprintf(stderr, "newsdex.cgi: search failed: %s\n",
+                err ? err : nx_strerror(rc));
+        free(err);
+        if (p->json)
+            return json_error(500, NULL, "the search failed", head);
+        return refuse(500, "The search failed",
+                      "Something went wrong while searching. Please try "
+                      "again.", head, NULL);
+    }
+    if (p->json) {
+        if (query_error) {
+            rc = json_error(400, "q", err ? err : "invalid query", head);
+            free(err);
+            return rc;
+        }
+        char *s = nx_render_json(r);
+        nx_buf body = NX_BUF_INIT;
+        nx_buf_puts(&body, s ? s : "");
+        nx_buf_puts(&body, "\n");
+        free(s);
+        nx_query_result_free(r);
+        rc = s && !body.err ? respond(200, 1, &body, head, NULL)
+                            : json_error(500, NULL, "out of memory", head);
+        nx_buf_free(&body);
+        return rc;
+    }
+    nx_buf body = NX_BUF_INIT;
+    nx_page_results(&body, p, r, query_error ? (err ? err : "invalid query")
+                                             : NULL);
+    nx_query_result_free(r);
+    free(err);
+    if (body.err) {
+        nx_buf_free(&body);
+        return refuse(500, "The page is too large",
+                      "The results page could not be built.", head, NULL);
+    }
+    rc = respond(200, 0, &body, head, NULL);
+    nx_buf_free(&body);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    const char *method = getenv("REQUEST_METHOD");
+    int head = method && strcmp(method, "HEAD") == 0;
+    if (method && !head && strcmp(method, "GET") != 0)
+        return refuse(405, "Method not allowed",
+                      "This page answers GET and HEAD requests only.", 0,
+                      "Allow: GET, HEAD\r\n");
+    nx_cgi_params p;
+    nx_cgi_error e;
+    int rc;
+    if (!method && argc > 1) {
+        rc = nx_cgi_parse_args(&p, argc - 1, argv + 1, &e);
+    } else {
+        const char *qs = getenv("QUERY_STRING");
+        rc = nx_cgi_parse_query_string(&p, qs ? qs : "", qs ? strlen(qs) : 0,
+                                       &e);
+    }
+    if (rc == NX_CGI_NOMEM)
+        return refuse(500, "Out of memory", "The request could not be read.",
+                      head, NULL);
+    if (rc != NX_CGI_OK) {
+        char msg[320];
+        snprintf(msg, sizeof msg, "%s.", e.msg);
+        msg[0] = (char)(msg[0] >= 'a' && msg[0] <= 'z' ? msg[0] - 32 : msg[0]);
+        char extra[64];
+        snprintf(extra, sizeof extra, "X-Newsdex-Bad-Parameter: %s\r\n",
+                 e.param);
+        return refuse(400, "Bad request", msg, head, extra);
+    }
+    if (!take_slot()) {
+        rc = refuse(503, "Too many searches at once",
+                    "The server is busy with other searches. Please try "
+                    "again in a moment.", head, "Retry-After: 2\r\n");
+        nx_cgi_params_clear(&p);
+        return rc;
+    }
+    rc = search(&p, head);
+    nx_cgi_params_clear(&p);
+    return rc;
+}

@@ -1,0 +1,106 @@
+/*
+ * nx_cgi.h — the pieces of newsdex.cgi that are not the page itself:
+ * bounded output buffers with escaping for each context (HTML text and
+ * attributes, URL components), the request-parameter decoder (the
+ * QUERY_STRING parser, fuzzed by tests/fuzz/fuzz_cgi_query.c) and the
+ * concurrent-search slots.
+ *
+ * Parameters (DESIGN.md, "CGI page"): q, f (repeatable FACET:VALUE), sort
+ * (relevance|date), page (from 1), format (html|json).  Every one is
+ * bounded; a value past its bound, malformed percent-encoding, invalid
+ * UTF-8 or a control character (tab aside) is an error that names the parameter.
+ * Unknown parameters are ignored, as Omega does.
+ */
+#ifndef NX_CGI_H
+#define NX_CGI_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* ------------------------------------------------------------ buffers */
+
+/* A growing byte buffer with a hard maximum (curl's dynbuf): past `max`
+ * or on out-of-memory it sets `err` and later appends are no-ops. */
+typedef struct nx_buf {
+    char *p;       /* NUL-terminated contents, NULL while empty */
+    size_t n;      /* bytes used */
+    size_t cap;    /* bytes allocated */
+    size_t max;    /* bound on n (0 = NX_BUF_MAX) */
+    int err;       /* sticky: 1 once an append failed */
+} nx_buf;
+#define NX_BUF_MAX (16u << 20)
+#define NX_BUF_INIT {NULL, 0, 0, 0, 0}
+
+void nx_buf_add(nx_buf *b, const char *s, size_t n);
+void nx_buf_puts(nx_buf *b, const char *s);
+void nx_buf_printf(nx_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Escapes for HTML text and double-quoted attribute values alike:
+ * & < > " ' become entities. */
+void nx_buf_html(nx_buf *b, const char *s);
+void nx_buf_html_n(nx_buf *b, const char *s, size_t n);
+/* Percent-encodes a URL query component: everything but A-Z a-z 0-9 - . _ ~
+ * (space as %20).  The result still needs nx_buf_html inside HTML, for the
+ * '&' between parameters. */
+void nx_buf_url(nx_buf *b, const char *s);
+/* The contents ("" when empty); owned by the buffer. */
+const char *nx_buf_str(const nx_buf *b);
+void nx_buf_free(nx_buf *b);
+
+/* Whether s[0..n) is valid UTF-8 (shortest forms, no surrogates, at most
+ * U+10FFFF). */
+int nx_utf8_valid(const char *s, size_t n);
+
+/* --------------------------------------------------------- parameters */
+
+#define NX_CGI_MAX_QS 8192        /* QUERY_STRING, bytes */
+#define NX_CGI_MAX_Q 1000         /* q, bytes after decoding */
+#define NX_CGI_MAX_FILTERS 16     /* f values */
+#define NX_CGI_MAX_FILTER 256     /* one f value, bytes after decoding */
+#define NX_CGI_MAX_PAGE 1000
+#define NX_CGI_PER_PAGE 10
+
+typedef struct nx_cgi_params {
+    char *q;                          /* "" when absent; malloc'd */
+    char *f[NX_CGI_MAX_FILTERS];      /* "FACET:VALUE", malloc'd */
+    size_t nf;
+    int sort_date;                    /* sort=date */
+    unsigned page;                    /* 1.. */
+    int json;                         /* format=json */
+} nx_cgi_params;
+
+/* Why a request is refused: the parameter and a sentence for the page. */
+typedef struct nx_cgi_error {
+    char param[32];                   /* "q", "f", "QUERY_STRING"... */
+    char msg[256];
+} nx_cgi_error;
+
+enum { NX_CGI_OK = 0, NX_CGI_BAD = -1, NX_CGI_NOMEM = -2 };
+
+void nx_cgi_params_init(nx_cgi_params *p);
+void nx_cgi_params_clear(nx_cgi_params *p);
+
+/* Decodes a QUERY_STRING (name=value pairs joined by '&', '+' for space,
+ * %XX escapes) of `len` bytes into *p (initialised here).  NX_CGI_BAD with
+ * *e filled for a bad request; *p is cleared on failure. */
+int nx_cgi_parse_query_string(nx_cgi_params *p, const char *qs, size_t len,
+                              nx_cgi_error *e);
+
+/* The same from the command line: each argument is NAME=VALUE, already
+ * decoded (like Omega's), with the same checks and bounds. */
+int nx_cgi_parse_args(nx_cgi_params *p, int argc, char *const *argv,
+                      nx_cgi_error *e);
+
+/* The facet of a "FACET:VALUE" filter and a pointer to its value; -1 when
+ * the filter does not have that form. */
+int nx_cgi_filter_split(const char *filter, const char **value);
+
+/* --------------------------------------------------------------- slots */
+
+/* Takes one of `n` concurrent-search slots: lock files slot-0..slot-(n-1)
+ * in `dir` (created 0700 when missing), held with flock(LOCK_EX|LOCK_NB)
+ * until the process exits.  Returns the locked descriptor, -1 when every
+ * slot is busy (errno EWOULDBLOCK) or on an error (errno set). */
+int nx_cgi_slot_take(const char *dir, unsigned n);
+
+#endif
