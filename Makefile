@@ -52,9 +52,10 @@ sanitize: deps
 
 # libFuzzer targets under clang with ASan + UBSan; FUZZ_RUNS inputs each.
 FUZZ_RUNS ?= 20000
+FUZZ_TARGETS := $(notdir $(basename $(wildcard tests/fuzz/fuzz_*.c)))
 fuzz: deps
 	@CC=clang CXX=clang++ cmake -S . -B $(BUILD)-fuzz -DNX_FUZZ=ON -DNX_SANITIZE=ON >/dev/null
-	@cmake --build $(BUILD)-fuzz -j$(JOBS)
+	@cmake --build $(BUILD)-fuzz -j$(JOBS) --target $(FUZZ_TARGETS)
 	@scripts/run-fuzzers $(BUILD)-fuzz $(FUZZ_RUNS)
 
 clean:
