@@ -12,6 +12,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "nx_facets.h"
 #include "nx_layout.h"
 #include "nx_xapian.h"
 
@@ -152,6 +153,7 @@ int cmd_delete(int argc, char **argv)
     nx_writer *w = NULL;
     nx_writer_options wo = NX_WRITER_OPTIONS_INIT;
     wo.create = 0;
+    wo.facet_prefixes = nx_facet_prefixes;
     if (rc == NX_OK)
         rc = nx_writer_open(&w, gen_path, &wo, &err);
     free(gen_path);

@@ -22,6 +22,9 @@ const nx_facet_def nx_facet_defs[NX_FACET_COUNT] = {
     [NX_FACET_MONTH]    = {"month",    "M",   8000, 1, 0, 0},
 };
 
+const char *const nx_facet_prefixes[NX_FACET_COUNT + 1] = {
+    "XBY", "XP", "XO", "XL", "XC", "XA", "Y", "M", NULL};
+
 int nx_facet_lookup(const char *name)
 {
     for (int i = 0; i < NX_FACET_COUNT; i++)

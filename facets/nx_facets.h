@@ -56,6 +56,10 @@ typedef struct nx_facet_def {
 /* The schema, indexed by nx_facet_id. */
 extern const nx_facet_def nx_facet_defs[NX_FACET_COUNT];
 
+/* The term prefixes of every facet, NULL-terminated (for the writer's
+ * facet head file). */
+extern const char *const nx_facet_prefixes[NX_FACET_COUNT + 1];
+
 /* The facet with this name, or -1. */
 int nx_facet_lookup(const char *name);
 

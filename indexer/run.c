@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "nx_facets.h"
 #include "nx_layout.h"
 
 typedef struct run_ctx {
@@ -195,6 +196,7 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
             goto done;
     }
     nx_writer_options wo = NX_WRITER_OPTIONS_INIT;
+    wo.facet_prefixes = nx_facet_prefixes;
     wo.batch_size = opts->batch_size;
     rc = nx_writer_open(&c.w, gen_path, &wo, err);
     if (rc != NX_OK)

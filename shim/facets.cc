@@ -16,6 +16,7 @@
 #include "shim_facets.h"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 
 namespace nx {
@@ -86,6 +87,53 @@ bool better(const std::pair<std::string, uint64_t> &a,
     return a.second != b.second ? a.second > b.second : a.first < b.first;
 }
 
+/* Adds one key's exact count (over its spellings) to the top list; the
+ * key shows the spelling most matches use (ties: the smallest). */
+void count_group(const Xapian::Database &db, const MatchSet &set,
+                 const std::vector<HeadVariant> &vars, size_t prefix_len,
+                 size_t limit, FacetCounts &best)
+{
+    uint64_t total = 0, top = 0;
+    std::string display;
+    for (const HeadVariant &v : vars) {
+        uint64_t c = 0;
+        for (auto p = db.postlist_begin(v.term); p != db.postlist_end(v.term);
+             ++p)
+            c += set.has(*p);
+        total += c;
+        size_t sep = v.term.find('\x1f', prefix_len);
+        std::string d = v.term.substr(sep + 1);
+        if (c > top || (c == top && c && d < display)) {
+            top = c;
+            display = std::move(d);
+        }
+    }
+    if (total == 0)
+        return;
+    auto item = std::make_pair(std::move(display), total);
+    auto pos = std::upper_bound(best.begin(), best.end(), item, better);
+    best.insert(pos, std::move(item));
+    if (limit && best.size() > limit)
+        best.pop_back();
+}
+
+/* With the head file: keys come already sorted by bound. */
+FacetCounts count_heads(const Xapian::Database &db, const MatchSet &set,
+                        const nx_facet_spec &spec, HeadCursor c)
+{
+    FacetCounts best;
+    const size_t limit = spec.limit, plen = std::strlen(spec.prefix);
+    uint64_t bound;
+    std::vector<HeadVariant> vars;
+    while (c.next(bound, vars)) {
+        /* Ties can still win on value, so stop only below the last. */
+        if (limit && best.size() == limit && bound < best.back().second)
+            break;
+        count_group(db, set, vars, plen, limit, best);
+    }
+    return best;
+}
+
 FacetCounts count_terms(const Xapian::Database &db, const MatchSet &set,
                         const nx_facet_spec &spec)
 {
@@ -126,7 +174,7 @@ FacetCounts count_terms(const Xapian::Database &db, const MatchSet &set,
     std::make_heap(groups.begin(), groups.end(), lower);
     FacetCounts best;
     const size_t limit = spec.limit;
-    std::string term;
+    std::vector<HeadVariant> hv;
     while (!groups.empty()) {
         std::pop_heap(groups.begin(), groups.end(), lower);
         Group g = groups.back();
@@ -134,29 +182,11 @@ FacetCounts count_terms(const Xapian::Database &db, const MatchSet &set,
         /* Ties can still win on value, so stop only below the last. */
         if (limit && best.size() == limit && g.bound < best.back().second)
             break;
-        uint64_t total = 0, top = 0;
-        std::string display;
-        for (size_t i = g.first; i < g.first + g.n; i++) {
-            const Variant &v = vars[i];
-            term.assign(arena, v.off, v.len);
-            uint64_t c = 0;
-            for (auto p = db.postlist_begin(term); p != db.postlist_end(term);
-                 ++p)
-                c += set.has(*p);
-            total += c;
-            std::string d(arena, v.off + v.disp, v.len - v.disp);
-            if (c > top || (c == top && c && d < display)) {
-                top = c;
-                display = std::move(d);
-            }
-        }
-        if (total == 0)
-            continue;
-        auto item = std::make_pair(std::move(display), total);
-        auto pos = std::upper_bound(best.begin(), best.end(), item, better);
-        best.insert(pos, std::move(item));
-        if (limit && best.size() > limit)
-            best.pop_back();
+        hv.clear();
+        for (size_t i = g.first; i < g.first + g.n; i++)
+            hv.push_back(HeadVariant{arena.substr(vars[i].off, vars[i].len),
+                                     vars[i].tf});
+        count_group(db, set, hv, prefix.size(), limit, best);
     }
     return best;
 }
@@ -164,7 +194,7 @@ FacetCounts count_terms(const Xapian::Database &db, const MatchSet &set,
 } // namespace
 
 FacetCounts count_local(const Xapian::Database &db, const MatchSet &set,
-                        const nx_facet_spec &spec)
+                        const nx_facet_spec &spec, const FacetHeads *heads)
 {
     uint64_t pairs = 0;
     std::vector<Xapian::valueno> slots = slots_in_use(db, spec, &pairs);
@@ -174,6 +204,13 @@ FacetCounts count_local(const Xapian::Database &db, const MatchSet &set,
      * terms about the facet's distinct values plus the postings of the
      * keys that can reach the top.  Per-document reads are dearer, so the
      * terms win well before the matches are most of the database. */
+    HeadCursor c;
+    if (spec.prefix && heads && heads->find(spec.prefix, c)) {
+        /* Sorted bounds make the terms cheap once matches are many. */
+        if (uint64_t(set.count()) * 20 >= db.get_doccount())
+            return count_heads(db, set, spec, c);
+        return count_values(db, set, slots);
+    }
     uint64_t per_doc = pairs / std::max<Xapian::doccount>(1, db.get_doccount());
     uint64_t value_cost = uint64_t(set.count()) * std::max<uint64_t>(1, per_doc) * 8;
     if (!spec.prefix || value_cost < pairs)

@@ -86,8 +86,12 @@ typedef struct nx_writer_options {
     int create;           /* create the database if missing */
     int no_sync;          /* skip fsync (a rebuild synced before its swap) */
     int spelling;         /* build spelling data from indexed text */
+    /* NULL-terminated facet term prefixes: closing the writer then writes
+     * the facet head file that makes counting over many matches cheap
+     * (facethead.cc).  NULL = none. */
+    const char *const *facet_prefixes;
 } nx_writer_options;
-#define NX_WRITER_OPTIONS_INIT {1000, 1, 0, 1}
+#define NX_WRITER_OPTIONS_INIT {1000, 1, 0, 1, NULL}
 
 /* Opens a writable Xapian database at `path` — a generation directory,
  * not the newsdex database directory (see nx_layout.h).  Fails with

@@ -6,6 +6,7 @@
 #include "shim_internal.h"
 
 #include <cstring>
+#include <fstream>
 #include <sys/stat.h>
 
 #include "shim_db.h"
@@ -25,6 +26,20 @@ static int check_format(nx_db *db)
                   "): rebuild the index with this version";
     }
     return NX_EVERSION;
+}
+
+/* The directory holding the database itself: a newsdex database
+ * directory's current generation (its XAPIANDB stub says `auto NAME`), or
+ * the directory given.  "" when it is neither. */
+static std::string own_dir(const std::string &path)
+{
+    std::ifstream stub(path + "/XAPIANDB");
+    std::string type, name;
+    if (stub >> type >> name)
+        return type == "auto" && name.find('/') == std::string::npos
+                   ? path + "/" + name
+                   : std::string();
+    return path;
 }
 
 static void mark_missing(nx_db *db, const nx::Shard &s)
@@ -90,6 +105,7 @@ extern "C" int nx_db_open_ex(nx_db **out, const char *path,
                 return src;
         } else {
             db->db = Xapian::Database(path);
+            db->gen_dir = own_dir(path);
         }
         return check_format(db);
     });

@@ -271,8 +271,13 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
 
     r->facets.assign(req->nfacets, {});
     if (set) {
+        const nx::FacetHeads *heads = nullptr;
+        if (!db->gen_dir.empty() &&
+            db->heads.load(db->gen_dir, db->db.get_revision()))
+            heads = &db->heads;
         for (size_t f = 0; f < req->nfacets; f++)
-            r->facets[f] = nx::count_local(db->db, *set, req->facets[f]);
+            r->facets[f] = nx::count_local(db->db, *set, req->facets[f],
+                                           heads);
     } else {
         std::vector<std::unordered_map<std::string, uint64_t>> merged(
             req->nfacets);

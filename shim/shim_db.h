@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "shim_internal.h"
+#include "shim_facets.h"
 #include "shim_shards.h"
 
 struct nx_db {
@@ -17,6 +18,8 @@ struct nx_db {
     std::vector<nx::Shard> shards;  /* when opened from a stub file */
     bool allow_partial = false;     /* answer from the shards that are up */
     std::string missing;            /* shards left out, comma-separated */
+    std::string gen_dir;            /* a local database's own directory */
+    nx::FacetHeads heads;           /* its facet head file, when current */
     std::string msg;   /* last error */
 };
 

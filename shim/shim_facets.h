@@ -44,9 +44,43 @@ class MatchSet : public Xapian::MatchSpy {
 
 typedef std::vector<std::pair<std::string, uint64_t>> FacetCounts;
 
-/* Counts one facet over the matches in `set`, exactly. */
+/* The facet head file (facethead.cc). */
+struct HeadVariant {
+    std::string term;
+    Xapian::doccount tf;
+};
+
+/* Walks one facet's groups, largest bound first. */
+struct HeadCursor {
+    const unsigned char *p = nullptr, *end = nullptr;
+    uint64_t left = 0;
+    bool next(uint64_t &bound, std::vector<HeadVariant> &vars);
+};
+
+class FacetHeads {
+  public:
+    FacetHeads() = default;
+    ~FacetHeads();
+    FacetHeads(const FacetHeads &) = delete;
+    FacetHeads &operator=(const FacetHeads &) = delete;
+    /* Maps dir/nx-facets.idx if it describes `revision`. */
+    bool load(const std::string &dir, Xapian::rev revision);
+    bool find(const std::string &prefix, HeadCursor &c) const;
+
+  private:
+    unsigned char *map_ = nullptr;
+    size_t size_ = 0;
+    Xapian::rev revision_ = 0;
+};
+
+/* Writes dir/nx-facets.idx for these term prefixes at db's revision. */
+void write_facet_heads(const Xapian::Database &db, const std::string &dir,
+                       const std::vector<std::string> &prefixes);
+
+/* Counts one facet over the matches in `set`, exactly; `heads` may be
+ * NULL. */
 FacetCounts count_local(const Xapian::Database &db, const MatchSet &set,
-                        const nx_facet_spec &spec);
+                        const nx_facet_spec &spec, const FacetHeads *heads);
 
 } // namespace nx
 

@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "shim_doc.h"
+#include "shim_facets.h"
 
 /* Gap between text fields so phrase and NEAR queries never span two. */
 static const Xapian::termpos FIELD_GAP = 100;
@@ -18,6 +19,8 @@ struct nx_writer {
     unsigned batch_size = 1000;
     unsigned pending = 0;   /* changes since the last commit */
     std::string msg;        /* last error */
+    std::string path;       /* the database directory */
+    std::vector<std::string> facet_prefixes;  /* for the head file */
 };
 
 static int check_format(Xapian::WritableDatabase &db, std::string &msg)
@@ -65,6 +68,9 @@ extern "C" int nx_writer_open(nx_writer **out, const char *path,
         if (frc != NX_OK)
             return frc;
         w->batch_size = opts->batch_size ? opts->batch_size : 1000;
+        w->path = path;
+        for (const char *const *p = opts->facet_prefixes; p && *p; p++)
+            w->facet_prefixes.emplace_back(*p);
         w->tg.set_stemmer(nx::make_stemmer());
         w->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
         if (opts->spelling) {
@@ -194,9 +200,22 @@ extern "C" int nx_writer_close(nx_writer *w, char **err)
         return NX_OK;
     int rc = nx::guarded(w->msg, [&]() -> int {
         w->db.commit_transaction();
-        w->db.close();
         return NX_OK;
     });
+    if (rc == NX_OK && !w->facet_prefixes.empty()) {
+        /* Only a speed-up: readers of a revision without a current head
+         * file count without it, exactly, so a failure here is no error. */
+        std::string ignored;
+        nx::guarded(ignored, [&]() -> int {
+            nx::write_facet_heads(w->db, w->path, w->facet_prefixes);
+            return NX_OK;
+        });
+    }
+    if (rc == NX_OK)
+        rc = nx::guarded(w->msg, [&]() -> int {
+            w->db.close();
+            return NX_OK;
+        });
     if (rc != NX_OK && err)
         *err = nx::dup(w->msg);
     delete w;
