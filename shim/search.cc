@@ -363,8 +363,9 @@ extern "C" char *nx_results_snippet(nx_results *r, const char *text,
         static const char hs[] = {NX_HI_START, 0}, he[] = {NX_HI_END, 0};
         std::string s = r->mset.snippet(
             std::string(text, len), bytes, r->stem,
-            Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                Xapian::MSet::SNIPPET_EXHAUSTIVE,
+            /* Not exhaustive: a good snippet early is enough, and each
+             * hit's whole text would otherwise be stemmed word by word. */
+            Xapian::MSet::SNIPPET_BACKGROUND_MODEL,
             hs, he, "\xe2\x80\xa6");
         out = nx::dup(s);
         return NX_OK;
