@@ -17,7 +17,8 @@
  *    value slot base + k, k < NX_FACET_MAX_VALUES; counting sums one
  *    ValueCountMatchSpy per slot in use and merges values by key.
  *  - slot 0: the publication date (nx_date_encode), slot 1: the sort key
- *    (date newest first, then id), so ties order the same on shards.
+ *    (date newest first, then id), so ties order the same on shards;
+ *    slot 2: all facet values at once (NX_SLOT_FACETS).
  *
  * The layout is part of the on-disk format (NX_FORMAT_VERSION).
  */
@@ -30,6 +31,10 @@
 #define NX_TERM_SEP '\x1f'  /* between key and display in facet terms */
 #define NX_SLOT_DATE 0
 #define NX_SLOT_SORT 1
+/* Every facet value of the document in one value, for counting over few
+ * matches with one read each: entries of facet id (1 byte), length (2
+ * bytes, little-endian), display form. */
+#define NX_SLOT_FACETS 2
 #define NX_FACET_MAX_VALUES 256
 
 typedef enum nx_facet_id {

@@ -22,7 +22,33 @@
 typedef struct facet_acc {
     unsigned nslot[NX_FACET_COUNT];
     cJSON *lists[NX_FACET_COUNT];
+    char *blob;          /* NX_SLOT_FACETS being built */
+    size_t blen, bcap;
 } facet_acc;
+
+/* Appends one entry to the facet values slot.  Bounded: at most
+ * NX_FACET_MAX_VALUES values of NX_FACET_COUNT facets, 64 KiB each. */
+static int blob_add(facet_acc *acc, nx_facet_id f, const char *display)
+{
+    size_t len = strlen(display);
+    if (len > 0xffff)
+        len = 0xffff;
+    if (acc->blen + 3 + len > acc->bcap) {
+        size_t cap = (acc->blen + 3 + len) * 2;
+        char *b = realloc(acc->blob, cap);
+        if (!b)
+            return NX_ENOMEM;
+        acc->blob = b;
+        acc->bcap = cap;
+    }
+    char *p = acc->blob + acc->blen;
+    p[0] = (char)f;
+    p[1] = (char)(len & 0xff);
+    p[2] = (char)(len >> 8);
+    memcpy(p + 3, display, len);
+    acc->blen += 3 + len;
+    return NX_OK;
+}
 
 static int add_value(nx_doc *doc, facet_acc *acc, nx_facet_id f,
                      const nx_aliases *al, const char *value)
@@ -51,6 +77,8 @@ static int add_value(nx_doc *doc, facet_acc *acc, nx_facet_id f,
         if (rc == NX_OK)
             rc = nx_doc_set_value(doc, nx_facet_defs[f].slot + acc->nslot[f]++,
                                   ft.display, strlen(ft.display));
+        if (rc == NX_OK)
+            rc = blob_add(acc, f, ft.display);
         if (rc == NX_OK && list)
             cJSON_AddItemToArray(list, cJSON_CreateString(ft.display));
     }
@@ -76,7 +104,7 @@ static int add_term(nx_doc *doc, nx_facet_id f, const char *key,
     return rc;
 }
 
-static int add_dates(nx_doc *doc, cJSON *o, int64_t date)
+static int add_dates(nx_doc *doc, facet_acc *acc, cJSON *o, int64_t date)
 {
     if (date == NX_DATE_NONE) {
         cJSON_AddNullToObject(o, "date");
@@ -101,6 +129,8 @@ static int add_dates(nx_doc *doc, cJSON *o, int64_t date)
                               strlen(term));
     if (rc == NX_OK)
         rc = add_term(doc, NX_FACET_YEAR, term, term);
+    if (rc == NX_OK)
+        rc = blob_add(acc, NX_FACET_YEAR, term);
     char key[16];
     snprintf(term, sizeof term, "%04d-%02d", year, month);
     snprintf(key, sizeof key, "%04d%02d", year, month);
@@ -109,6 +139,8 @@ static int add_dates(nx_doc *doc, cJSON *o, int64_t date)
                               strlen(term));
     if (rc == NX_OK)
         rc = add_term(doc, NX_FACET_MONTH, key, term);
+    if (rc == NX_OK)
+        rc = blob_add(acc, NX_FACET_MONTH, term);
     return rc;
 }
 
@@ -125,6 +157,8 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
 {
     *out = NULL;
     nx_doc *doc = NULL;
+    facet_acc acc;
+    memset(&acc, 0, sizeof acc);
     cJSON *o = cJSON_CreateObject();
     int rc = o ? nx_doc_new(&doc) : NX_ENOMEM;
     if (rc != NX_OK)
@@ -133,12 +167,10 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
     cJSON_AddStringToObject(o, "id", a->id);
     cJSON_AddStringToObject(o, "title", a->title ? a->title : "");
     if (rc == NX_OK)
-        rc = add_dates(doc, o, a->date);
+        rc = add_dates(doc, &acc, o, a->date);
     add_opt_string(o, "source", a->source);
     add_opt_string(o, "url", a->url);
 
-    facet_acc acc;
-    memset(&acc, 0, sizeof acc);
     static const char *names[NX_FACET_COUNT] = {
         [NX_FACET_BY] = "by", [NX_FACET_PERSON] = "person",
         [NX_FACET_ORG] = "org", [NX_FACET_PLACE] = "place",
@@ -197,7 +229,10 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
         rc = json ? nx_doc_set_data(doc, json, strlen(json)) : NX_ENOMEM;
         free(json);
     }
+    if (rc == NX_OK && acc.blen)
+        rc = nx_doc_set_value(doc, NX_SLOT_FACETS, acc.blob, acc.blen);
 done:
+    free(acc.blob);
     cJSON_Delete(o);
     if (rc != NX_OK) {
         nx_doc_free(doc);

@@ -166,7 +166,8 @@ static int count_disjunctive(nx_db *db, const nx_search_request *base,
             others[n++] = filters[g];
     nx_facet_spec spec = {nx_facet_defs[facet].name, nx_facet_defs[facet].slot,
                           nx_facet_defs[facet].nslots,
-                          nx_facet_defs[facet].prefix, limit};
+                          nx_facet_defs[facet].prefix, limit,
+                          (unsigned)facet};
     nx_search_request req = *base;
     req.filters = others;
     req.nfilters = n;
@@ -225,6 +226,7 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
         specs[nspecs].nslots = nx_facet_defs[f].nslots;
         specs[nspecs].prefix = nx_facet_defs[f].prefix;
         specs[nspecs].limit = opts->facet_limit;
+        specs[nspecs].id = (unsigned)f;
         spec_facet[nspecs++] = (size_t)f;
     }
 
@@ -247,6 +249,7 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
     req.snippet_bytes = opts->snippet_bytes;
     req.max_wildcard = opts->max_wildcard;
     req.time_limit_ms = opts->time_limit_ms;
+    req.facet_values_slot = NX_SLOT_FACETS;
 
     nx_results *res = NULL;
     rc = nx_db_search(db, &req, &res);

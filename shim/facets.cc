@@ -193,6 +193,64 @@ FacetCounts count_terms(const Xapian::Database &db, const MatchSet &set,
 
 } // namespace
 
+bool count_from_heads(const Xapian::Database &db, const MatchSet &set,
+                      const nx_facet_spec &spec, const FacetHeads *heads,
+                      FacetCounts &out)
+{
+    /* Sorted bounds make the terms cheap once the matches are many; below
+     * that, reading the matches' own values is cheaper. */
+    HeadCursor c;
+    if (!spec.prefix || !heads ||
+        uint64_t(set.count()) * 20 < db.get_doccount() ||
+        !heads->find(spec.prefix, c))
+        return false;
+    out = count_heads(db, set, spec, c);
+    return true;
+}
+
+std::vector<FacetCounts> count_blobs(const Xapian::Database &db,
+                                     const MatchSet &set, Xapian::valueno slot,
+                                     const std::vector<unsigned> &ids)
+{
+    /* Entries: facet id (1 byte), length (2 bytes, little-endian), the
+     * display form.  One value read per match counts every facet. */
+    std::vector<std::unordered_map<std::string, uint64_t>> counts(ids.size());
+    int want[256];
+    std::fill(want, want + 256, -1);
+    for (size_t i = 0; i < ids.size(); i++)
+        if (ids[i] < 256)
+            want[ids[i]] = int(i);
+    Xapian::ValueIterator v = db.valuestream_begin(slot);
+    Xapian::ValueIterator end = db.valuestream_end(slot);
+    const std::vector<uint64_t> &bits = set.bits();
+    std::string key;
+    for (size_t w = 0; w < bits.size() && v != end; w++) {
+        for (uint64_t b = bits[w]; b && v != end; b &= b - 1) {
+            Xapian::docid d = Xapian::docid(w * 64 + __builtin_ctzll(b));
+            v.skip_to(d);
+            if (v == end || v.get_docid() != d)
+                continue;
+            const std::string blob = *v;
+            for (size_t p = 0; p + 3 <= blob.size();) {
+                unsigned id = (unsigned char)blob[p];
+                size_t len = (unsigned char)blob[p + 1] |
+                             size_t((unsigned char)blob[p + 2]) << 8;
+                if (p + 3 + len > blob.size())
+                    break;
+                if (want[id] >= 0) {
+                    key.assign(blob, p + 3, len);
+                    ++counts[size_t(want[id])][key];
+                }
+                p += 3 + len;
+            }
+        }
+    }
+    std::vector<FacetCounts> out;
+    for (auto &c : counts)
+        out.emplace_back(c.begin(), c.end());
+    return out;
+}
+
 FacetCounts count_local(const Xapian::Database &db, const MatchSet &set,
                         const nx_facet_spec &spec, const FacetHeads *heads)
 {

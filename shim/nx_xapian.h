@@ -194,6 +194,7 @@ typedef struct nx_facet_spec {
     unsigned nslots;
     const char *prefix;   /* term prefix; NULL = count from slots only */
     unsigned limit;       /* values wanted (0 = every value) */
+    unsigned id;          /* the facet's id in the facet values slot */
 } nx_facet_spec;
 
 /* A filter outside the query text: a document must carry at least one of
@@ -223,6 +224,10 @@ typedef struct nx_search_request {
     size_t snippet_bytes;          /* 0 = no snippets */
     unsigned max_wildcard;         /* wildcard expansion bound (0 = 1000) */
     unsigned time_limit_ms;        /* match time limit (0 = none) */
+    /* A slot holding every facet value of a document (entries: id byte,
+     * 2-byte little-endian length, display), read once per match to count
+     * facets over few matches on a local database; 0 = none. */
+    unsigned facet_values_slot;
 } nx_search_request;
 
 typedef struct nx_results nx_results;

@@ -275,9 +275,25 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
         if (!db->gen_dir.empty() &&
             db->heads.load(db->gen_dir, db->db.get_revision()))
             heads = &db->heads;
-        for (size_t f = 0; f < req->nfacets; f++)
-            r->facets[f] = nx::count_local(db->db, *set, req->facets[f],
-                                           heads);
+        std::vector<size_t> rest;
+        std::vector<unsigned> ids;
+        for (size_t f = 0; f < req->nfacets; f++) {
+            if (nx::count_from_heads(db->db, *set, req->facets[f], heads,
+                                     r->facets[f]))
+                continue;
+            rest.push_back(f);
+            ids.push_back(req->facets[f].id);
+        }
+        if (req->facet_values_slot && !rest.empty()) {
+            auto counts = nx::count_blobs(db->db, *set,
+                                          req->facet_values_slot, ids);
+            for (size_t i = 0; i < rest.size(); i++)
+                r->facets[rest[i]] = std::move(counts[i]);
+        } else {
+            for (size_t f : rest)
+                r->facets[f] = nx::count_local(db->db, *set, req->facets[f],
+                                               heads);
+        }
     } else {
         std::vector<std::unordered_map<std::string, uint64_t>> merged(
             req->nfacets);

@@ -77,6 +77,16 @@ class FacetHeads {
 void write_facet_heads(const Xapian::Database &db, const std::string &dir,
                        const std::vector<std::string> &prefixes);
 
+/* Counts a facet from the head file when it is current and the matches
+ * are many enough for that to pay; false when it did not. */
+bool count_from_heads(const Xapian::Database &db, const MatchSet &set,
+                      const nx_facet_spec &spec, const FacetHeads *heads,
+                      FacetCounts &out);
+/* Counts the facets with these ids from the matches' facet values slot
+ * (facets/nx_facets.h: NX_SLOT_FACETS), all in one pass. */
+std::vector<FacetCounts> count_blobs(const Xapian::Database &db,
+                                     const MatchSet &set, Xapian::valueno slot,
+                                     const std::vector<unsigned> &ids);
 /* Counts one facet over the matches in `set`, exactly; `heads` may be
  * NULL. */
 FacetCounts count_local(const Xapian::Database &db, const MatchSet &set,

@@ -54,6 +54,18 @@ static void build(void)
             nx_doc_set_value(d, 101, docs[i].facet2, strlen(docs[i].facet2));
         }
         nx_doc_set_value(d, 1, docs[i].sortkey, 1);
+        /* Facet values slot: entries of id 0, 2-byte length, display. */
+        char blob[64];
+        size_t bl = 0;
+        const char *vals[] = {docs[i].facet1, docs[i].facet2};
+        for (int k = 0; k < 2 && vals[k]; k++) {
+            blob[bl++] = 0;
+            blob[bl++] = (char)strlen(vals[k]);
+            blob[bl++] = 0;
+            memcpy(blob + bl, vals[k], strlen(vals[k]));
+            bl += strlen(vals[k]);
+        }
+        nx_doc_set_value(d, 2, blob, bl);
         nx_doc_set_data(d, docs[i].id, 1);
         int replaced = -1;
         CHECK_INT(nx_writer_put(w, d, &replaced), NX_OK);
@@ -68,6 +80,7 @@ static void build(void)
     nx_doc_set_value(d, 100, "Lagarde", 7);
     nx_doc_add_term(d, "XPLagarde\x1fLagarde");
     nx_doc_set_value(d, 1, "1", 1);
+    nx_doc_set_value(d, 2, "\0\7\0Lagarde", 10);
     nx_doc_set_data(d, "b", 1);
     int replaced = 0;
     CHECK_INT(nx_writer_put(w, d, &replaced), NX_OK);
@@ -177,11 +190,14 @@ static void test_errors(nx_db *db)
 
 /* Counts facet "person" for `query` with `spec`; returns "Biden=2 ..." in
  * value order. */
+static unsigned values_slot;  /* facet values slot the searches use */
+
 static char *facet_counts(nx_db *db, const char *query, nx_facet_spec spec,
                           const nx_filter *filter)
 {
     static char buf[256];
     nx_search_request req = {0};
+    req.facet_values_slot = values_slot;
     req.query = query;
     req.limit = 10;
     req.facets = &spec;
@@ -216,9 +232,9 @@ static char *facet_counts(nx_db *db, const char *query, nx_facet_spec spec,
 static void test_facets_snippets_spelling(nx_db *db)
 {
     /* From the value slots (no prefix) and from the terms: the same. */
-    nx_facet_spec by_values = {"person", 100, 8, NULL, 0};
-    nx_facet_spec by_terms = {"person", 100, 8, "XP", 0};
-    nx_facet_spec top1 = {"person", 100, 8, "XP", 1};
+    nx_facet_spec by_values = {"person", 100, 8, NULL, 0, 0};
+    nx_facet_spec by_terms = {"person", 100, 8, "XP", 0, 0};
+    nx_facet_spec top1 = {"person", 100, 8, "XP", 1, 0};
     /* Biden sits in slot 101 of a and slot 100 of c: summed. */
     CHECK_STR(facet_counts(db, "", by_values, NULL),
               "Biden=2 Lagarde=1 Putin=1");
@@ -228,6 +244,12 @@ static void test_facets_snippets_spelling(nx_db *db)
     CHECK_STR(facet_counts(db, "ukraine", by_terms, NULL), "Biden=2 Putin=1");
     CHECK_STR(facet_counts(db, "ukraine", by_values, NULL), "Biden=2 Putin=1");
     CHECK_STR(facet_counts(db, "nothingmatches", by_terms, NULL), "");
+    /* From the one slot holding all facet values: the same again. */
+    values_slot = 2;
+    CHECK_STR(facet_counts(db, "", by_values, NULL),
+              "Biden=2 Lagarde=1 Putin=1");
+    CHECK_STR(facet_counts(db, "ukraine", by_values, NULL), "Biden=2 Putin=1");
+    values_slot = 0;
 
     const char *terms[] = {"XPBiden\x1f", "XPLagarde\x1f"};
     nx_filter filter = {terms, 2};  /* Biden OR Lagarde */
@@ -283,7 +305,7 @@ static void test_format_and_delete(void)
     CHECK_INT(nx_db_open(&db, dir, &err), NX_OK);
     CHECK_INT(nx_db_doccount(db), 2);
     /* The head file now describes an older revision: counts ignore it. */
-    nx_facet_spec by_terms = {"person", 100, 8, "XP", 0};
+    nx_facet_spec by_terms = {"person", 100, 8, "XP", 0, 0};
     CHECK_STR(facet_counts(db, "", by_terms, NULL), "Biden=1 Lagarde=1 Putin=1");
     char *data = NULL;
     size_t len;
