@@ -25,6 +25,11 @@
 
 #define NX_SLOT_DATE 0
 #define NX_SLOT_SORT 1
+/* Reindexing (indexer/reindex.c): the record's content hash (16 hex
+ * digits) in slot 2, and a boolean term "XSRC" + source file per document
+ * so "every article from file F" is one posting list. */
+#define NX_SLOT_HASH 2
+#define NX_PREFIX_SOURCE "XSRC"
 #define NX_FACET_MAX_VALUES 256
 
 typedef enum nx_facet_id {
