@@ -105,7 +105,9 @@ int nx_index_count(const char *const *paths, size_t npaths,
 /* The progress a writer records with every commit, as metadata
  * "newsdex.progress": {"command", "state" ("indexing", "deleting",
  * "done"), "records" (records processed, in source order), "last_id",
- * "deleted", "started"}.  A run killed at any moment leaves the batches it
+ * "deleted", "started", "resumed" (what the interrupted run this one
+ * follows had committed: with unchanged sources the database reflects the
+ * first max(records, resumed) records)}.  A run killed at any moment leaves the batches it
  * committed and this record of how far they got. */
 #define NX_PROGRESS_KEY "newsdex.progress"
 

@@ -174,6 +174,9 @@ int nx_run_commit(run_ctx *c, const char *state)
     else
         cJSON_AddNullToObject(o, "last_id");
     cJSON_AddNumberToObject(o, "deleted", (double)c->st->deleted);
+    /* The interrupted run this one follows had committed this many: the
+     * database reflects the first max(records, resumed) records. */
+    cJSON_AddNumberToObject(o, "resumed", (double)c->st->resumed);
     cJSON_AddStringToObject(o, "started", c->started);
     char *s = cJSON_PrintUnformatted(o);
     cJSON_Delete(o);
@@ -193,9 +196,12 @@ void nx_run_read_progress(run_ctx *c)
     free(s);
     const cJSON *st = cJSON_GetObjectItemCaseSensitive(o, "state");
     const cJSON *n = cJSON_GetObjectItemCaseSensitive(o, "records");
+    const cJSON *r = cJSON_GetObjectItemCaseSensitive(o, "resumed");
     if (cJSON_IsString(st) && strcmp(st->valuestring, "done") != 0) {
         c->st->interrupted = 1;
         c->st->resumed = cJSON_IsNumber(n) ? (uint64_t)n->valuedouble : 0;
+        if (cJSON_IsNumber(r) && r->valuedouble > (double)c->st->resumed)
+            c->st->resumed = (uint64_t)r->valuedouble;
     }
     cJSON_Delete(o);
 }

@@ -33,11 +33,14 @@ for i in $(seq 1 "$RUNS"); do
     compact=""
     [ $((i % 2)) = 0 ] && compact=--compact
     delay=$(python3 -c "import random; r = random.Random(100 + $i); print('%.3f' % (r.random() * $full * 1.1))")
-    "$NEWSDEX" rebuild --db "$T/db" --batch $BATCH $compact "$T/src" >/dev/null 2>&1 &
-    pid=$!
-    sleep "$delay"
-    kill -KILL "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
+    # Every third run is killed twice: the second resumes the first.
+    for _ in $(seq $((i % 3 == 0 ? 2 : 1))); do
+        "$NEWSDEX" rebuild --db "$T/db" --batch $BATCH $compact "$T/src" >/dev/null 2>&1 &
+        pid=$!
+        sleep "$delay"
+        kill -KILL "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+    done
     what="run $i ($compact kill at ${delay}s)"
 
     # Readers see the old index or the new one, whole.

@@ -130,10 +130,11 @@ def check(v1dir, v2dir, dump_path, stats_path):
         return "v1"
     p = progress_of(stats_path)
     state, n = p.get("state"), int(p.get("records", 0))
+    n = max(n, int(p.get("resumed", 0)))   # after an earlier interruption
     errs = []
     if p.get("command") != "reindex" or state not in ("indexing", "deleting"):
         errs.append("database is neither version but progress says %r" % p)
-    if n and p.get("last_id") != order[n - 1]:
+    if n and n == p.get("records") and p.get("last_id") != order[n - 1]:
         errs.append("last_id %r is not record %d (%r)" % (p.get("last_id"), n,
                                                          order[n - 1]))
     done = set(order[:n])
@@ -168,7 +169,7 @@ def prefix(v2dir, dump_path, stats_path):
     v2, order = read(v2dir)
     got = load_dump(dump_path)
     p = progress_of(stats_path)
-    n = int(p.get("records", 0))
+    n = max(int(p.get("records", 0)), int(p.get("resumed", 0)))
     if p.get("state") == "done":
         n = len(order)
     want = {rid: v2[rid] for rid in order[:n]}
