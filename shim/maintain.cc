@@ -1,14 +1,15 @@
 /*
  * maintain.cc — checking, compacting and inspecting a generation
  * (nx_xapian.h "maintenance"): the library calls behind xapian-check and
- * xapian-compact, so a rebuild needs no tool on the PATH and its errors
- * come back through the one firewall.
+ * xapian-compact, their errors through the one firewall.  nx_db_check()
+ * itself runs the xapian-check tool (check.c).
  */
 #include "shim_internal.h"
 
 #include <sstream>
 
-extern "C" int nx_db_check(const char *path, size_t *nerrors, char **err)
+extern "C" int nx_db_check_library(const char *path, size_t *nerrors,
+                                   char **err)
 {
     *nerrors = 0;
     if (err)

@@ -132,11 +132,17 @@ unsigned nx_writer_pending(const nx_writer *w);
 
 /* ------------------------------------------------------------ maintenance */
 
-/* Checks the Xapian database at `path` (a generation directory) the way
- * xapian-check does: *nerrors is the number of inconsistencies found, and
- * *err (malloc'd, may be NULL) describes the first problem.  NX_OK means
- * the check ran, not that it found nothing. */
+/* Checks the Xapian database at `path` (a generation directory) with the
+ * xapian-check tool ($NEWSDEX_XAPIAN_CHECK, else xapian-check on the PATH)
+ * in a child process: *nerrors is 0 when it found nothing wrong, and *err
+ * (malloc'd, may be NULL) says what it found.  NX_OK means the check ran,
+ * not that it found nothing.  Without the tool, nx_db_check_library(). */
 int nx_db_check(const char *path, size_t *nerrors, char **err);
+/* The same check in this process, through Xapian::Database::check().  Not
+ * the default: libxapian 1.4.22's checker deletes a table through a base
+ * pointer of another size (ASan: new-delete-type-mismatch), and a checker
+ * that crashes should not take the rebuild down with it. */
+int nx_db_check_library(const char *path, size_t *nerrors, char **err);
 /* Compacts the database at `src` into a new database at `dst` (which must
  * not exist), like xapian-compact. */
 int nx_db_compact(const char *src, const char *dst, char **err);

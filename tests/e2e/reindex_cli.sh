@@ -115,6 +115,11 @@ check "rebuild summary" grep -Eq "$ISO rebuild $DB: generation 2 \(was 1, kept f
 check_eq "stub" "$(cat "$DB/XAPIANDB")" "auto gen-000002"
 run "$NEWSDEX" search --db "$DB" --json 'NATO AND Ukraine'
 check_eq "search after swap" "$(json 'j["hits"][0]["id"]')" "corpus2/seed/000_72c455ca92978c17.txt"
+# A generation that fails its check is never switched to.
+run env NEWSDEX_XAPIAN_CHECK=/bin/false "$NEWSDEX" rebuild --db "$DB" "$T/corpus2"
+check_eq "failed check exit" "$rc" 3
+check "failed check message" grep -q "fails its check.*the live index is unchanged" <<<"$err"
+check_eq "stub unchanged" "$(cat "$DB/XAPIANDB")" "auto gen-000002"
 run "$NEWSDEX" rebuild --db "$DB" --compact "$T/corpus2"
 check_eq "compact rebuild exit" "$rc" 0
 check "compacted" grep -q "generation 4 (was 2, kept for rollback): 48 documents.* compacted" <<<"$out"
