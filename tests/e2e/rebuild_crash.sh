@@ -52,8 +52,22 @@ for i in $(seq 1 "$RUNS"); do
         check "$what: live is the new index" cmp -s "$T/got" "$T/new"
     fi
     # A generation being built holds exactly what its progress says.
+    # The generation kept for rollback is whole too: the old index, or
+    # (when a killed run had already swapped and the next one finished)
+    # the new one.
+    prev=$(gens "$T/db" | tr ' ' '\n' | sed -n 's/^gen-0*//p' | awk -v l="$live" '$1 < l' | tail -1)
+    if [ -n "$prev" ]; then
+        $O dump "$NEWSDEX" "$T/db/$(printf 'gen-%06d' "$prev")" >"$T/gotp" 2>/dev/null
+        if [ "$prev" = 1 ]; then
+            check "$what: old generation kept whole" cmp -s "$T/gotp" "$T/old"
+        else
+            check "$what: previous generation kept whole" cmp -s "$T/gotp" "$T/new"
+        fi
+    fi
     for g in $(gens "$T/db"); do
+        # The live one was checked above; gen-000001 is the old index.
         [ "$g" = "$(printf 'gen-%06d' "$live")" ] && continue
+        [ "$g" = gen-000001 ] && continue
         "$NEWSDEX" stats --db "$T/db/$g" --json >"$T/stats" 2>/dev/null || continue
         $O dump "$NEWSDEX" "$T/db/$g" >"$T/gotg" 2>/dev/null || continue
         if r=$($O prefix "$T/v2" "$T/gotg" "$T/stats" 2>"$T/err"); then
@@ -71,10 +85,13 @@ for i in $(seq 1 "$RUNS"); do
     grep -q "finished the interrupted generation" <<<"$out" && resumed=$((resumed + 1))
     check_eq "$what: generations kept" "$(gens "$T/db" | wc -w)" 2
 done
-check "some kills left a partial generation ($partial of $RUNS)" test "$partial" -ge 5
-check "some reruns resumed a generation ($resumed of $RUNS)" test "$resumed" -ge 5
+check "some kills left a partial generation ($partial of $RUNS)" test "$partial" -ge 3
+check "some reruns resumed a generation ($resumed of $RUNS)" test "$resumed" -ge 3
 
 # Rollback returns to the old index, whole.
+rm -rf "$T/db" && cp -a "$T/db1" "$T/db"
+run "$NEWSDEX" rebuild --db "$T/db" --batch $BATCH "$T/src"
+check_eq "last rebuild" "$rc" 0
 run "$NEWSDEX" rollback --db "$T/db"
 check_eq "rollback exit" "$rc" 0
 $O dump "$NEWSDEX" "$T/db" >"$T/got"

@@ -49,11 +49,16 @@ rm -rf "$T/src" && cp -r "$T/v1" "$T/src"
 run "$NEWSDEX" reindex --db "$T/db" --batch 20 "$T/src"
 check_eq "reindex back under readers" "$rc" 0
 echo swap >"$T/phase"
+# A generation is deleted at the second rebuild after it stopped being
+# live, so a reader is safe when its request is shorter than the time
+# between two rebuilds: the pauses stand for that (ASan requests are slow).
 for i in 1 2 3; do
     run "$NEWSDEX" rebuild --db "$T/db" --compact "$T/v2"
     check_eq "rebuild $i under readers" "$rc" 0
+    sleep 1
     run "$NEWSDEX" rebuild --db "$T/db" "$T/v1"
     check_eq "second rebuild $i under readers" "$rc" 0
+    sleep 1
     run "$NEWSDEX" rollback --db "$T/db"
     check_eq "rollback $i under readers" "$rc" 0
 done
