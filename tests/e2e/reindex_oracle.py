@@ -151,12 +151,16 @@ def check(v1dir, v2dir, dump_path, stats_path):
     for rid in present:
         if got[rid] != v1[rid]:
             errs.append("%s: deleted record changed" % rid)
-    if state == "indexing" and len(present) != len(gone):
-        errs.append("deleted %d before the deleting phase"
-                    % (len(gone) - len(present)))
-    if state == "deleting" and len(gone) - len(present) != p.get("deleted"):
+    # An interrupted run before this one may have deleted some already;
+    # this run's count is then a lower bound.
+    resumed = int(p.get("resumed", 0)) > 0
+    ngone = len(gone) - len(present)
+    if state == "indexing" and ngone and not resumed:
+        errs.append("deleted %d before the deleting phase" % ngone)
+    if state == "deleting" and (ngone < p.get("deleted") or
+                                (ngone != p.get("deleted") and not resumed)):
         errs.append("%d gone, progress says %s deleted"
-                    % (len(gone) - len(present), p.get("deleted")))
+                    % (ngone, p.get("deleted")))
     extra = [rid for rid in got if rid not in v1 and rid not in done]
     if extra:
         errs.append("articles not yet committed are present: %s" % extra[:5])
