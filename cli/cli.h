@@ -26,6 +26,18 @@ void cli_error(const char *cmd, const char *fmt, ...)
 int cli_number(const char *cmd, const char *opt, const char *s,
                unsigned long max, unsigned long *out);
 
+/* The writer lock (cli_lock.c).  Every writing command takes it; on
+ * failure prints who holds it and returns EXIT_LOCKED (or the exit code
+ * of another error), else 0 with *out set.  `wait` in seconds. */
+struct nx_lock;
+int cli_lock(const char *cmd, const char *db, double wait,
+             struct nx_lock **out);
+/* Parses --wait[=SECONDS] (no value: CLI_WAIT_DEFAULT); 0 on success. */
+#define CLI_WAIT_DEFAULT 3600.0
+int cli_wait_arg(const char *cmd, const char *arg, double *wait);
+/* The current time, ISO 8601 UTC ("2024-05-01T10:00:00Z"). */
+void cli_now_iso(char out[32]);
+
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_facets(int argc, char **argv);
@@ -34,6 +46,9 @@ int cmd_delete(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
+int cmd_reindex(int argc, char **argv);
+int cmd_rebuild(int argc, char **argv);
+int cmd_rollback(int argc, char **argv);
 
 /* The NER model: --model, else $NEWSDEX_NER_MODEL, else the built-in path. */
 const char *cli_ner_model(const char *opt);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -17,12 +18,15 @@
 #include "nx_xapian.h"
 
 /* Parses the options every one of these commands takes. */
+static double wait_seconds;   /* --wait (delete only) */
+
 static int db_opts(const char *cmd, int argc, char **argv, const char **db,
                    int *json, void (*help)(FILE *))
 {
     static const struct option longopts[] = {
         {"db", required_argument, 0, 'd'},
         {"json", no_argument, 0, 'j'},
+        {"wait", optional_argument, 0, 'w'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int c;
@@ -36,6 +40,14 @@ static int db_opts(const char *cmd, int argc, char **argv, const char **db,
                 return EXIT_USAGE;
             }
             *json = 1;
+            break;
+        case 'w':
+            if (strcmp(cmd, "delete") != 0) {
+                cli_error(cmd, "--wait is not an option of %s", cmd);
+                return EXIT_USAGE;
+            }
+            if (cli_wait_arg(cmd, optarg, &wait_seconds))
+                return EXIT_USAGE;
             break;
         case 'h': help(stdout); return -1;
         default: help(stderr); return EXIT_USAGE;
@@ -131,7 +143,7 @@ int cmd_show(int argc, char **argv)
 
 static void delete_help(FILE *f)
 {
-    fprintf(f, "usage: newsdex delete [--db DB] ID...\n\n"
+    fprintf(f, "usage: newsdex delete [--db DB] [--wait[=SECONDS]] ID...\n\n"
                "Deletes articles by id.  Exit: 0 all deleted; 1 some ids were "
                "not found;\n3 database error; 4 database locked.\n");
 }
@@ -149,6 +161,10 @@ int cmd_delete(int argc, char **argv)
     char *gen_path = NULL, *err = NULL;
     unsigned gen;
     const char *path = cli_db_path(db);
+    struct nx_lock *lock = NULL;
+    if (access(path, F_OK) == 0 && (rc = cli_lock("delete", path,
+                                                  wait_seconds, &lock)))
+        return rc;
     rc = nx_layout_current(path, 0, &gen_path, &gen, &err);
     nx_writer *w = NULL;
     nx_writer_options wo = NX_WRITER_OPTIONS_INIT;
@@ -160,6 +176,7 @@ int cmd_delete(int argc, char **argv)
     if (rc != NX_OK) {
         cli_error("delete", "%s", err ? err : nx_strerror(rc));
         free(err);
+        nx_lock_release(lock);
         return cli_exit_code(rc);
     }
     int missing = 0;
@@ -174,9 +191,11 @@ int cmd_delete(int argc, char **argv)
     if (rc != NX_OK) {
         cli_error("delete", "%s", nx_writer_errmsg(w));
         nx_writer_abandon(w);
+        nx_lock_release(lock);
         return cli_exit_code(rc);
     }
     rc = nx_writer_close(w, &err);
+    nx_lock_release(lock);
     if (rc != NX_OK) {
         cli_error("delete", "%s", err ? err : nx_strerror(rc));
         free(err);
@@ -189,7 +208,8 @@ static void stats_help(FILE *f)
 {
     fprintf(f, "usage: newsdex stats [--db DB] [--json]\n\n"
                "Document count, generation, last indexing run and outcome, "
-               "size on disk\nand index format.\n");
+               "size on disk,\nindex format, the writer running now (if "
+               "any) and an interrupted run.\n");
 }
 
 static uint64_t du(const char *path)
@@ -240,6 +260,15 @@ int cmd_stats(int argc, char **argv)
     nx_db_get_metadata(h, "newsdex.last_reindex", &last);
     nx_db_get_metadata(h, "newsdex.last_outcome", &outcome);
     nx_db_get_metadata(h, "newsdex.format", &format);
+    char *progress = NULL;
+    nx_db_get_metadata(h, "newsdex.progress", &progress);
+    cJSON *prog = progress && *progress ? cJSON_Parse(progress) : NULL;
+    free(progress);
+    const cJSON *pstate = cJSON_GetObjectItemCaseSensitive(prog, "state");
+    int interrupted = cJSON_IsString(pstate) &&
+                      strcmp(pstate->valuestring, "done") != 0;
+    nx_lock_holder holder;
+    int writing = gen ? nx_lock_holder_get(path, &holder) : 0;
     if (json) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddNumberToObject(o, "documents", (double)docs);
@@ -257,6 +286,20 @@ int cmd_stats(int argc, char **argv)
             cJSON_AddNullToObject(o, "last_outcome");
         cJSON_AddNumberToObject(o, "size_bytes", (double)size);
         cJSON_AddNumberToObject(o, "format", format ? atoi(format) : 0);
+        if (writing) {
+            cJSON *w = cJSON_AddObjectToObject(o, "writer");
+            cJSON_AddNumberToObject(w, "pid", (double)holder.pid);
+            cJSON_AddStringToObject(w, "command", holder.command);
+            cJSON_AddStringToObject(w, "since", holder.since);
+        } else {
+            cJSON_AddNullToObject(o, "writer");
+        }
+        /* How far the last run's commits got (an interrupted run is
+         * finished by running it again). */
+        if (prog)
+            cJSON_AddItemToObject(o, "progress", cJSON_Duplicate(prog, 1));
+        else
+            cJSON_AddNullToObject(o, "progress");
         char *s = cJSON_PrintUnformatted(o);
         if (s)
             puts(s);
@@ -271,7 +314,17 @@ int cmd_stats(int argc, char **argv)
                "format        %s\n",
                last && *last ? last : "never", outcome && *outcome ? outcome : "-",
                (double)size / 1e6, format && *format ? format : "?");
+        if (writing)
+            printf("writer        %s (pid %ld) since %s\n", holder.command,
+                   holder.pid, holder.since);
+        const cJSON *n = cJSON_GetObjectItemCaseSensitive(prog, "records");
+        const cJSON *c = cJSON_GetObjectItemCaseSensitive(prog, "command");
+        if (interrupted && !writing)
+            printf("interrupted   %s stopped after %.0f records; run it "
+                   "again to finish\n", cJSON_IsString(c) ? c->valuestring
+                   : "a run", cJSON_IsNumber(n) ? n->valuedouble : 0.0);
     }
+    cJSON_Delete(prog);
     free(gen_path);
     free(last);
     free(outcome);

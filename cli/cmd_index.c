@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "nx_indexer.h"
+#include "nx_layout.h"
 
 static void help(FILE *f)
 {
@@ -26,6 +27,7 @@ static void help(FILE *f)
 "  --batch N          articles per commit (default 1000)\n"
 "  --aliases FILE     extra alias table (TSV variant<TAB>canonical)\n"
 "  --no-extract       skip entity and quote extraction\n"
+"  --wait[=SECONDS]   wait for another writer to finish (default 3600 s)\n"
 "  -q, --quiet        no progress line, no summary\n"
 "\n"
 "Exit: 0 done; 1 some records skipped (each reported with file, line and\n"
@@ -58,6 +60,7 @@ int cmd_index(int argc, char **argv)
         {"batch", required_argument, 0, 'b'},
         {"aliases", required_argument, 0, 'a'},
         {"no-extract", no_argument, 0, 'n'},
+        {"wait", optional_argument, 0, 'w'},
         {"quiet", no_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
@@ -67,6 +70,7 @@ int cmd_index(int argc, char **argv)
     size_t naliases = 0;
     int quiet = 0, c;
     unsigned long v;
+    double wait = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
         switch (c) {
@@ -97,6 +101,10 @@ int cmd_index(int argc, char **argv)
             aliases[naliases++] = optarg;
             break;
         case 'n': o.extract = 0; break;
+        case 'w':
+            if (cli_wait_arg("index", optarg, &wait))
+                return EXIT_USAGE;
+            break;
         case 'q': quiet = 1; break;
         case 'h': help(stdout); return EXIT_DONE;
         default: help(stderr); return EXIT_USAGE;
@@ -112,10 +120,15 @@ int cmd_index(int argc, char **argv)
     o.nalias_files = naliases;
     o.progress = !quiet && isatty(STDERR_FILENO) ? stderr : NULL;
 
+    struct nx_lock *lock = NULL;
+    int rc = cli_lock("index", o.db, wait, &lock);
+    if (rc)
+        return rc;
     nx_index_stats st;
     char *err = NULL;
-    int rc = nx_index_run(&o, (const char *const *)argv + optind,
-                          (size_t)(argc - optind), &st, report, NULL, &err);
+    rc = nx_index_run(&o, (const char *const *)argv + optind,
+                      (size_t)(argc - optind), &st, report, NULL, &err);
+    nx_lock_release(lock);
     if (rc != NX_OK) {
         cli_error("index", "%s", err ? err : nx_strerror(rc));
         free(err);

@@ -23,7 +23,10 @@ static const struct {
     {"delete", cmd_delete, "delete articles by id"},
     {"entities", cmd_entities, "what the indexer extracts, without indexing"},
     {"tag", cmd_tag, "the entity tagger on CoNLL columns"},
-    {"stats", cmd_stats, "database size, generation, last run"},
+    {"reindex", cmd_reindex, "incremental: add new, replace changed, delete gone"},
+    {"rebuild", cmd_rebuild, "full rebuild beside the live index, atomic swap"},
+    {"rollback", cmd_rollback, "back to the generation the last rebuild replaced"},
+    {"stats", cmd_stats, "database size, generation, last run, writer"},
 };
 
 static void usage(FILE *f)

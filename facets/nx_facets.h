@@ -18,7 +18,7 @@
  *    ValueCountMatchSpy per slot in use and merges values by key.
  *  - slot 0: the publication date (nx_date_encode), slot 1: the sort key
  *    (date newest first, then id), so ties order the same on shards;
- *    slot 2: all facet values at once (NX_SLOT_FACETS).
+ *    slot 3: all facet values at once (NX_SLOT_FACETS).
  *
  * The layout is part of the on-disk format (NX_FORMAT_VERSION).
  */
@@ -31,10 +31,15 @@
 #define NX_TERM_SEP '\x1f'  /* between key and display in facet terms */
 #define NX_SLOT_DATE 0
 #define NX_SLOT_SORT 1
+/* Reindexing (indexer/reindex.c): the record's content hash (16 hex
+ * digits) in slot 2, and a boolean term "XSRC" + source file per document
+ * so "every article from file F" is one posting list. */
+#define NX_SLOT_HASH 2
+#define NX_PREFIX_SOURCE "XSRC"
 /* Every facet value of the document in one value, for counting over few
  * matches with one read each: entries of facet id (1 byte), length (2
  * bytes, little-endian), display form. */
-#define NX_SLOT_FACETS 2
+#define NX_SLOT_FACETS 3
 #define NX_FACET_MAX_VALUES 256
 
 typedef enum nx_facet_id {

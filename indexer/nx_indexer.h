@@ -23,6 +23,16 @@
 int nx_article_document(const nx_article *a, const nx_entities *e,
                         const nx_aliases *al, nx_doc **out);
 
+/* Which documents a reindex may delete when the run did not see their id:
+ * none (`index`), those whose source lies under the paths given
+ * (`reindex`), or every document (`rebuild`, which writes a generation
+ * holding exactly the sources). */
+typedef enum nx_prune_scope {
+    NX_PRUNE_NONE = 0,
+    NX_PRUNE_PATHS,
+    NX_PRUNE_ALL
+} nx_prune_scope;
+
 typedef struct nx_index_options {
     const char *db;              /* database directory */
     nx_ingest_options ingest;    /* id field, bounds */
@@ -31,8 +41,22 @@ typedef struct nx_index_options {
     const char *const *alias_files; /* user alias files added to the table */
     size_t nalias_files;
     FILE *progress;              /* a progress line here (NULL = none) */
+    /* Reindexing (reindex.c; fields added last so older initialisers
+     * still mean what they meant). */
+    const char *command;         /* "index", "reindex", "rebuild" (NULL =
+                                    "index"): in the progress metadata */
+    const char *gen_path;        /* write this generation, not the live
+                                    one (a rebuild); NULL = the live one */
+    int no_sync;                 /* writer without fsync (the caller syncs) */
+    int incremental;             /* skip records whose content hash is
+                                    unchanged, remember the ids seen */
+    nx_prune_scope prune;        /* after the walk, delete what was not seen */
+    uint64_t total;              /* records expected, for a progress bar
+                                    with an ETA (0 = unknown) */
 } nx_index_options;
-#define NX_INDEX_OPTIONS_INIT {NULL, NX_INGEST_OPTIONS_INIT, 0, 1, NULL, 0, NULL}
+#define NX_INDEX_OPTIONS_INIT \
+    {NULL, NX_INGEST_OPTIONS_INIT, 0, 1, NULL, 0, NULL, NULL, NULL, 0, 0, \
+     NX_PRUNE_NONE, 0}
 
 typedef struct nx_index_stats {
     uint64_t read;       /* records read */
@@ -42,6 +66,14 @@ typedef struct nx_index_stats {
     uint64_t warnings;   /* records indexed with a repair */
     uint64_t bytes;      /* bytes of title + body indexed */
     double seconds;
+    uint64_t unchanged;  /* records whose document was already current */
+    uint64_t deleted;    /* documents deleted: their record is gone */
+    uint64_t held;       /* unseen documents kept: their file had errors */
+    uint64_t distinct;   /* distinct ids read (incremental runs) */
+    uint64_t documents;  /* documents in the database after the run */
+    uint64_t resumed;    /* records an interrupted run had committed, when
+                            this run followed one (else 0) */
+    int interrupted;     /* 1 when the previous run did not finish */
 } nx_index_stats;
 
 /* Indexes the paths into opts->db (created if missing).  Problems with
@@ -50,6 +82,68 @@ typedef struct nx_index_stats {
 int nx_index_run(const nx_index_options *opts, const char *const *paths,
                  size_t npaths, nx_index_stats *stats, nx_report_fn report,
                  void *report_ctx, char **err);
+
+/* ------------------------------------------------------------ reindex.c */
+
+/* The content hash of a record: every field read from it, plus what else
+ * decides its document (format, extraction on/off, the alias table, the
+ * newsdex version) as `config`, so changing those changes every hash. */
+uint64_t nx_article_hash(const nx_article *a, uint64_t config);
+/* The config part of nx_article_hash(). */
+uint64_t nx_index_config_hash(int extract, const char *aliases_tsv);
+/* The "XSRC" term of a source (hashed when too long for a term);
+ * malloc'd. */
+char *nx_source_term(const char *source);
+
+/* Counts the records under the paths (parsing only, nothing reported) for
+ * a progress bar.  NX_ETOOBIG when the files add up to more than
+ * `max_bytes` (counting would not be cheap). */
+int nx_index_count(const char *const *paths, size_t npaths,
+                   const nx_ingest_options *opts, uint64_t max_bytes,
+                   uint64_t *count);
+
+/* The progress a writer records with every commit, as metadata
+ * "newsdex.progress": {"command", "state" ("indexing", "deleting",
+ * "done"), "records" (records processed, in source order), "last_id",
+ * "deleted", "started", "resumed" (what the interrupted run this one
+ * follows had committed: with unchanged sources the database reflects the
+ * first max(records, resumed) records)}.  A run killed at any moment leaves the batches it
+ * committed and this record of how far they got. */
+#define NX_PROGRESS_KEY "newsdex.progress"
+
+/* ------------------------------------------------------------ rebuild.c */
+
+typedef struct nx_rebuild_options {
+    nx_index_options index;  /* db, ingest, batch, extraction, progress */
+    int compact;             /* compact the new generation before the swap */
+} nx_rebuild_options;
+#define NX_REBUILD_OPTIONS_INIT {NX_INDEX_OPTIONS_INIT, 0}
+
+typedef struct nx_rebuild_stats {
+    nx_index_stats index;    /* the run that built the generation */
+    unsigned old_gen;        /* live before (0: there was no database) */
+    unsigned new_gen;        /* live after */
+    unsigned resumed_gen;    /* an interrupted rebuild's generation that
+                                this one finished (0: none) */
+    uint64_t size_bytes;     /* of the new generation */
+} nx_rebuild_stats;
+
+/* Rebuilds the database from the paths: writes the next generation beside
+ * the live one (without fsync, synced once at the end), checks it (as
+ * xapian-check does; its document count against the distinct ids read),
+ * optionally compacts it into another, and renames a new XAPIANDB stub
+ * over the old.  Keeps the generation it replaced (for nx_rollback())
+ * and deletes older ones.  An interrupted rebuild of the same sources is
+ * resumed: its committed batches are kept, the rest is added.  The
+ * caller holds the database lock (nx_lock_acquire()). */
+int nx_rebuild_run(const nx_rebuild_options *opts, const char *const *paths,
+                   size_t npaths, nx_rebuild_stats *stats,
+                   nx_report_fn report, void *report_ctx, char **err);
+
+/* Points the database back at the generation the last rebuild replaced.
+ * *from and *to are the generations.  NX_ENOTFOUND when there is none.
+ * The caller holds the database lock. */
+int nx_rollback(const char *db, unsigned *from, unsigned *to, char **err);
 
 /* The alias table an indexing run uses: the packaged facets/data table
  * (or $NEWSDEX_ALIASES) plus the user's files.  NULL with *err on failure. */

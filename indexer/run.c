@@ -1,29 +1,22 @@
 /*
  * run.c — an indexing run (nx_indexer.h): ingest → extract → document →
  * batched writes, with a progress line on a terminal and exact counts of
- * what was indexed, replaced and skipped.
+ * what was indexed, replaced and skipped.  Incremental runs (reindex.c)
+ * skip records whose content hash is unchanged and then delete what is
+ * gone; every commit records how far the run got (NX_PROGRESS_KEY).
  */
 #include "nx_indexer.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "nx_facets.h"
 #include "nx_layout.h"
-
-typedef struct run_ctx {
-    const nx_index_options *opts;
-    nx_writer *w;
-    nx_extractor *x;
-    nx_aliases *al;
-    nx_index_stats *st;
-    nx_report_fn report;
-    void *report_ctx;
-    double t0, last_progress;
-    char *err;             /* the error that stopped the run */
-} run_ctx;
+#include "run_internal.h"
 
 static double now(void)
 {
@@ -32,6 +25,7 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* A bar with an ETA when the record count is known, else a rate line. */
 static void progress(run_ctx *c, int final)
 {
     FILE *f = c->opts->progress;
@@ -41,10 +35,22 @@ static void progress(run_ctx *c, int final)
     if (!final && t - c->last_progress < 0.25)
         return;
     c->last_progress = t;
-    fprintf(f, "\r%llu records  %.0f records/s  %.1f MB/s   ",
-            (unsigned long long)c->st->read,
-            dt > 0 ? (double)c->st->read / dt : 0.0,
-            dt > 0 ? (double)c->st->bytes / dt / 1e6 : 0.0);
+    uint64_t n = c->st->read, total = c->opts->total;
+    if (total && n <= total) {
+        char bar[31];
+        size_t fill = (size_t)(30.0 * (double)n / (double)total);
+        for (size_t i = 0; i < 30; i++)
+            bar[i] = i < fill ? '#' : '.';
+        bar[30] = '\0';
+        double eta = n && dt > 0 ? dt * (double)(total - n) / (double)n : 0;
+        fprintf(f, "\r[%s] %3.0f%%  %llu/%llu records  ETA %d:%02d   ", bar,
+                100.0 * (double)n / (double)total, (unsigned long long)n,
+                (unsigned long long)total, (int)(eta / 60), (int)eta % 60);
+    } else {
+        fprintf(f, "\r%llu records  %.0f records/s  %.1f MB/s   ",
+                (unsigned long long)n, dt > 0 ? (double)n / dt : 0.0,
+                dt > 0 ? (double)c->st->bytes / dt / 1e6 : 0.0);
+    }
     if (final)
         fputc('\n', f);
     fflush(f);
@@ -54,21 +60,65 @@ static void on_report(void *ctx, nx_report_kind kind, const char *file,
                       long line, const char *reason)
 {
     run_ctx *c = ctx;
-    if (kind == NX_REPORT_SKIPPED)
+    if (kind == NX_REPORT_SKIPPED) {
         c->st->skipped++;
-    else
+        if (c->opts->prune && nx_run_taint(c, file) != NX_OK && !c->err)
+            c->err = strdup("out of memory");
+    } else
         c->st->warnings++;
     if (c->report)
         c->report(c->report_ctx, kind, file, line, reason);
+}
+
+static int writer_failed(run_ctx *c, int rc)
+{
+    size_t n = strlen(nx_writer_errmsg(c->w)) + 64;
+    free(c->err);
+    c->err = malloc(n);
+    if (c->err)
+        snprintf(c->err, n, "writing the index: %s", nx_writer_errmsg(c->w));
+    return rc;
+}
+
+/* The reindexing terms of a document: its source, for pruning, and the
+ * content hash of its record, for change detection. */
+static int add_reindex_terms(nx_doc *doc, const nx_article *a, uint64_t hash)
+{
+    char hex[17];
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)hash);
+    int rc = nx_doc_set_value(doc, NX_SLOT_HASH, hex, 16);
+    if (rc == NX_OK && a->source) {
+        char *term = nx_source_term(a->source);
+        rc = term ? nx_doc_add_term(doc, term) : NX_ENOMEM;
+        free(term);
+    }
+    return rc;
 }
 
 static int on_article(void *ctx, nx_article *a)
 {
     run_ctx *c = ctx;
     c->st->read++;
+    uint64_t hash = nx_article_hash(a, c->config);
+    int rc = NX_OK;
+    char *id = strdup(a->id);
+    if (!id)
+        return NX_ENOMEM;
+    free(c->last_id);
+    c->last_id = id;
+    if (c->opts->incremental) {
+        rc = nx_run_unchanged(c, a, hash);
+        if (rc < 0)
+            return writer_failed(c, rc);
+        if (rc == 1) {
+            c->st->unchanged++;
+            progress(c, 0);
+            return NX_OK;
+        }
+    }
     nx_entities e;
     nx_entities_init(&e);
-    int rc = c->x ? nx_extract_article(c->x, a, &e) : NX_OK;
+    rc = c->x ? nx_extract_article(c->x, a, &e) : NX_OK;
     if (rc != NX_OK) {
         /* Extraction failing on one record loses its facets, not the
          * record: index the text and say so. */
@@ -83,26 +133,30 @@ static int on_article(void *ctx, nx_article *a)
     nx_doc *doc = NULL;
     rc = nx_article_document(a, c->x ? &e : NULL, c->al, &doc);
     nx_entities_clear(&e);
+    if (rc == NX_OK)
+        rc = add_reindex_terms(doc, a, hash);
     if (rc != NX_OK) {
+        nx_doc_free(doc);
         c->err = strdup(nx_strerror(rc));
         return rc;
     }
     int replaced = 0;
     rc = nx_writer_put(c->w, doc, &replaced);
     nx_doc_free(doc);
-    if (rc != NX_OK) {
-        size_t n = strlen(nx_writer_errmsg(c->w)) + 64;
-        c->err = malloc(n);
-        if (c->err)
-            snprintf(c->err, n, "writing the index: %s",
-                     nx_writer_errmsg(c->w));
-        return rc;
-    }
+    if (rc != NX_OK)
+        return writer_failed(c, rc);
     if (replaced)
         c->st->replaced++;
     else
         c->st->indexed++;
     c->st->bytes += strlen(a->title) + strlen(a->body);
+    /* The batch ends here, with this record: the progress committed with
+     * it says exactly which records the database now reflects. */
+    if (nx_writer_pending(c->w) >= c->batch) {
+        rc = nx_run_commit(c, "indexing");
+        if (rc != NX_OK)
+            return writer_failed(c, rc);
+    }
     progress(c, 0);
     return NX_OK;
 }
@@ -134,12 +188,14 @@ nx_aliases *nx_index_load_aliases(const char *const *files, size_t n,
     return al;
 }
 
-/* Stores the alias table with the index so the query side uses it. */
+/* Stores the alias table with the index so the query side uses it; the
+ * table is part of what decides a document, so of the content hash. */
 static int store_aliases(run_ctx *c)
 {
     char *tsv = nx_aliases_serialize(c->al);
     if (!tsv)
         return NX_ENOMEM;
+    c->config = nx_index_config_hash(c->opts->extract, tsv);
     int rc = nx_writer_set_metadata(c->w, "newsdex.aliases", tsv);
     free(tsv);
     return rc;
@@ -148,20 +204,56 @@ static int store_aliases(run_ctx *c)
 /* `newsdex stats` shows when the index was last written and how it went. */
 static int record_outcome(run_ctx *c)
 {
-    char when[32], outcome[160];
+    char when[32], outcome[200];
     time_t t = time(NULL);
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    snprintf(outcome, sizeof outcome,
-             "indexed %llu, replaced %llu, skipped %llu",
-             (unsigned long long)c->st->indexed,
-             (unsigned long long)c->st->replaced,
-             (unsigned long long)c->st->skipped);
+    const nx_index_stats *s = c->st;
+    const char *cmd = c->opts->command ? c->opts->command : "index";
+    if (c->opts->incremental && !s->indexed && !s->replaced && !s->deleted)
+        snprintf(outcome, sizeof outcome, "%s: nothing changed (%llu "
+                 "unchanged, skipped %llu)", cmd,
+                 (unsigned long long)s->unchanged,
+                 (unsigned long long)s->skipped);
+    else if (c->opts->incremental)
+        snprintf(outcome, sizeof outcome, "%s: added %llu, replaced %llu, "
+                 "deleted %llu, unchanged %llu, skipped %llu", cmd,
+                 (unsigned long long)s->indexed,
+                 (unsigned long long)s->replaced,
+                 (unsigned long long)s->deleted,
+                 (unsigned long long)s->unchanged,
+                 (unsigned long long)s->skipped);
+    else
+        snprintf(outcome, sizeof outcome,
+                 "indexed %llu, replaced %llu, skipped %llu",
+                 (unsigned long long)s->indexed,
+                 (unsigned long long)s->replaced,
+                 (unsigned long long)s->skipped);
     int rc = nx_writer_set_metadata(c->w, "newsdex.last_reindex", when);
     if (rc == NX_OK)
         rc = nx_writer_set_metadata(c->w, "newsdex.last_outcome", outcome);
     return rc;
+}
+
+/* A reindex never deletes the articles of a root it cannot see at all:
+ * an unmounted archive must not empty the index. */
+static int check_roots(run_ctx *c, char **err)
+{
+    for (size_t i = 0; i < c->npaths; i++) {
+        struct stat st;
+        if (strcmp(c->paths[i], "-") == 0 || stat(c->paths[i], &st) == 0)
+            continue;
+        const char *why = strerror(errno);
+        size_t n = strlen(c->paths[i]) + strlen(why) + 160;
+        *err = malloc(n);
+        if (*err)
+            snprintf(*err, n, "%s: %s; nothing was changed (a reindex does "
+                     "not delete the articles of a source it cannot see: "
+                     "use `newsdex delete` or a rebuild)", c->paths[i], why);
+        return NX_EIO;
+    }
+    return NX_OK;
 }
 
 int nx_index_run(const nx_index_options *opts, const char *const *paths,
@@ -172,21 +264,40 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
     memset(&c, 0, sizeof c);
     memset(stats, 0, sizeof *stats);
     c.opts = opts;
+    c.paths = paths;
+    c.npaths = npaths;
     c.st = stats;
     c.report = report;
     c.report_ctx = report_ctx;
     c.t0 = now();
+    c.batch = opts->batch_size ? opts->batch_size : 1000;
     *err = NULL;
+    time_t t0 = time(NULL);
+    struct tm tm;
+    gmtime_r(&t0, &tm);
+    strftime(c.started, sizeof c.started, "%Y-%m-%dT%H:%M:%SZ", &tm);
 
     char *gen_path = NULL;
     unsigned gen = 0;
-    int rc = nx_layout_current(opts->db, 1, &gen_path, &gen, err);
+    int rc = opts->prune ? check_roots(&c, err) : NX_OK;
     if (rc != NX_OK)
         return rc;
+    if (opts->gen_path) {
+        gen_path = strdup(opts->gen_path);
+        rc = gen_path ? NX_OK : NX_ENOMEM;
+    } else {
+        rc = nx_layout_current(opts->db, 1, &gen_path, &gen, err);
+    }
+    if (rc != NX_OK)
+        return rc;
+    if (opts->incremental && !(c.seen = nx_strmap_new())) {
+        free(gen_path);
+        return NX_ENOMEM;
+    }
     c.al = nx_index_load_aliases(opts->alias_files, opts->nalias_files, err);
     if (!c.al) {
-        free(gen_path);
-        return *err ? NX_EINVAL : NX_ENOMEM;
+        rc = *err ? NX_EINVAL : NX_ENOMEM;
+        goto done;
     }
     if (opts->extract) {
         nx_extract_options xo = NX_EXTRACT_OPTIONS_INIT;
@@ -196,15 +307,27 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
             goto done;
     }
     nx_writer_options wo = NX_WRITER_OPTIONS_INIT;
+    /* The run commits itself (nx_run_commit), so every commit carries
+     * the progress metadata of the records it completes. */
     wo.facet_prefixes = nx_facet_prefixes;
-    wo.batch_size = opts->batch_size;
+    wo.batch_size = ~0u;
+    wo.no_sync = opts->no_sync;
     rc = nx_writer_open(&c.w, gen_path, &wo, err);
     if (rc != NX_OK)
         goto done;
+    nx_run_read_progress(&c);
     rc = store_aliases(&c);
     if (rc == NX_OK)
         rc = nx_ingest_paths(paths, npaths, &opts->ingest, on_article,
                              on_report, &c);
+    if (rc == NX_OK && c.err)
+        rc = NX_ENOMEM;     /* a report could not be recorded */
+    stats->distinct = c.seen ? nx_strmap_count(c.seen) : 0;
+    if (rc == NX_OK && opts->prune) {
+        rc = nx_run_prune(&c);
+        if (rc != NX_OK && !c.err)
+            writer_failed(&c, rc);
+    }
     if (rc != NX_OK) {
         /* Keep what was committed; drop the half batch. */
         nx_writer_abandon(c.w);
@@ -215,7 +338,10 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
         c.err = NULL;
         goto done;
     }
+    stats->documents = nx_writer_doccount(c.w);
     rc = record_outcome(&c);
+    if (rc == NX_OK)
+        rc = nx_run_commit(&c, "done");
     if (rc == NX_OK)
         rc = nx_writer_close(c.w, err);
     else
@@ -227,6 +353,7 @@ done:
     nx_writer_abandon(c.w);
     nx_extractor_free(c.x);
     nx_aliases_free(c.al);
+    nx_run_clear(&c);
     free(c.err);
     free(gen_path);
     return rc;

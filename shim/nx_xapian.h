@@ -117,6 +117,44 @@ int nx_writer_close(nx_writer *w, char **err);
 void nx_writer_abandon(nx_writer *w);
 const char *nx_writer_errmsg(const nx_writer *w);
 
+/* For reindexing (indexer/reindex.c).  The value in `slot` of the document
+ * with this id into *out (malloc'd, *len bytes); *found 0 (and *out NULL)
+ * when there is no such document. */
+int nx_writer_get_value(nx_writer *w, const char *id, unsigned slot,
+                        char **out, size_t *len, int *found);
+/* Stored data of the document with this id, as nx_writer_get_value(). */
+int nx_writer_get_data(nx_writer *w, const char *id, char **out, size_t *len,
+                       int *found);
+/* Calls fn(ctx, id) for each document carrying a term equal to `term`
+ * (exact) or starting with it; a non-zero return stops and is returned.
+ * The ids are collected first, so fn may delete documents. */
+typedef int (*nx_id_fn)(void *ctx, const char *id);
+int nx_writer_each_id(nx_writer *w, const char *term, int exact,
+                      nx_id_fn fn, void *ctx);
+/* Changes (puts and deletes) since the last commit. */
+unsigned nx_writer_pending(const nx_writer *w);
+
+/* ------------------------------------------------------------ maintenance */
+
+/* Checks the Xapian database at `path` (a generation directory) with the
+ * xapian-check tool ($NEWSDEX_XAPIAN_CHECK, else xapian-check on the PATH)
+ * in a child process: *nerrors is 0 when it found nothing wrong, and *err
+ * (malloc'd, may be NULL) says what it found.  NX_OK means the check ran,
+ * not that it found nothing.  Without the tool, nx_db_check_library(). */
+int nx_db_check(const char *path, size_t *nerrors, char **err);
+/* The same check in this process, through Xapian::Database::check().  Not
+ * the default: libxapian 1.4.22's checker deletes a table through a base
+ * pointer of another size (ASan: new-delete-type-mismatch), and a checker
+ * that crashes should not take the rebuild down with it. */
+int nx_db_check_library(const char *path, size_t *nerrors, char **err);
+/* Compacts the database at `src` into a new database at `dst` (which must
+ * not exist), like xapian-compact. */
+int nx_db_compact(const char *src, const char *dst, char **err);
+/* Document count and one metadata value of the database at `path`, opened
+ * directly (no stub, no format check): for inspecting generations. */
+int nx_db_peek(const char *path, const char *key, uint64_t *doccount,
+               char **value, char **err);
+
 /* ------------------------------------------------------------------ reader */
 
 typedef struct nx_db nx_db;

@@ -375,17 +375,25 @@ extern "C" char *nx_results_snippet(nx_results *r, const char *text,
                                     size_t len, size_t bytes)
 {
     char *out = nullptr;
-    nx::guarded(r->snippet_msg, [&]() -> int {
-        static const char hs[] = {NX_HI_START, 0}, he[] = {NX_HI_END, 0};
-        std::string s = r->mset.snippet(
-            std::string(text, len), bytes, r->stem,
-            /* Not exhaustive: a good snippet early is enough, and each
-             * hit's whole text would otherwise be stemmed word by word. */
-            Xapian::MSet::SNIPPET_BACKGROUND_MODEL,
-            hs, he, "\xe2\x80\xa6");
-        out = nx::dup(s);
-        return NX_OK;
-    });
+    /* The background model reads term statistics from the database, after
+     * the search's retry: a writer committing meanwhile (or a rebuild's
+     * swap) makes it throw.  Then the snippet goes without the model,
+     * which needs only the text, rather than failing the page. */
+    /* Not exhaustive: a good snippet early is enough, and each hit's
+     * whole text would otherwise be stemmed word by word. */
+    unsigned flags[] = {Xapian::MSet::SNIPPET_BACKGROUND_MODEL, 0};
+    for (unsigned f : flags) {
+        int rc = nx::guarded(r->snippet_msg, [&]() -> int {
+            static const char hs[] = {NX_HI_START, 0}, he[] = {NX_HI_END, 0};
+            std::string s = r->mset.snippet(std::string(text, len), bytes,
+                                            r->stem, f, hs, he,
+                                            "\xe2\x80\xa6");
+            out = nx::dup(s);
+            return out ? NX_OK : NX_ENOMEM;
+        });
+        if (rc == NX_OK || rc == NX_ENOMEM)
+            break;
+    }
     return out;
 }
 

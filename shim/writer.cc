@@ -6,6 +6,7 @@
 #include "shim_internal.h"
 
 #include <cstdlib>
+#include <vector>
 
 #include "shim_doc.h"
 #include "shim_facets.h"
@@ -237,4 +238,99 @@ extern "C" void nx_writer_abandon(nx_writer *w)
 extern "C" const char *nx_writer_errmsg(const nx_writer *w)
 {
     return w ? w->msg.c_str() : "no writer";
+}
+
+/* ------------------------------------------------------------ reindexing */
+
+/* The document with this id term, or 0. */
+static Xapian::docid find_id(nx_writer *w, const std::string &idterm)
+{
+    if (idterm.size() > 245)
+        return 0;
+    Xapian::PostingIterator p = w->db.postlist_begin(idterm);
+    return p == w->db.postlist_end(idterm) ? 0 : *p;
+}
+
+extern "C" int nx_writer_get_value(nx_writer *w, const char *id,
+                                   unsigned slot, char **out, size_t *len,
+                                   int *found)
+{
+    *out = nullptr;
+    *len = 0;
+    *found = 0;
+    return nx::guarded(w->msg, [&]() -> int {
+        Xapian::docid did = find_id(w, std::string("Q") + id);
+        if (!did)
+            return NX_OK;
+        std::string v = w->db.get_document(did).get_value(slot);
+        *found = 1;
+        *out = nx::dup(v);
+        *len = v.size();
+        return *out ? NX_OK : NX_ENOMEM;
+    });
+}
+
+extern "C" int nx_writer_get_data(nx_writer *w, const char *id, char **out,
+                                  size_t *len, int *found)
+{
+    *out = nullptr;
+    *len = 0;
+    *found = 0;
+    return nx::guarded(w->msg, [&]() -> int {
+        Xapian::docid did = find_id(w, std::string("Q") + id);
+        if (!did)
+            return NX_OK;
+        std::string v = w->db.get_document(did).get_data();
+        *found = 1;
+        *out = nx::dup(v);
+        *len = v.size();
+        return *out ? NX_OK : NX_ENOMEM;
+    });
+}
+
+/* The id of a document: its one "Q" term.  Facet and text terms never
+ * start with an upper-case Q (see facets/nx_facets.h). */
+static std::string id_of(nx_writer *w, Xapian::docid did)
+{
+    Xapian::TermIterator t = w->db.termlist_begin(did);
+    t.skip_to("Q");
+    if (t != w->db.termlist_end(did) && (*t)[0] == 'Q')
+        return (*t).substr(1);
+    return std::string();
+}
+
+extern "C" int nx_writer_each_id(nx_writer *w, const char *term, int exact,
+                                 nx_id_fn fn, void *ctx)
+{
+    std::vector<std::string> ids;
+    int rc = nx::guarded(w->msg, [&]() -> int {
+        std::string prefix(term);
+        if (prefix == "Q" && !exact) {
+            /* Every document: the id terms themselves. */
+            for (auto t = w->db.allterms_begin("Q");
+                 t != w->db.allterms_end("Q"); ++t)
+                ids.push_back((*t).substr(1));
+            return NX_OK;
+        }
+        for (auto t = w->db.allterms_begin(prefix);
+             t != w->db.allterms_end(prefix); ++t) {
+            if (exact && *t != prefix)
+                break;
+            for (auto p = w->db.postlist_begin(*t);
+                 p != w->db.postlist_end(*t); ++p) {
+                std::string id = id_of(w, *p);
+                if (!id.empty())
+                    ids.push_back(id);
+            }
+        }
+        return NX_OK;
+    });
+    for (size_t i = 0; rc == NX_OK && i < ids.size(); i++)
+        rc = fn(ctx, ids[i].c_str());
+    return rc;
+}
+
+extern "C" unsigned nx_writer_pending(const nx_writer *w)
+{
+    return w->pending;
 }

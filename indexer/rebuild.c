@@ -1,0 +1,324 @@
+/*
+ * rebuild.c — a full rebuild with an atomic swap, and rollback
+ * (nx_indexer.h).
+ *
+ * Generations in the database directory (see shim/nx_layout.h):
+ *
+ *     XAPIANDB        "auto gen-000007": the live generation, what readers
+ *                     open; replaced only by rename()
+ *     gen-000006/     the generation the last swap replaced: rollback
+ *     gen-000007/     live
+ *     gen-000008/     a rebuild in progress (or interrupted), never named
+ *                     by the stub until it is complete, synced and checked
+ *
+ * A rebuild's generation carries metadata "newsdex.rebuild", the sources
+ * it is built from; an interrupted rebuild of the same sources finds it
+ * again and goes on (the committed batches are current, so the run skips
+ * them by content hash).  Rollback clears that key in the generation it
+ * leaves, so no later rebuild resumes a generation someone rolled away
+ * from.  Nothing is renamed inside a generation a reader may have open.
+ */
+#include "nx_indexer.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cjson/cJSON.h>
+
+#include "nx_layout.h"
+
+#define REBUILD_KEY "newsdex.rebuild"
+#define MAX_GENS 4096
+
+static int failf(char **err, int code, const char *fmt, const char *a,
+                 const char *b)
+{
+    if (err && !*err) {
+        size_t n = strlen(fmt) + strlen(a) + strlen(b) + 1;
+        *err = malloc(n);
+        if (*err)
+            snprintf(*err, n, fmt, a, b);
+    }
+    return code;
+}
+
+/* What a generation is built from: the sources as given and the id
+ * field (both decide the ids).  malloc'd JSON. */
+static char *rebuild_key(const nx_rebuild_options *o, const char *const *paths,
+                         size_t npaths)
+{
+    cJSON *k = cJSON_CreateObject();
+    cJSON *a = cJSON_AddArrayToObject(k, "sources");
+    for (size_t i = 0; i < npaths; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(paths[i]));
+    const char *idf = o->index.ingest.id_field;
+    cJSON_AddStringToObject(k, "id_field", idf && *idf ? idf : "id");
+    char *s = cJSON_PrintUnformatted(k);
+    cJSON_Delete(k);
+    return s;
+}
+
+/* The current generation, 0 when there is no database yet. */
+static int current_gen(const char *db, unsigned *gen, char **err)
+{
+    char *path = NULL;
+    *gen = 0;
+    int rc = nx_layout_current(db, 0, &path, gen, err);
+    free(path);
+    if (rc == NX_ENOTFOUND) {
+        free(*err);
+        *err = NULL;
+        *gen = 0;
+        return NX_OK;
+    }
+    return rc;
+}
+
+/* An interrupted rebuild of the same sources: the newest generation
+ * above the live one whose key matches.  0: none. */
+static unsigned find_resumable(const char *db, const unsigned *gens, size_t n,
+                               unsigned cur, const char *key)
+{
+    for (size_t i = n; i-- > 0;) {
+        if (gens[i] <= cur)
+            break;
+        char *path = nx_layout_gen_path(db, gens[i]), *v = NULL, *e = NULL;
+        uint64_t docs;
+        int rc = path ? nx_db_peek(path, REBUILD_KEY, &docs, &v, &e) : NX_ENOMEM;
+        int same = rc == NX_OK && v && strcmp(v, key) == 0;
+        free(path);
+        free(v);
+        free(e);
+        if (same)
+            return gens[i];
+    }
+    return 0;
+}
+
+/* The rollback target of `cur`: the newest generation below it. */
+static unsigned previous_gen(const unsigned *gens, size_t n, unsigned cur)
+{
+    unsigned p = 0;
+    for (size_t i = 0; i < n; i++)
+        if (gens[i] < cur)
+            p = gens[i];
+    return p;
+}
+
+static int set_key(const char *path, const char *key, int create, char **err)
+{
+    nx_writer_options wo = NX_WRITER_OPTIONS_INIT;
+    wo.create = create;
+    wo.no_sync = 1;
+    nx_writer *w = NULL;
+    int rc = nx_writer_open(&w, path, &wo, err);
+    if (rc != NX_OK)
+        return rc;
+    rc = nx_writer_set_metadata(w, REBUILD_KEY, key);
+    if (rc != NX_OK) {
+        *err = strdup(nx_writer_errmsg(w));
+        nx_writer_abandon(w);
+        return rc;
+    }
+    return nx_writer_close(w, err);
+}
+
+/* Syncs and checks a finished generation: no inconsistency, and as many
+ * documents as `want`. */
+static int verify(const char *path, uint64_t want, char **err)
+{
+    int rc = nx_layout_sync_tree(path, err);
+    if (rc != NX_OK)
+        return rc;
+    size_t nerr = 0;
+    rc = nx_db_check(path, &nerr, err);
+    if (rc != NX_OK)
+        return rc;
+    if (nerr) {
+        char n[32];
+        snprintf(n, sizeof n, "%zu", nerr);
+        char *first = *err;
+        *err = NULL;
+        failf(err, NX_EDB, "the new generation fails its check (%s "
+              "errors): %s", n, first ? first : "?");
+        free(first);
+        return NX_EDB;
+    }
+    uint64_t docs = 0;
+    rc = nx_db_peek(path, NULL, &docs, NULL, err);
+    if (rc != NX_OK)
+        return rc;
+    if (docs != want) {
+        char a[64];
+        snprintf(a, sizeof a, "%llu documents, %llu expected",
+                 (unsigned long long)docs, (unsigned long long)want);
+        return failf(err, NX_EDB, "the new generation holds %s%s", a,
+                     " from the records read; not switched to");
+    }
+    return NX_OK;
+}
+
+static uint64_t dir_bytes(const char *path)
+{
+    uint64_t sum = 0;
+    char sub[4096];
+    static const char *const tables[] = {"docdata", "postlist", "position",
+                                         "spelling", "synonym", "termlist"};
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+        struct stat st;
+        snprintf(sub, sizeof sub, "%s/%s.glass", path, tables[i]);
+        if (stat(sub, &st) == 0)
+            sum += (uint64_t)st.st_size;
+    }
+    return sum;
+}
+
+int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
+                   size_t npaths, nx_rebuild_stats *st, nx_report_fn report,
+                   void *report_ctx, char **err)
+{
+    memset(st, 0, sizeof *st);
+    *err = NULL;
+    const char *db = o->index.db;
+    unsigned *gens = malloc(MAX_GENS * sizeof *gens);
+    char *key = rebuild_key(o, paths, npaths);
+    char *build = NULL, *compacted = NULL;
+    size_t n = 0;
+    unsigned cur = 0, target = 0, final = 0;
+    int rc = gens && key ? NX_OK : NX_ENOMEM;
+    if (rc == NX_OK)
+        rc = current_gen(db, &cur, err);
+    if (rc == NX_OK && mkdir(db, 0755) != 0 && errno != EEXIST)
+        rc = failf(err, NX_EIO, "%s: %s", db, strerror(errno));
+    if (rc == NX_OK && nx_layout_list_gens(db, gens, MAX_GENS, &n) != NX_OK)
+        rc = failf(err, NX_EIO, "%s: %s", db, "cannot list generations");
+    if (rc != NX_OK)
+        goto done;
+    st->old_gen = cur;
+    target = find_resumable(db, gens, n, cur, key);
+    st->resumed_gen = target;
+    {
+        /* Space first: what is neither live, nor the rollback target, nor
+         * the work being resumed is a leftover. */
+        unsigned keep[3] = {cur, previous_gen(gens, n, cur), target};
+        char *perr = NULL;
+        nx_layout_prune(db, keep, 3, &perr);
+        free(perr);
+    }
+    if (!target)
+        target = (n && gens[n - 1] > cur ? gens[n - 1] : cur) + 1;
+    build = nx_layout_gen_path(db, target);
+    if (!build) {
+        rc = NX_ENOMEM;
+        goto done;
+    }
+    if (!st->resumed_gen) {
+        rc = nx_layout_remove_tree(build, err);
+        if (rc == NX_OK)
+            rc = set_key(build, key, 1, err);
+        if (rc != NX_OK)
+            goto done;
+    }
+
+    nx_index_options io = o->index;
+    io.command = "rebuild";
+    io.gen_path = build;
+    io.no_sync = 1;      /* synced once, before the swap (verify) */
+    io.incremental = 1;  /* a resumed generation keeps what it has */
+    io.prune = NX_PRUNE_ALL;
+    rc = nx_index_run(&io, paths, npaths, &st->index, report, report_ctx,
+                      err);
+    if (rc != NX_OK)
+        goto done;   /* the generation stays, for the next run to resume */
+    rc = verify(build, st->index.distinct + st->index.held, err);
+    if (rc != NX_OK) {
+        /* Never resume a generation that failed its check. */
+        char *e2 = NULL;
+        nx_layout_remove_tree(build, &e2);
+        free(e2);
+        goto done;
+    }
+    final = target;
+    if (o->compact) {
+        final = target + 1;
+        compacted = nx_layout_gen_path(db, final);
+        rc = compacted ? nx_layout_remove_tree(compacted, err) : NX_ENOMEM;
+        if (rc == NX_OK)
+            rc = nx_db_compact(build, compacted, err);
+        if (rc == NX_OK)
+            rc = verify(compacted, st->index.documents, err);
+        if (rc != NX_OK) {
+            char *e2 = NULL;
+            nx_layout_remove_tree(compacted, &e2);
+            free(e2);
+            goto done;
+        }
+    }
+    rc = nx_layout_switch(db, final, err);
+    if (rc != NX_OK)
+        goto done;
+    st->new_gen = final;
+    st->size_bytes = dir_bytes(compacted ? compacted : build);
+    {
+        /* Readers that opened the old generation keep it until the next
+         * rebuild: only the one before it goes now. */
+        unsigned keep[2] = {final, cur};
+        char *perr = NULL;
+        if (nx_layout_prune(db, keep, cur ? 2 : 1, &perr) != NX_OK &&
+            report) {
+            report(report_ctx, NX_REPORT_WARNING, db, 0, perr ? perr
+                   : "could not delete an old generation");
+        }
+        free(perr);
+    }
+done:
+    free(gens);
+    free(key);
+    free(build);
+    free(compacted);
+    return rc;
+}
+
+int nx_rollback(const char *db, unsigned *from, unsigned *to, char **err)
+{
+    *from = *to = 0;
+    *err = NULL;
+    unsigned gens[MAX_GENS / 16];
+    size_t n = 0;
+    int rc = current_gen(db, from, err);
+    if (rc != NX_OK)
+        return rc;
+    if (!*from)
+        return failf(err, NX_ENOTFOUND, "%s: %s", db, "no newsdex database "
+                     "here");
+    if (nx_layout_list_gens(db, gens, sizeof gens / sizeof gens[0], &n) !=
+        NX_OK)
+        return failf(err, NX_EIO, "%s: %s", db, "cannot list generations");
+    *to = previous_gen(gens, n, *from);
+    char *path = *to ? nx_layout_gen_path(db, *to) : NULL;
+    uint64_t docs;
+    if (!*to || !path || nx_db_peek(path, NULL, &docs, NULL, err) != NX_OK) {
+        free(path);
+        free(*err);
+        *err = NULL;
+        *to = 0;
+        return failf(err, NX_ENOTFOUND, "%s: %s", db, "no earlier "
+                     "generation to roll back to (a rebuild keeps the one "
+                     "it replaces)");
+    }
+    free(path);
+    rc = nx_layout_switch(db, *to, err);
+    if (rc != NX_OK)
+        return rc;
+    /* The generation left behind must not look like a rebuild to resume. */
+    char *left = nx_layout_gen_path(db, *from);
+    if (left && set_key(left, "", 0, err) != NX_OK) {
+        free(*err);     /* the switch is done; this only affects resuming */
+        *err = NULL;
+    }
+    free(left);
+    return NX_OK;
+}

@@ -1,0 +1,209 @@
+/*
+ * layout_gens.c — generations of a database directory (nx_layout.h):
+ * listing them, pruning all but the live one and the one it replaced, and
+ * syncing a generation a writer built without fsync.
+ */
+#include "nx_layout.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "nx_xapian.h"
+
+#define PATH_BOUND 4096
+#define DEPTH_BOUND 16   /* a Xapian generation is one level deep */
+
+static int fail(char **err, int code, const char *what, int e)
+{
+    if (err && !*err) {
+        size_t n = strlen(what) + strlen(strerror(e)) + 4;
+        *err = malloc(n);
+        if (*err)
+            snprintf(*err, n, "%s: %s", what, strerror(e));
+    }
+    return code;
+}
+
+/* The number of a name "gen-NNNNNN" exactly (six digits), else 0. */
+static unsigned gen_number(const char *name)
+{
+    if (strncmp(name, "gen-", 4) != 0 || strlen(name) != 10)
+        return 0;
+    unsigned g = 0;
+    for (const char *p = name + 4; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return 0;
+        g = g * 10 + (unsigned)(*p - '0');
+    }
+    return g;
+}
+
+static int cmp_u(const void *a, const void *b)
+{
+    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+    return x < y ? -1 : x > y;
+}
+
+int nx_layout_list_gens(const char *dbdir, unsigned *out, size_t max,
+                        size_t *n)
+{
+    *n = 0;
+    DIR *d = opendir(dbdir);
+    if (!d)
+        return errno == ENOENT ? NX_OK : NX_EIO;
+    struct dirent *e;
+    while ((e = readdir(d)) && *n < max) {
+        unsigned g = gen_number(e->d_name);
+        if (g)
+            out[(*n)++] = g;
+    }
+    closedir(d);
+    qsort(out, *n, sizeof *out, cmp_u);
+    return NX_OK;
+}
+
+int nx_layout_remove_tree(const char *path, char **err)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return errno == ENOENT ? NX_OK : fail(err, NX_EIO, path, errno);
+    if (!S_ISDIR(st.st_mode))
+        return unlink(path) == 0 ? NX_OK : fail(err, NX_EIO, path, errno);
+    DIR *d = opendir(path);
+    if (!d)
+        return fail(err, NX_EIO, path, errno);
+    int rc = NX_OK;
+    struct dirent *e;
+    char sub[PATH_BOUND];
+    while ((e = readdir(d))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        if (snprintf(sub, sizeof sub, "%s/%s", path, e->d_name) >=
+            (int)sizeof sub)
+            continue;
+        /* A generation holds files only; a subdirectory is not ours. */
+        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+            rc = fail(err, NX_EIO, sub, EISDIR);
+        else if (unlink(sub) != 0 && errno != ENOENT)
+            rc = fail(err, NX_EIO, sub, errno);
+    }
+    closedir(d);
+    if (rc == NX_OK && rmdir(path) != 0)
+        rc = fail(err, NX_EIO, path, errno);
+    return rc;
+}
+
+static int kept(unsigned g, const unsigned *keep, size_t nkeep)
+{
+    for (size_t i = 0; i < nkeep; i++)
+        if (keep[i] == g)
+            return 1;
+    return 0;
+}
+
+int nx_layout_prune(const char *dbdir, const unsigned *keep, size_t nkeep,
+                    char **err)
+{
+    if (err)
+        *err = NULL;
+    DIR *d = opendir(dbdir);
+    if (!d)
+        return fail(err, NX_EIO, dbdir, errno);
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    int rc = NX_OK;
+    while ((e = readdir(d))) {
+        if (strncmp(e->d_name, "gen-", 4) != 0)
+            continue;
+        unsigned g = gen_number(e->d_name);
+        if (g && kept(g, keep, nkeep))
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 8;
+            char **nv = realloc(names, cap * sizeof *nv);
+            if (!nv) {
+                rc = NX_ENOMEM;
+                break;
+            }
+            names = nv;
+        }
+        if (!(names[n] = strdup(e->d_name))) {
+            rc = NX_ENOMEM;
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    char from[PATH_BOUND], to[PATH_BOUND];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(from, sizeof from, "%s/%s", dbdir, names[i]);
+        size_t len = strlen(names[i]);
+        if (len > 6 && strcmp(names[i] + len - 6, ".trash") == 0) {
+            snprintf(to, sizeof to, "%s", from);
+        } else {
+            snprintf(to, sizeof to, "%s/%s.trash", dbdir, names[i]);
+            if (rename(from, to) != 0) {
+                int r = fail(err, NX_EIO, from, errno);
+                rc = rc == NX_OK ? r : rc;
+                free(names[i]);
+                continue;
+            }
+        }
+        int r = nx_layout_remove_tree(to, err);
+        rc = rc == NX_OK ? r : rc;
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+static int sync_path(const char *path, int depth, char **err)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return fail(err, NX_EIO, path, errno);
+    int rc = NX_OK;
+    if (S_ISDIR(st.st_mode) && depth < DEPTH_BOUND) {
+        DIR *d = opendir(path);
+        if (!d)
+            return fail(err, NX_EIO, path, errno);
+        struct dirent *e;
+        char sub[PATH_BOUND];
+        while ((e = readdir(d)) && rc == NX_OK) {
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            if (snprintf(sub, sizeof sub, "%s/%s", path, e->d_name) <
+                (int)sizeof sub)
+                rc = sync_path(sub, depth + 1, err);
+        }
+        closedir(d);
+    } else if (!S_ISREG(st.st_mode)) {
+        return NX_OK;
+    }
+    if (rc != NX_OK)
+        return rc;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return fail(err, NX_EIO, path, errno);
+    if (fsync(fd) != 0) {
+        int e = errno;
+        close(fd);
+        return fail(err, NX_EIO, path, e);
+    }
+    close(fd);
+    return NX_OK;
+}
+
+int nx_layout_sync_tree(const char *path, char **err)
+{
+    if (err)
+        *err = NULL;
+    return sync_path(path, 0, err);
+}
