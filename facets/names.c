@@ -45,7 +45,8 @@ static const char *const TITLES[] = {
     "economist", "analyst", "attorney", "lawyer", "leader", "head", "chief",
     "founder", "candidate", "nominee", "coach", "manager", "speaker",
     "treasurer", "negotiator", "prosecutor", "sheriff", "superintendent",
-    "inspector", "detective", "constable", "chairman", "boss",
+    "inspector", "detective", "constable", "chairman", "boss", "cpl",
+    "corporal", "cst", "insp", "supt",
     "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir",
     "dame", "rev", "reverend", "fr", "msgr", "hon", NULL};
 /* Honorifics: stripped even before a single remaining word with ANY. */
