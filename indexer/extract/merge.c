@@ -270,7 +270,51 @@ static int entity_first(const x_doc *d, int ent)
     return best;
 }
 
-/* The display name of an entity: the canonical form of its longest name. */
+/* The alias table names this org mention's entity: its canonical form is
+ * the table's ("OPEC" for "Organization of Petroleum Exporting Countries
+ * (OPEC)"), so every article says it the same way. */
+static int table_name(const x_doc *d, const x_mention *m)
+{
+    if (m->type != XM_ORG || !d->x->aliases || !m->key)
+        return 0;
+    const char *c = nx_aliases_lookup(d->x->aliases, m->key);
+    return c && strcmp(c, m->canon) == 0;
+}
+
+static int count_canon(const x_doc *d, int ent, const char *canon)
+{
+    int n = 0;
+    for (size_t i = 0; i < d->nment; i++)
+        n += d->ments[i].entity == ent && d->ments[i].canon &&
+             strcmp(d->ments[i].canon, canon) == 0 &&
+             !(d->toks[d->ments[i].tok].flags & XF_TITLE);
+    return n;
+}
+
+/* An organisation the article names by an acronym at least as often as
+ * by its full name ("the European Community (EC) ... the EC ... the EC")
+ * is shown by the acronym: the form its other articles, which often give
+ * only the acronym, use too. */
+static const char *acronym_name(const x_doc *d, int ent, const char *full)
+{
+    const char *acr = NULL;
+    for (size_t i = 0; i < d->nment && full; i++) {
+        const x_mention *m = &d->ments[i];
+        if (m->entity == ent && m->type == XM_ORG && m->ntok == 1 &&
+            (d->toks[m->tok].flags & XF_ALLCAPS) &&
+            !(d->toks[m->tok].flags & XF_TITLE) && strcmp(m->canon, full)) {
+            acr = m->canon;
+            break;
+        }
+    }
+    if (!acr || count_canon(d, ent, acr) < count_canon(d, ent, full))
+        return full;
+    return acr;
+}
+
+/* The display name of an entity: the canonical form of its longest name,
+ * or for an organisation the alias table's name when one of its mentions
+ * has it. */
 const char *x_entity_name(const x_doc *d, int ent)
 {
     const char *best = NULL;
@@ -279,6 +323,8 @@ const char *x_entity_name(const x_doc *d, int ent)
         const x_mention *m = &d->ments[i];
         if (m->entity != ent)
             continue;
+        if (table_name(d, m))
+            return m->canon;
         /* more words first; then a body mention over a headline's, whose
          * capitals may be shouted ("REAGAN") */
         int score = words(m->canon) * 4 +
@@ -289,7 +335,7 @@ const char *x_entity_name(const x_doc *d, int ent)
             best_score = score;
         }
     }
-    return best;
+    return acronym_name(d, ent, best);
 }
 
 static int push_unique(nx_strlist *l, const char *s)

@@ -53,6 +53,12 @@ static const struct {
      "was likely.", "", "Securities and Exchange Commission", ""},
     {"", "Volkswagen AG (VW) raised prices. VW said costs rose.", "",
      "Volkswagen", ""},
+    /* shown by the acronym when the article uses it as often; by the
+     * alias table's name when the table knows one */
+    {"", "The Zembla Trade Council (ZTC) met. The ZTC said exports fell. "
+     "The ZTC will meet again.", "", "ZTC", ""},
+    {"", "The Organization of Petroleum Exporting Countries (OPEC) met in "
+     "Vienna.", "", "OPEC", "Vienna"},
     {"", "Continental Airlines raised fares. Continental Bank cut rates. "
      "Continental said the deal closed.", "",
      "Continental Airlines|Continental Bank|Continental", ""},
