@@ -16,6 +16,11 @@
  *     one-word remainder, so "General Motors" stays whole.
  *     Royal and religious titles (Pope, King, Queen, Prince, Sheikh) are
  *     part of how news names those people, and stay.
+ *  4. for organisations (and with NX_ENT_ANY): trailing legal forms —
+ *     Inc, Corp, Co, Ltd, PLC, AG, SA, NV... ("Paxar Corp" → "Paxar",
+ *     "J.P. Morgan and Co Inc" → "J.P. Morgan"), so that one company gets
+ *     one facet term however an article writes it.  Spelled-out
+ *     Corporation / Company and "Group" stay (LEGAL says why).
  * Then the alias table is tried on each form from the least to the most
  * stripped; the first hit wins.  Without a hit, the most stripped form is
  * returned with its own capitalisation.
@@ -45,7 +50,8 @@ static const char *const TITLES[] = {
     "economist", "analyst", "attorney", "lawyer", "leader", "head", "chief",
     "founder", "candidate", "nominee", "coach", "manager", "speaker",
     "treasurer", "negotiator", "prosecutor", "sheriff", "superintendent",
-    "inspector", "detective", "constable", "chairman", "boss",
+    "inspector", "detective", "constable", "chairman", "boss", "cpl",
+    "corporal", "cst", "insp", "supt",
     "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir",
     "dame", "rev", "reverend", "fr", "msgr", "hon", NULL};
 /* Honorifics: stripped even before a single remaining word with ANY. */
@@ -61,6 +67,14 @@ static const char *const MODIFIERS[] = {
     "top", "lead", "chief", "executive", "general", "of", "the", "and",
     "for", "u.s.", "us", "then", "outgoing", "incoming", "junior", NULL};
 static const char *const SUFFIXES[] = {"jr", "sr", "ii", "iii", "iv", NULL};
+/* Legal forms after an organisation's name: abbreviations and foreign
+ * forms only.  Spelled-out "Corporation" and "Company" stay: they are part
+ * of public bodies' names (British Broadcasting Corporation, Hudson's Bay
+ * Company); "Group" stays too (Carlyle Group, Eurasia Group). */
+static const char *const LEGAL[] = {
+    "inc", "incorporated", "corp", "co", "cos", "ltd", "limited", "plc",
+    "llc", "llp", "lp", "ag", "sa", "spa", "nv", "bv", "gmbh", "pty", "kk",
+    "ab", "asa", "oyj", NULL};
 
 static int in_list(const char *const *list, const char *w, size_t n)
 {
@@ -239,6 +253,29 @@ static const char *alias_of(const nx_aliases *al, const word *w, size_t nw)
     return hit;
 }
 
+/* Rule 4: the words left of trailing legal forms ("Paxar Corp", "J.P.
+ * Morgan and Co Inc", "Volkswagen AG", "Bank of Tokyo Ltd.") and of a
+ * leading "NV" ("NV Philips"); at least one word stays. */
+static size_t strip_legal(word *w, size_t nw)
+{
+    size_t n = nw;
+    while (n > 1 && in_list(LEGAL, w[n - 1].s, w[n - 1].n)) {
+        n--;
+        /* "and Co", "& Co" */
+        while (n > 1 && ((w[n - 1].n == 3 && memcmp(w[n - 1].s, "and", 3) == 0) ||
+                         (w[n - 1].n == 1 && w[n - 1].s[0] == '&')))
+            n--;
+        /* "Paxar Corp.," left its comma on the name */
+        if (w[n - 1].n > 1 && w[n - 1].s[w[n - 1].n - 1] == ',')
+            w[n - 1].n--;
+    }
+    if (n > 1 && w[0].n == 2 && memcmp(w[0].s, "NV", 2) == 0) {
+        memmove(w, w + 1, (n - 1) * sizeof *w);
+        n--;
+    }
+    return n;
+}
+
 char *nx_name_canonical(const nx_aliases *al, nx_entity_kind kind,
                         const char *name)
 {
@@ -252,6 +289,13 @@ char *nx_name_canonical(const nx_aliases *al, nx_entity_kind kind,
           memcmp(w[0].s, "The", 3) == 0))) {
         memmove(w, w + 1, --nw * sizeof *w);
         hit = alias_of(al, w, nw);
+    }
+    if (!hit && (kind == NX_ENT_ORG || kind == NX_ENT_ANY)) {
+        size_t k = strip_legal(w, nw);
+        if (k < nw) {
+            nw = k;
+            hit = alias_of(al, w, nw);
+        }
     }
     if (!hit && (kind == NX_ENT_PERSON || kind == NX_ENT_ANY)) {
         size_t t = title_prefix(w, nw, kind);

@@ -26,7 +26,8 @@ void bench_ggt(nx_extractor *x, const char *datadir);
 void bench_reuters(nx_extractor *x, const char *datadir, const char *gazdir,
                    const char *aliases);
 void bench_n3(nx_extractor *x, const char *datadir);
-void bench_polnear(nx_extractor *x, const char *datadir);
+/* split: "dev" (development) or "test" (measuring only) */
+void bench_polnear(nx_extractor *x, const char *datadir, const char *split);
 void bench_conll(nx_extractor *x, const char *path);
 
 #endif

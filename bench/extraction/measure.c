@@ -4,7 +4,8 @@
  * file:
  *
  *   m_ggt.c      who is quoted (Gender Gap Tracker gold quotes)
- *   m_polnear.c  who is quoted (PolNeAR test split)
+ *   m_polnear.c  who is quoted (PolNeAR: dev, the development signal;
+ *                test, for measuring)
  *   m_reuters.c  places / people / orgs of Reuters-21578, cost per article
  *   m_n3.c       alias accuracy on N3 Reuters-128 (DBpedia-linked mentions)
  *   m_conll.c    the whole extractor (rules + tagger) on CoNLL-2003 eng.testa
@@ -15,7 +16,9 @@
  *
  * bench/extraction/run calls this and the tagger comparisons.  The GGT and
  * PolNeAR test sets and eng.testb are for measuring, not tuning.
- * Set NEWSDEX_NER_MODEL="" to measure the rules alone.
+ * Set NEWSDEX_NER_MODEL="" to measure the rules alone; NX_BENCH_ONLY=
+ * "polnear-dev n3" runs only the sections named (ggt polnear-dev
+ * polnear-test reuters n3 conll), for a quick look while developing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,6 +85,19 @@ int bench_same_person(const char *a, const char *b)
     return same;
 }
 
+static int want(const char *section)
+{
+    const char *only = getenv("NX_BENCH_ONLY");
+    if (!only || !*only)
+        return 1;
+    size_t n = strlen(section);
+    for (const char *p = only; (p = strstr(p, section)); p += n)
+        if ((p == only || p[-1] == ' ' || p[-1] == ',') &&
+            (p[n] == 0 || p[n] == ' ' || p[n] == ','))
+            return 1;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : NX_SOURCE_DIR "/../shared/data";
@@ -108,15 +124,23 @@ int main(int argc, char **argv)
     }
     printf("extractor (gazetteers + tagger model) loaded in %.1f ms\n",
            1000 * (bench_now() - t0));
-    bench_ggt(x, dir);
-    bench_polnear(x, dir);
-    char *aliases = nx_aliases_serialize(al);
-    snprintf(path, sizeof path, "%s/indexer/data", src);
-    bench_reuters(x, dir, path, aliases);
-    free(aliases);
-    bench_n3(x, dir);
+    if (want("ggt"))
+        bench_ggt(x, dir);
+    if (want("polnear-dev"))
+        bench_polnear(x, dir, "dev");
+    if (want("polnear-test"))
+        bench_polnear(x, dir, "test");
+    if (want("reuters")) {
+        char *aliases = nx_aliases_serialize(al);
+        snprintf(path, sizeof path, "%s/indexer/data", src);
+        bench_reuters(x, dir, path, aliases);
+        free(aliases);
+    }
+    if (want("n3"))
+        bench_n3(x, dir);
     snprintf(path, sizeof path, "%s/conll2003/eng.testa", dir);
-    bench_conll(x, path);
+    if (want("conll"))
+        bench_conll(x, path);
     nx_extractor_free(x);
     nx_aliases_free(al);
     return 0;

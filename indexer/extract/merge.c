@@ -8,6 +8,9 @@
  *  - A one-word person ("Lavrov", "Mr. Biden" → "Biden") joins the
  *    person whose surname it is, wherever in the article the full name
  *    is; with two candidates, the nearest full name before it wins.
+ *  - Organisations join the longer name they are part of, the initials
+ *    of, or an acronym defined for ("Paxar" and "Paxar Corp", "GM" and
+ *    "General Motors Corp", "Volkswagen AG (VW)"): join_orgs.
  *  - Lists come in order of first mention (of the entity, through any of
  *    its mentions); `by` in order of first speech; quotes in text order.
  *    Speakers are people or organisations; each appears in its list too.
@@ -83,6 +86,116 @@ static void drop_overlaps(x_doc *d)
         }
 }
 
+/* ------------------------------------------------- organisation aliases */
+
+static int join_word(const char *w, size_t n)
+{
+    return (n == 3 && memcmp(w, "and", 3) == 0) ||
+           (n == 2 && memcmp(w, "of", 2) == 0) ||
+           (n == 3 && memcmp(w, "the", 3) == 0) ||
+           (n == 3 && memcmp(w, "for", 3) == 0) ||
+           (n == 2 && (memcmp(w, "de", 2) == 0 || memcmp(w, "du", 2) == 0));
+}
+
+/* short_ is the initials of long_'s words (keys; "of", "and", "the"
+ * skipped, hyphens split words): "gm" / "general motors", "sec" /
+ * "securities and exchange commission". */
+static int initials_of(const char *short_, const char *long_)
+{
+    char ini[32];
+    size_t n = 0;
+    for (const char *w = long_; *w && n + 1 < sizeof ini;) {
+        size_t l = strcspn(w, " -");
+        if (l && !join_word(w, l))
+            ini[n++] = *w;
+        w += l;
+        while (*w == ' ' || *w == '-')
+            w++;
+    }
+    ini[n] = 0;
+    return n >= 2 && strcmp(ini, short_) == 0;
+}
+
+/* short_'s words are the first or the last words of long_'s: "paxar" /
+ * "paxar", "dominion" / "dominion textile", "oilers" / "edmonton
+ * oilers". */
+static int part_of(const char *short_, const char *long_)
+{
+    size_t ls = strlen(short_), ll = strlen(long_);
+    if (!ls || ls >= ll)
+        return 0;
+    return (memcmp(long_, short_, ls) == 0 && long_[ls] == ' ') ||
+           (memcmp(long_ + ll - ls, short_, ls) == 0 &&
+            long_[ll - ls - 1] == ' ');
+}
+
+/* An acronym defined in the text: an org mention followed by "(" ALLCAPS
+ * ")" — "Volkswagen AG (VW)".  The key of the acronym, or NULL. */
+static char *defined_acronym(const x_doc *d, const x_mention *m)
+{
+    uint32_t t = m->tok + m->ntok;
+    if (t + 2 >= d->ntok || !x_tok_is(d, t, "(") ||
+        !x_tok_is(d, t + 2, ")") || !(d->toks[t + 1].flags & XF_ALLCAPS))
+        return NULL;
+    return x_span_key(d, t + 1, 1);
+}
+
+/* Organisations of one article that are one: a shorter name joins the
+ * longer one it is a part of ("Paxar" → "Paxar Corp" (both "paxar" once
+ * names.c drops the legal form), "Dominion" → "Dominion Textile"), or the
+ * initials of ("GM" → "General Motors"), or an acronym the text defines
+ * for it.  Only when one longer organisation fits: "Continental" with
+ * "Continental Airlines" and "Continental Bank" joins neither.  The
+ * article's longest form names the entity (x_entity_name). */
+static int join_orgs(x_doc *d, merged *M)
+{
+    int *to = malloc((M->n ? M->n : 1) * sizeof *to);
+    if (!to)
+        return NX_ENOMEM;
+    for (size_t i = 0; i < M->n; i++)
+        to[i] = -1;
+    for (size_t i = 0; i < M->n; i++) {
+        const entity *s = &M->v[i];
+        if (s->type != XM_ORG)
+            continue;
+        int target = -1, n = 0;
+        for (size_t j = 0; j < M->n; j++) {
+            const entity *l = &M->v[j];
+            if (j == i || l->type != XM_ORG || words(l->key) <= words(s->key))
+                continue;
+            int hit = part_of(s->key, l->key) ||
+                      (!strchr(s->key, ' ') && initials_of(s->key, l->key));
+            if (hit && target != (int)j) {
+                target = (int)j;
+                n++;
+            }
+        }
+        /* an acronym the article defines wins over any guess */
+        for (size_t k = 0; k < d->nment; k++) {
+            const x_mention *m = &d->ments[k];
+            if (m->entity < 0 || m->entity == (int)i || m->type != XM_ORG)
+                continue;
+            char *a = defined_acronym(d, m);
+            if (a && strcmp(a, s->key) == 0) {
+                target = m->entity;
+                n = 1;
+            }
+            free(a);
+        }
+        if (n == 1)
+            to[i] = target;
+    }
+    for (size_t k = 0; k < d->nment; k++) {
+        x_mention *m = &d->ments[k];
+        int e = m->entity;
+        /* one step only: a chain (a → b → c) stops at b */
+        if (e >= 0 && to[e] >= 0)
+            m->entity = to[e];
+    }
+    free(to);
+    return NX_OK;
+}
+
 static int merge_run(void *state, x_doc *d)
 {
     (void)state;
@@ -100,6 +213,8 @@ static int merge_run(void *state, x_doc *d)
             rc = e;
         m->entity = e;
     }
+    if (rc == NX_OK)
+        rc = join_orgs(d, &M);
     /* pass 2: one-word people join a full name with that surname */
     for (size_t i = 0; i < d->nment && rc == NX_OK; i++) {
         x_mention *m = &d->ments[i];
@@ -155,7 +270,51 @@ static int entity_first(const x_doc *d, int ent)
     return best;
 }
 
-/* The display name of an entity: the canonical form of its longest name. */
+/* The alias table names this org mention's entity: its canonical form is
+ * the table's ("OPEC" for "Organization of Petroleum Exporting Countries
+ * (OPEC)"), so every article says it the same way. */
+static int table_name(const x_doc *d, const x_mention *m)
+{
+    if (m->type != XM_ORG || !d->x->aliases || !m->key)
+        return 0;
+    const char *c = nx_aliases_lookup(d->x->aliases, m->key);
+    return c && strcmp(c, m->canon) == 0;
+}
+
+static int count_canon(const x_doc *d, int ent, const char *canon)
+{
+    int n = 0;
+    for (size_t i = 0; i < d->nment; i++)
+        n += d->ments[i].entity == ent && d->ments[i].canon &&
+             strcmp(d->ments[i].canon, canon) == 0 &&
+             !(d->toks[d->ments[i].tok].flags & XF_TITLE);
+    return n;
+}
+
+/* An organisation the article names by an acronym at least as often as
+ * by its full name ("the European Community (EC) ... the EC ... the EC")
+ * is shown by the acronym: the form its other articles, which often give
+ * only the acronym, use too. */
+static const char *acronym_name(const x_doc *d, int ent, const char *full)
+{
+    const char *acr = NULL;
+    for (size_t i = 0; i < d->nment && full; i++) {
+        const x_mention *m = &d->ments[i];
+        if (m->entity == ent && m->type == XM_ORG && m->ntok == 1 &&
+            (d->toks[m->tok].flags & XF_ALLCAPS) &&
+            !(d->toks[m->tok].flags & XF_TITLE) && strcmp(m->canon, full)) {
+            acr = m->canon;
+            break;
+        }
+    }
+    if (!acr || count_canon(d, ent, acr) < count_canon(d, ent, full))
+        return full;
+    return acr;
+}
+
+/* The display name of an entity: the canonical form of its longest name,
+ * or for an organisation the alias table's name when one of its mentions
+ * has it. */
 const char *x_entity_name(const x_doc *d, int ent)
 {
     const char *best = NULL;
@@ -164,6 +323,8 @@ const char *x_entity_name(const x_doc *d, int ent)
         const x_mention *m = &d->ments[i];
         if (m->entity != ent)
             continue;
+        if (table_name(d, m))
+            return m->canon;
         /* more words first; then a body mention over a headline's, whose
          * capitals may be shouted ("REAGAN") */
         int score = words(m->canon) * 4 +
@@ -174,7 +335,7 @@ const char *x_entity_name(const x_doc *d, int ent)
             best_score = score;
         }
     }
-    return best;
+    return acronym_name(d, ent, best);
 }
 
 static int push_unique(nx_strlist *l, const char *s)

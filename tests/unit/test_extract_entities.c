@@ -32,13 +32,36 @@ static const struct {
     {"", "Lavrov spoke first. Then Sergey Lavrov left.", "Sergey Lavrov", "",
      ""},
     /* org cues: suffixes and heads */
-    {"", "Shares of Acme Widgets Inc rose in London.", "", "Acme Widgets Inc",
+    /* the legal form is no part of the canonical name (names.c rule 4) */
+    {"", "Shares of Acme Widgets Inc rose in London.", "", "Acme Widgets",
      "London"},
     {"", "The Bank of Zembla raised rates.", "", "Bank of Zembla", ""},
     {"", "McDonald's opened a restaurant in Moscow.", "", "McDonald's",
      "Moscow"},
     {"", "The IMF and NATO met in the U.S. capital.", "",
      "International Monetary Fund|NATO", "United States"},
+    /* one organisation however the article names it (merge.c join_orgs):
+     * the short form, the initials, an acronym the text defines; two
+     * companies a short form could mean keep it apart */
+    {"", "Paxar Corp said profits rose. Paxar makes labels.", "", "Paxar",
+     ""},
+    {"", "Dominion Textile Inc raised its bid. Dominion said it would pay "
+     "cash.", "", "Dominion Textile", ""},
+    {"", "General Motors Corp cut output. GM said demand fell.", "",
+     "General Motors", ""},
+    {"", "The Securities and Exchange Commission sued. The SEC said fraud "
+     "was likely.", "", "Securities and Exchange Commission", ""},
+    {"", "Volkswagen AG (VW) raised prices. VW said costs rose.", "",
+     "Volkswagen", ""},
+    /* shown by the acronym when the article uses it as often; by the
+     * alias table's name when the table knows one */
+    {"", "The Zembla Trade Council (ZTC) met. The ZTC said exports fell. "
+     "The ZTC will meet again.", "", "ZTC", ""},
+    {"", "The Organization of Petroleum Exporting Countries (OPEC) met in "
+     "Vienna.", "", "OPEC", "Vienna"},
+    {"", "Continental Airlines raised fares. Continental Bank cut rates. "
+     "Continental said the deal closed.", "",
+     "Continental Airlines|Continental Bank|Continental", ""},
     /* place cues */
     {"", "Fighting continued in the Donbass region.", "", "", "Donbass"},
     {"", "A Zarqawa-based group sent aid.", "", "", "Zarqawa"},

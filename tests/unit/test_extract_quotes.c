@@ -145,6 +145,51 @@ static const struct {
      "to uncover horrifying things.\"",
      "Dave Martell", "Dave Martell: They are going to uncover horrifying "
      "things."},
+    /* abbreviation periods and a parenthesis between quote and verb */
+    {"Kevin Barrett is a lawyer.\n\n\"Everybody knew what to expect,\" "
+     "Mr. Barrett said.",
+     "Kevin Barrett", "Kevin Barrett: Everybody knew what to expect"},
+    {"\"He would be a great senator,\" Rep. Elijah E. Cummings (D-Md.) "
+     "said in an interview.",
+     "Elijah E. Cummings", "Elijah E. Cummings: He would be a great senator"},
+    {"\xe2\x80\x9cThe veto will be overridden,\xe2\x80\x9d Senate "
+     "Majority Leader Mitch McConnell, R-Ky., said Tuesday.",
+     "Mitch McConnell", "Mitch McConnell: The veto will be overridden"},
+    /* a question ends the tokenizer's sentence, not the attribution */
+    {"\xe2\x80\x9cHow many times do we have to see this?\xe2\x80\x9d "
+     "Hillary Clinton said.",
+     "Hillary Clinton",
+     "Hillary Clinton: How many times do we have to see this?"},
+    /* a quote inside a clause: the verb after it is not its attribution */
+    {"Michael Flynn said Trump has \xe2\x80\x9c" "enormous "
+     "respect\xe2\x80\x9d for the military and his comment was "
+     "misread.",
+     "Michael Flynn", "Michael Flynn: enormous respect"},
+    /* ", saying": the subject of the clause before */
+    {"During a speech in Ohio, Donald Trump attacked Hillary Clinton for her "
+     "record, saying, \"She's trigger-happy and very unstable.\"",
+     "Donald Trump", "Donald Trump: She's trigger-happy and very unstable."},
+    /* an organisation yields to the person named with a role in it */
+    {"Oilers coach Todd McLellan was not happy after the loss.\n\n"
+     "\"We were not good enough tonight,\" the Oilers said.",
+     "Todd McLellan|Oilers", "Todd McLellan: We were not good enough tonight"},
+    {"RCMP Cpl. Jane Smith said the search continues. \"We ask anyone "
+     "with information to call us,\" the RCMP said.",
+     "Jane Smith|RCMP",
+     "Jane Smith: We ask anyone with information to call us"},
+    /* he: the story's main person over one named in passing */
+    {"Mark Carney spoke in Ottawa. Mark Carney said the plan works. Carney "
+     "thanked staff.\n\nMichael Chong, whom Carney met, was absent. "
+     "\"We will deliver,\" he said.",
+     "Mark Carney", "Mark Carney: We will deliver"},
+    /* a paragraph in quotes continues a speaker three paragraphs back when
+     * nobody else is named in between */
+    {"\"The budget is balanced,\" said Chrystia Freeland.\n\n"
+     "The plan was released on Tuesday.\n\nIt covers five years.\n\n"
+     "Debt will fall slowly.\n\n\"We kept our promise.\"",
+     "Chrystia Freeland",
+     "Chrystia Freeland: The budget is balanced||Chrystia Freeland: We kept "
+     "our promise."},
     /* scare quotes are not quotes; unattributed speech is */
     {"Joe Biden wants a \xe2\x80\x9cstable\xe2\x80\x9d and "
      "\xe2\x80\x9cpredictable\xe2\x80\x9d relationship with Russia.", "", ""},

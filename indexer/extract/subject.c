@@ -1,0 +1,507 @@
+/*
+ * subject.c — who a speech verb's subject is (the quote stage's half that
+ * reads noun phrases; quotes.c decides which verb a quote hangs on).
+ *
+ * The subject of a speech verb is found by walking left over adverbs,
+ * times, a parenthesis ("(D-Md.)") and an appositive: a person or org
+ * mention; a pronoun (he/she: a person of the nearest sentence before that
+ * names one, the first unless another was named at least twice more —
+ * the story's main person; they/it: the nearest org); "X's spokesman" /
+ * "X spokesman" (X, plus the spokesman when named); "the company" (the
+ * last org); after ", saying" the subject of the clause before; any other
+ * noun phrase is an unnamed speaker.  A place is never a speaker ("Russia
+ * said" names no one who can be quoted by name).  An organisation found as
+ * the speaker yields to a person named nearby with a role in it
+ * (x_subj_person_for_org).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nx_xapian.h"
+#include "x_internal.h"
+#include "x_subject.h"
+
+int x_subj_lower_word(const x_doc *d, uint32_t t)
+{
+    return t < d->ntok && d->toks[t].kind == XT_WORD &&
+           !(d->toks[t].flags & XF_UPPER);
+}
+
+int x_subj_is_say(const x_doc *d, uint32_t t)
+{
+    return x_subj_lower_word(d, t) && (d->toks[t].lex & (LX_SAY1 | LX_SAY2));
+}
+
+static int adverb(const x_doc *d, uint32_t t)
+{
+    static const char *const A[] = {
+        "also", "has", "have", "had", "later", "then", "previously", "once",
+        "again", "recently", "reportedly", "would", "will", "further",
+        "repeatedly", "separately", "earlier", "publicly", "privately",
+        "simply", "just", "bluntly", "flatly", "quickly", "often", "always",
+        "never", "still", "last", "this", "week", "month", "year", "on",
+        "had", "did", "does", "do", "not", "in", "an", "interview",
+        "statement", "a", NULL};
+    if (t >= d->ntok)
+        return 0;
+    const x_tok *k = &d->toks[t];
+    if (k->kind == XT_NUM || (k->kind == XT_WORD && (k->lex & LX_CAL)))
+        return 1;
+    if (!x_subj_lower_word(d, t))
+        return 0;
+    for (size_t i = 0; A[i]; i++)
+        if (x_tok_is(d, t, A[i]))
+            return 1;
+    return 0;
+}
+
+int x_subj_first_of_sentence(const x_doc *d, uint32_t t)
+{
+    return (int)d->sents[d->toks[t].sent].first;
+}
+
+/* Whether person mention m can be "he" (XG_MALE) or "she" (XG_FEMALE):
+ * by Mr / Mrs / Ms before it, else by the listed gender of its first name
+ * (a surname alone borrows the first name of a longer mention ending in
+ * it); a name with neither could be either. */
+static int gender_ok(const x_doc *d, const x_mention *m, unsigned want)
+{
+    if (!want || m->type != XM_PER)
+        return 1;
+    uint32_t p = m->tok;
+    if (p >= 2 && x_tok_is(d, p - 1, "."))
+        p--;
+    if (p >= 1) {
+        if (x_tok_is(d, p - 1, "Mr"))
+            return want == XG_MALE;
+        if (x_tok_is(d, p - 1, "Mrs") || x_tok_is(d, p - 1, "Ms") ||
+            x_tok_is(d, p - 1, "Miss"))
+            return want == XG_FEMALE;
+    }
+    uint32_t first = m->tok;
+    if (m->ntok == 1) {
+        const x_tok *k = &d->toks[m->tok];
+        for (size_t i = 0; i < d->nment; i++) {
+            const x_mention *o = &d->ments[i];
+            const x_tok *l = &d->toks[o->tok + o->ntok - 1];
+            if (o->type == XM_PER && o->ntok >= 2 && l->len == k->len &&
+                memcmp(d->text + l->off, d->text + k->off, k->len) == 0) {
+                first = o->tok;
+                break;
+            }
+        }
+    }
+    char *k0 = x_span_key(d, first, 1);
+    const x_gent *e = k0 ? x_gaz_get(&d->x->gaz, k0, strlen(k0)) : NULL;
+    free(k0);
+    if (!e || !(e->flags & XG_FIRST))
+        return 1;
+    return (e->flags & want) != 0;
+}
+
+/* The mention names a person whose last word is that of token l (a
+ * person mention of the stages; the tagger's and the rules' of one span
+ * count once: the rules' is skipped when the tagger has the same start). */
+static int same_last(const x_doc *d, const x_mention *o, const x_tok *l)
+{
+    const x_tok *k = &d->toks[o->tok + o->ntok - 1];
+    return !(o->flags & XMF_DROPPED) && o->type == XM_PER &&
+           k->len == l->len &&
+           memcmp(d->text + k->off, d->text + l->off, l->len) == 0;
+}
+
+/* How often the person of mention m was named before token t: mentions
+ * whose last word is m's last word ("Clinton", "Hillary Clinton"), one per
+ * start token. */
+static int salience(const x_doc *d, const x_mention *m, uint32_t t)
+{
+    const x_tok *l = &d->toks[m->tok + m->ntok - 1];
+    int n = 0;
+    for (size_t i = 0; i < d->nment; i++) {
+        const x_mention *o = &d->ments[i];
+        if (o->tok >= t || !same_last(d, o, l))
+            continue;
+        int dup = 0;
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = d->ments[j].tok == o->tok && same_last(d, &d->ments[j], l);
+        n += !dup;
+    }
+    return n;
+}
+
+/* Of two people of one sentence, the one "he" more likely means: the
+ * story's main person (named at least twice more so far) over one named
+ * in passing; otherwise the first (the subject, usually).  The margin
+ * keeps the subject when both are established: PolNeAR dev cannot check
+ * pronouns (its sources are "he"), so this is the cautious form. */
+static int better_person(const x_doc *d, const x_mention *m,
+                         const x_mention *best, uint32_t t)
+{
+    int sm = salience(d, m, t), sb = salience(d, best, t);
+    if (sm >= sb + 2 || sb >= sm + 2)
+        return sm > sb;
+    return m->tok < best->tok;
+}
+
+/* he/she: the first person named (outside quotes, of a fitting gender) in
+ * the nearest sentence before t that names one, looking at t's own
+ * sentence first; they/it: the last organisation.  A pronoun in news may
+ * point back a long way ("He began to cry ... “Where do you draw the
+ * line?” he says.") so the search goes back up to 40 sentences. */
+static int antecedent(const x_doc *d, uint32_t t, int want, unsigned gender)
+{
+    uint32_t s = d->toks[t].sent;
+    for (int back = 0; back < 40; back++, s--) {
+        uint32_t a = d->sents[s].first, b = back ? d->sents[s].end : t;
+        int best = -1;
+        for (size_t i = 0; i < d->nment; i++) {
+            const x_mention *m = &d->ments[i];
+            if ((m->flags & XMF_DROPPED) || m->type != want ||
+                m->tok < a || m->tok >= b || d->toks[m->tok].quote >= 0 ||
+                !gender_ok(d, m, gender))
+                continue;
+            if (best < 0 ||
+                (want == XM_PER ? better_person(d, m, &d->ments[best], t)
+                                : m->tok > d->ments[best].tok))
+                best = (int)i;
+        }
+        if (best >= 0)
+            return best;
+        if (s == 0)
+            break;
+    }
+    return SUBJ_UNNAMED;
+}
+
+static int pronoun(const x_doc *d, uint32_t t)
+{
+    if (x_tok_lower_is(d, t, "he"))
+        return antecedent(d, t, XM_PER, XG_MALE);
+    if (x_tok_lower_is(d, t, "she"))
+        return antecedent(d, t, XM_PER, XG_FEMALE);
+    return antecedent(d, t, XM_ORG, 0);      /* they, it */
+}
+
+static int speaker_ok(const x_doc *d, int m)
+{
+    if (m < 0)
+        return m;
+    return d->ments[m].type == XM_LOC ? SUBJ_UNNAMED : m;
+}
+
+/* The mention ending at t, or "X's" / "X" just before a role noun at t. */
+static int np_at(const x_doc *d, uint32_t t, int *also)
+{
+    int m = x_doc_mention_ending(d, t);
+    if (m >= 0) {
+        /* Kremlin spokesman Dmitry Peskov: the Kremlin speaks too */
+        uint32_t s = d->ments[m].tok;
+        if (s >= 2 && x_subj_lower_word(d, s - 1) && (d->toks[s - 1].lex & LX_ROLE)) {
+            uint32_t x = s - 2;
+            if (d->toks[x].kind == XT_POSS && x > 0)
+                x--;
+            int o = x_doc_mention_ending(d, x);
+            if (o >= 0 && d->ments[o].type == XM_ORG)
+                *also = o;
+        }
+        return speaker_ok(d, m);
+    }
+    if (d->toks[t].kind == XT_WORD && (d->toks[t].lex & LX_PRON))
+        return speaker_ok(d, pronoun(d, t));
+    if (x_subj_lower_word(d, t) && (d->toks[t].lex & LX_ORGANA) &&
+        t > 0 && x_tok_lower_is(d, t - 1, "the"))
+        return speaker_ok(d, antecedent(d, t, XM_ORG, 0));
+    if (x_subj_lower_word(d, t) && (d->toks[t].lex & LX_ROLE) && t > 0) {
+        uint32_t x = t - 1;
+        if (d->toks[x].kind == XT_POSS && x > 0)
+            x--;
+        int o = x_doc_mention_ending(d, x);
+        if (o >= 0 && d->ments[o].type != XM_LOC)
+            return o;                     /* the Kremlin's spokesman */
+    }
+    if (d->toks[t].kind == XT_WORD || d->toks[t].kind == XT_NUM)
+        return SUBJ_UNNAMED;
+    return SUBJ_NONE;
+}
+
+/* ", a spokesman for Y" after a speaker: Y speaks too. */
+static int spokesman_for(const x_doc *d, uint32_t t)
+{
+    if (!x_tok_is(d, t, ","))
+        return -1;
+    for (uint32_t u = t + 1; u < t + 6 && u + 1 < d->ntok; u++) {
+        if (!x_subj_lower_word(d, u))
+            return -1;
+        if ((d->toks[u].lex & LX_ROLE) &&
+            (x_tok_is(d, u + 1, "for") || x_tok_is(d, u + 1, "at") ||
+             x_tok_is(d, u + 1, "of"))) {
+            uint32_t v = u + 2;
+            if (x_tok_is(d, v, "the"))
+                v++;
+            int m = x_doc_mention_starting(d, v);
+            return m >= 0 && d->ments[m].type == XM_ORG ? m : -1;
+        }
+    }
+    return -1;
+}
+
+static int preposition(const x_doc *d, uint32_t t)
+{
+    static const char *const P[] = {"in", "with", "of", "for", "at", "by",
+                                    "from", "to", "against", "about", "on",
+                                    "after", "before", "during", "like",
+                                    "than", "and", "or", NULL};
+    if (!x_subj_lower_word(d, t))
+        return 0;
+    for (size_t i = 0; P[i]; i++)
+        if (x_tok_is(d, t, P[i]))
+            return 1;
+    return 0;
+}
+
+/* The subject of the clause a participle (", saying") hangs on: "During a
+ * speech, Trump attacked Clinton for ..., saying, “…”" — the first person
+ * (else organisation) of the sentence before it that is followed by a verb
+ * or an appositive and is no preposition's object. */
+static int clause_subject(const x_doc *d, uint32_t v, uint32_t bound)
+{
+    for (int want = XM_PER; want >= 0; want = want == XM_PER ? XM_ORG : -1) {
+        int best = -1;
+        for (size_t i = 0; i < d->nment; i++) {
+            const x_mention *m = &d->ments[i];
+            uint32_t f = m->tok + m->ntok;
+            if ((m->flags & XMF_DROPPED) || m->type != want ||
+                m->tok < bound || f >= v || d->toks[m->tok].quote >= 0 ||
+                (m->tok > 0 && preposition(d, m->tok - 1)) ||
+                !(x_subj_lower_word(d, f) || x_tok_is(d, f, ",")))
+                continue;
+            if (best < 0 || m->tok < d->ments[best].tok)
+                best = (int)i;
+        }
+        if (best >= 0)
+            return best;
+    }
+    return SUBJ_UNNAMED;
+}
+
+/* The subject of speech verb v, walking left (not before `bound`). */
+int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
+                        int *also)
+{
+    *also = -1;
+    if (v <= bound)
+        return SUBJ_NONE;
+    uint32_t t = v - 1;
+    const char *vs = x_tok_s(d, v);
+    size_t vl = d->toks[v].len;
+    int ing = vl > 4 && memcmp(vs + vl - 3, "ing", 3) == 0;
+    if (ing && x_tok_is(d, t, "by") && t > bound && x_subj_is_say(d, t - 1))
+        return x_subj_left(d, t - 1, bound, also);  /* responded by saying */
+    if (ing && x_tok_is(d, t, "for")) {
+        /* condemned the Kremlin on Wednesday for suggesting */
+        while (t > bound && (adverb(d, t - 1) || x_tok_is(d, t - 1, ",")))
+            t--;
+        if (t > bound) {
+            int m = x_doc_mention_ending(d, t - 1);
+            return m >= 0 ? speaker_ok(d, m) : SUBJ_UNNAMED;
+        }
+        return SUBJ_NONE;
+    }
+    if (ing && x_tok_is(d, t, ","))
+        return clause_subject(d, v, bound);    /* ..., saying "…" */
+    if (ing)
+        return SUBJ_NONE;       /* a participle with no clause before it */
+    if (t > bound && (x_tok_is(d, t, "was") || x_tok_is(d, t, "were") ||
+                      x_tok_is(d, t, "is") || x_tok_is(d, t, "are") ||
+                      x_tok_is(d, t, "been") || x_tok_is(d, t, "be")))
+        return SUBJ_NONE;       /* passive: "was told" */
+    while (t > bound && adverb(d, t))
+        t--;
+    if (x_tok_is(d, t, ")")) {
+        /* Rep. Elijah E. Cummings (D-Md.) said: the party and state */
+        uint32_t c = t;
+        while (c > bound && c + 8 > t && !x_tok_is(d, c, "("))
+            c--;
+        if (x_tok_is(d, c, "(") && c > bound)
+            t = c - 1;
+    }
+    if (x_tok_is(d, t, ",") && t > bound) {
+        /* an appositive: Lagarde, the ECB president, said */
+        uint32_t c = t - 1;
+        while (c > bound && c + 12 > t && !x_tok_is(d, c, ",") &&
+               d->toks[c].kind != XT_QUOTE)
+            c--;
+        if (!x_tok_is(d, c, ",") || c <= bound)
+            return SUBJ_NONE;
+        /* the Kremlin's spokesman, Dmitry Peskov, said: the named
+         * spokesman speaks, and the organisation with him */
+        int p = x_doc_mention_starting(d, c + 1);
+        if (p >= 0 && d->ments[p].type == XM_PER &&
+            d->ments[p].tok + d->ments[p].ntok == t && x_subj_lower_word(d, c - 1) &&
+            (d->toks[c - 1].lex & LX_ROLE)) {
+            int unused = -1, o = np_at(d, c - 1, &unused);
+            *also = o >= 0 && d->ments[o].type == XM_ORG ? o : -1;
+            return p;
+        }
+        t = c - 1;
+    }
+    if (t < bound)
+        return SUBJ_NONE;
+    int m = np_at(d, t, also);
+    if (m >= 0 && *also < 0)
+        *also = spokesman_for(d, d->ments[m].tok + d->ments[m].ntok);
+    return m;
+}
+
+/* The subject after speech verb v: `said Lavrov`, `said the Kremlin`. */
+int x_subj_right(const x_doc *d, uint32_t v, int *also)
+{
+    *also = -1;
+    uint32_t t = v + 1;
+    uint32_t end = d->sents[d->toks[v].sent].end;
+    if (t < end && d->toks[t].kind == XT_WORD && (d->toks[t].lex & LX_PRON))
+        return speaker_ok(d, pronoun(d, t));
+    for (uint32_t u = t; u < end && u < t + 6; u++) {
+        int m = x_doc_mention_starting(d, u);
+        if (m >= 0) {
+            *also = spokesman_for(d, m >= 0 ? d->ments[m].tok +
+                                                  d->ments[m].ntok : u);
+            return speaker_ok(d, m);
+        }
+        if (u > t && x_tok_is(d, u, ".") &&
+            nx_name_is_title(x_tok_s(d, u - 1), d->toks[u - 1].len))
+            continue;                     /* says Dr. Matthew Bowes */
+        if (d->toks[u].kind == XT_NUM || x_tok_is(d, u, "/"))
+            continue;                     /* said 9/11 widow Terry Strada */
+        if (d->toks[u].kind != XT_WORD)
+            break;
+        if (x_subj_lower_word(d, u) && (d->toks[u].lex & LX_ROLE)) {
+            /* said a spokesman for the Pentagon */
+            uint32_t w = u + 1;
+            if (x_tok_is(d, w, "for") || x_tok_is(d, w, "at") ||
+                x_tok_is(d, w, "of")) {
+                w++;
+                if (x_tok_is(d, w, "the"))
+                    w++;
+                int o = x_doc_mention_starting(d, w);
+                if (o >= 0 && d->ments[o].type == XM_ORG)
+                    return o;
+            }
+            if (d->toks[u + 1].kind != XT_WORD || !(d->toks[u + 1].flags &
+                                                    XF_UPPER))
+                return SUBJ_UNNAMED;
+        }
+    }
+    return t < end && d->toks[t].kind == XT_WORD ? SUBJ_UNNAMED : SUBJ_NONE;
+}
+
+/* "according to (the) X" at t: X, or an unnamed source; SUBJ_NONE when
+ * t does not start the phrase. */
+int x_subj_according_to(const x_doc *d, uint32_t t)
+{
+    if (!x_tok_lower_is(d, t, "according") || !x_tok_is(d, t + 1, "to"))
+        return SUBJ_NONE;
+    uint32_t u = t + 2;
+    if (x_tok_is(d, u, "the"))
+        u++;
+    if (u + 1 < d->ntok && x_tok_is(d, u + 1, ".") &&
+        nx_name_is_title(x_tok_s(d, u), d->toks[u].len))
+        u += 2;                           /* according to Dr. Keith Ahamad */
+    int m = x_doc_mention_starting(d, u);
+    return m >= 0 ? speaker_ok(d, m) : SUBJ_UNNAMED;
+}
+
+/* A role word or title between an organisation and a person's name:
+ * "RCMP Cpl. Jane Smith", "Oilers head coach Todd McLellan". */
+static int role_word(const x_doc *d, uint32_t t)
+{
+    return x_tok_is(d, t, ".") ||
+           (d->toks[t].kind == XT_WORD &&
+            ((x_subj_lower_word(d, t) && (d->toks[t].lex & LX_ROLE)) ||
+             nx_name_is_title(x_tok_s(d, t), d->toks[t].len) ||
+             x_tok_is(d, t, "head") || x_tok_is(d, t, "assistant")));
+}
+
+/* Two organisation keys name one organisation: equal, or one is the
+ * other's first or last words ("oilers", "edmonton oilers"). */
+static int same_org(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > lb) {
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t l = la;
+        la = lb;
+        lb = l;
+    }
+    if (la == 0)
+        return 0;
+    if (la == lb)
+        return memcmp(a, b, la) == 0;
+    return (memcmp(b, a, la) == 0 && b[la] == ' ') ||
+           (memcmp(b + lb - la, a, la) == 0 && b[lb - la - 1] == ' ');
+}
+
+/* Person mention p holds a role in organisation o (same key): "O role P"
+ * or "P, (a|the) ... role (of|for|at|with) (the) O". */
+static int role_in(const x_doc *d, const x_mention *p, const char *okey)
+{
+    uint32_t t = p->tok;
+    int n = 0;
+    while (t > 0 && n < 4 && role_word(d, t - 1)) {
+        t--;
+        n++;
+    }
+    if (n > 0 && t > 0) {
+        uint32_t x = t - 1;
+        if (d->toks[x].kind == XT_POSS && x > 0)
+            x--;
+        int o = x_doc_mention_ending(d, x);
+        if (o >= 0 && d->ments[o].type == XM_ORG && d->ments[o].key)
+            return same_org(d->ments[o].key, okey);
+        if (o < 0 && (d->toks[x].flags & XF_UPPER)) {
+            /* "RCMP Cpl.": a name the stages left unsure there */
+            char *k = x_span_key(d, x, 1);
+            int hit = k && same_org(k, okey);
+            free(k);
+            return hit;
+        }
+    }
+    uint32_t e = p->tok + p->ntok;
+    if (!x_tok_is(d, e, ","))
+        return 0;
+    for (uint32_t u = e + 1; u < d->ntok && u < e + 9; u++) {
+        if (!x_subj_lower_word(d, u))
+            return 0;
+        if (x_tok_is(d, u, "of") || x_tok_is(d, u, "for") ||
+            x_tok_is(d, u, "at") || x_tok_is(d, u, "with")) {
+            uint32_t v = u + 1 + x_tok_is(d, u + 1, "the");
+            int o = x_doc_mention_starting(d, v);
+            return o >= 0 && d->ments[o].type == XM_ORG && d->ments[o].key &&
+                   same_org(d->ments[o].key, okey);
+        }
+    }
+    return 0;
+}
+
+/* An organisation found as the speaker, with a person who holds a role in
+ * it named in the same sentence or the two before ("Oilers coach Todd
+ * McLellan ... “…,” the Oilers said"): the person spoke, for it.  The
+ * nearest such person before the quote, or -1. */
+int x_subj_person_for_org(const x_doc *d, int org, uint32_t at)
+{
+    const char *okey = d->ments[org].key;
+    uint32_t s = d->toks[at].sent;
+    uint32_t from = d->sents[s >= 2 ? s - 2 : 0].first;
+    int best = -1;
+    for (size_t i = 0; i < d->nment && okey; i++) {
+        const x_mention *m = &d->ments[i];
+        if ((m->flags & XMF_DROPPED) || m->type != XM_PER || m->tok < from ||
+            m->tok >= d->sents[s].end || d->toks[m->tok].quote >= 0 ||
+            (best >= 0 && m->tok < d->ments[best].tok) || !role_in(d, m, okey))
+            continue;
+        best = (int)i;
+    }
+    return best;
+}

@@ -1,0 +1,31 @@
+/*
+ * x_subject.h — the subject of a speech verb (subject.c), for the quote
+ * stage (quotes.c).  Results are mention indexes, or one of the two
+ * codes below.
+ */
+#ifndef NX_X_SUBJECT_H
+#define NX_X_SUBJECT_H
+
+#include "x_internal.h"
+
+#define SUBJ_NONE -2         /* no subject found: not an attribution */
+#define SUBJ_UNNAMED -1      /* a speaker with no name ("the assistant") */
+
+/* A word token in lower case. */
+int x_subj_lower_word(const x_doc *d, uint32_t t);
+/* A speech verb (LX_SAY1 or LX_SAY2) in lower case. */
+int x_subj_is_say(const x_doc *d, uint32_t t);
+int x_subj_first_of_sentence(const x_doc *d, uint32_t t);
+/* The subject of speech verb v walking left, not before `bound`; *also
+ * gets a second speaker (the org behind a named spokesman) or -1. */
+int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound, int *also);
+/* The subject after speech verb v: `said Lavrov`, `said the Kremlin`. */
+int x_subj_right(const x_doc *d, uint32_t v, int *also);
+/* "according to (the) X" at t: X, or an unnamed source; SUBJ_NONE when
+ * t does not start the phrase. */
+int x_subj_according_to(const x_doc *d, uint32_t t);
+/* A person named near token `at` with a role in organisation mention
+ * org ("Oilers coach Todd McLellan"), or -1. */
+int x_subj_person_for_org(const x_doc *d, int org, uint32_t at);
+
+#endif
