@@ -96,9 +96,12 @@ extern "C" int nx_db_open_ex(nx_db **out, const char *path,
     if (!db)
         return NX_ENOMEM;
     db->allow_partial = opts->allow_partial != 0;
-    int rc = nx::guarded(db->msg, [&]() -> int {
+    auto open = [&]() -> int {
         struct stat st;
         db->path = path;
+        db->shards.clear();
+        db->missing.clear();
+        db->local = true;
         if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
             int src = open_stub(db, path, opts);
             if (src != NX_OK)
@@ -108,7 +111,12 @@ extern "C" int nx_db_open_ex(nx_db **out, const char *path,
             db->gen_dir = own_dir(path);
         }
         return check_format(db);
-    });
+    };
+    /* A writer committing twice while we open (or a rebuild's swap)
+     * discards the revision being read: open again, as readers should. */
+    int rc = NX_EMODIFIED;
+    for (int attempt = 0; attempt < 3 && rc == NX_EMODIFIED; attempt++)
+        rc = nx::guarded(db->msg, open);
     if (rc != NX_OK) {
         if (err)
             *err = nx::dup(std::string(path) + ": " + db->msg);

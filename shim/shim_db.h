@@ -26,13 +26,14 @@ struct nx_db {
 namespace nx {
 
 /* Runs f() behind the firewall; when the database was modified under the
- * reader (a writer committed twice meanwhile), reopens and tries once more,
- * as DESIGN.md asks of readers. */
+ * reader (a writer committed twice meanwhile), reopens and tries again, as
+ * DESIGN.md asks of readers — a few times, since a slow reader (under a
+ * sanitizer, on a loaded machine) can lose the race more than once. */
 template <class F> int with_retry(nx_db *db, F f)
 {
     int rc = guarded(db->msg, f);
-    if (rc == NX_EMODIFIED) {
-        rc = guarded(db->msg, [&] {
+    for (int attempt = 0; attempt < 3 && rc == NX_EMODIFIED; attempt++) {
+        rc = guarded(db->msg, [&]() -> int {
             db->db.reopen();
             return NX_OK;
         });
