@@ -22,7 +22,7 @@ Raw results go to BUILD/bench-results/results.json; report.py turns them
 into the table of bench/README.md.
 
   bench/run.py [--build DIR] [--sizes "21k 200k"] [--reps N]
-               [--engines LIST] [--no-readme]
+               [--engines LIST] [--out DIR] [--no-readme]
 """
 import argparse
 import json
@@ -416,13 +416,14 @@ def main():
     ap.add_argument("--sizes", default="21k 200k")
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--engines", default=",".join(ENGINES))
+    ap.add_argument("--out", help="results directory (BUILD/bench-results)")
     ap.add_argument("--no-readme", action="store_true")
     args = ap.parse_args()
     args.build = os.path.abspath(args.build)
     global SHARED
     SHARED = shared_dir(args.build)
     data = os.path.join(args.build, "bench-data")
-    out_dir = os.path.join(args.build, "bench-results")
+    out_dir = args.out or os.path.join(args.build, "bench-results")
     os.makedirs(data, exist_ok=True)
     os.makedirs(out_dir, exist_ok=True)
     results_path = os.path.join(out_dir, "results.json")
