@@ -52,13 +52,14 @@ fuzz: deps
 # BENCH_SIZES="21k 200k 1m" adds the 1M-article corpus (long).
 BENCH_SIZES ?= 21k 200k
 BENCH_REPS  ?= 3
+BENCH_ARGS  ?=
 BENCH_DEPS  := xapian-omega sphinxsearch redis-server redis-redisearch \
                libsqlite3-dev libmariadb-dev libhiredis-dev
 bench:
 	@NX_DEPS_EXTRA="$(BENCH_DEPS)" scripts/install-deps
 	@cmake -S . -B $(BUILD) $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
-	bench/run.py --build $(BUILD) --sizes "$(BENCH_SIZES)" --reps $(BENCH_REPS)
+	bench/run.py --build $(BUILD) --sizes "$(BENCH_SIZES)" --reps $(BENCH_REPS) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz

@@ -211,7 +211,8 @@ def markdown(results, summary):
         rate = " / ".join("—" if not r or "error" in r else "%.0f" % r["docs_per_s"]
                           for r in rows)
         if "error" in e or not e:
-            lines.append("| %s | %s | failed at %s | | | | | |" % (name, rate, last))
+            lines.append("| %s | %s | %s at %s | | | | | |" % (
+                name, rate, "failed" if e else "not run", last))
             continue
         size = fmt_bytes(e["size_bytes"]) + (" (RAM)" if name == "redisearch" else "")
         q10 = fmt_ms(e["t10_p50"], e["t10_p95"], e["t10_p99"]) if e["t10_p50"] is not None else "index only"
@@ -257,3 +258,20 @@ def write_readme(path, table):
         text += "\n" + block + "\n"
     with open(path, "w") as f:
         f.write(text)
+
+
+if __name__ == "__main__":
+    # report.py RESULTS.json [README.md]: the table again from raw results
+    # (a partial run's too), printed, and written into the README if named.
+    import sys
+    with open(sys.argv[1]) as f:
+        res = json.load(f)
+    qpath = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                         "..", "shared", "bench", "queries.txt")
+    for sized in res["sizes"].values():
+        if "checks" not in sized and os.path.exists(qpath):
+            sized["checks"] = checks(sized["engines"], qpath)
+    md = markdown(res, summarise(res))
+    print(md)
+    if len(sys.argv) > 2:
+        write_readme(sys.argv[2], md)

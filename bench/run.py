@@ -22,7 +22,7 @@ Raw results go to BUILD/bench-results/results.json; report.py turns them
 into the table of bench/README.md.
 
   bench/run.py [--build DIR] [--sizes "21k 200k"] [--reps N]
-               [--engines LIST] [--out DIR] [--no-readme]
+               [--engines LIST] [--out DIR] [--queries FILE] [--no-readme]
 """
 import argparse
 import json
@@ -417,6 +417,8 @@ def main():
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--engines", default=",".join(ENGINES))
     ap.add_argument("--out", help="results directory (BUILD/bench-results)")
+    ap.add_argument("--queries", help="another query file (a subset of "
+                    "queries.txt, to keep a 1M run within hours)")
     ap.add_argument("--no-readme", action="store_true")
     args = ap.parse_args()
     args.build = os.path.abspath(args.build)
@@ -433,6 +435,8 @@ def main():
         work = os.path.join(data, "work-" + label)
         os.makedirs(work, exist_ok=True)
         r = Run(args, label, path, stats, work)
+        if args.queries:
+            r.queries = os.path.abspath(args.queries)
         sized = results["sizes"][label] = {"docs": stats["docs"],
                                            "text_bytes": stats["text_bytes"],
                                            "engines": {}}
@@ -448,6 +452,7 @@ def main():
             with open(results_path, "w") as f:   # partial results survive
                 json.dump(results, f)
         sized["checks"] = report.checks(sized["engines"], r.queries)
+        sized["queries"] = r.queries
         with open(results_path, "w") as f:
             json.dump(results, f)
     summary = report.summarise(results)
