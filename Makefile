@@ -54,7 +54,7 @@ BENCH_SIZES ?= 21k 200k
 BENCH_REPS  ?= 3
 BENCH_ARGS  ?=
 BENCH_DEPS  := xapian-omega sphinxsearch redis-server redis-redisearch \
-               libsqlite3-dev libmariadb-dev libhiredis-dev
+               libsqlite3-dev libmariadb-dev libhiredis-dev time
 bench:
 	@NX_DEPS_EXTRA="$(BENCH_DEPS)" scripts/install-deps
 	@cmake -S . -B $(BUILD) $(CMAKE_ARGS) >/dev/null

@@ -217,8 +217,9 @@ def markdown(results, summary):
         size = fmt_bytes(e["size_bytes"]) + (" (RAM)" if name == "redisearch" else "")
         q10 = fmt_ms(e["t10_p50"], e["t10_p95"], e["t10_p99"]) if e["t10_p50"] is not None else "index only"
         qf = fmt_ms(e["tf_p50"], e["tf_p95"], e["tf_p99"]) if e["tf_p50"] is not None else ""
-        lines.append("| %s | %s | %.2f | %s | %.0f MB | %s | %s | %s |" % (
-            name, rate, e["mb_per_s"], size, e["peak_rss_kb"] / 1024, q10, qf,
+        rss = "—" if e.get("peak_rss_kb") is None else "%.0f MB" % (e["peak_rss_kb"] / 1024)
+        lines.append("| %s | %s | %.2f | %s | %s | %s | %s | %s |" % (
+            name, rate, e["mb_per_s"], size, rss, q10, qf,
             fmt_ms(e["cli_p50"]) if e.get("cli_p50") else ""))
     for label in labels:
         rs = summary[label].get("ratios", {})

@@ -32,6 +32,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 import report
@@ -77,13 +78,20 @@ def size_docs(label):
 
 def measured(cmd, **kw):
     """Runs cmd; returns (wall seconds, peak RSS kB of its process tree,
-    exit code).  wait4's rusage of a child includes the largest of its own
-    waited-for children (Linux), so a tree is covered."""
+    exit code).  The peak comes from GNU time (%M, wait4's ru_maxrss),
+    not from our own wait4: Linux keeps a process's high-water mark
+    across exec, so a child forked from this Python would report
+    Python's size as its floor; time's own pre-exec size is ~2 MB."""
+    fd, path = tempfile.mkstemp(prefix="nxb-rss-")
+    os.close(fd)
     t0 = time.monotonic()
-    p = subprocess.Popen(cmd, **kw)
-    _, status, ru = os.wait4(p.pid, 0)
-    p.returncode = os.waitstatus_to_exitcode(status)
-    return time.monotonic() - t0, ru.ru_maxrss, p.returncode
+    rc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", path] + cmd,
+                        **kw).returncode
+    secs = time.monotonic() - t0
+    with open(path) as f:
+        lines = f.read().split()
+    os.unlink(path)
+    return secs, int(lines[-1]) if lines and lines[-1].isdigit() else None, rc
 
 
 def du(path):
@@ -394,7 +402,7 @@ def run_redisearch(r):
                               capture_output=True, text=True).stdout
         used = int([l for l in info.splitlines()
                     if l.startswith("used_memory:")][0].split(":")[1])
-        res = {"index": r.index_result(secs, vm_hwm_kb(srv.pid) + rss, used),
+        res = {"index": r.index_result(secs, vm_hwm_kb(srv.pid) + (rss or 0), used),
                "server_rss_before_kb": base,
                "queries": r.query("redisearch", [r.driver("nxb_redis"), "query",
                                                  str(port)])}
