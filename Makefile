@@ -13,7 +13,7 @@ JOBS       ?= 2
 NEWSDEX    := $(BUILD)/cli/newsdex
 DEMO_DB    ?= ./newsdex.db
 
-.PHONY: all deps build demo check serve sanitize fuzz clean
+.PHONY: all deps build demo check serve sanitize fuzz bench clean
 
 all: build
 
@@ -57,6 +57,20 @@ fuzz: deps
 	@CC=clang CXX=clang++ cmake -S . -B $(BUILD)-fuzz -DNX_FUZZ=ON -DNX_SANITIZE=ON >/dev/null
 	@cmake --build $(BUILD)-fuzz -j$(JOBS) --target $(FUZZ_TARGETS)
 	@scripts/run-fuzzers $(BUILD)-fuzz $(FUZZ_RUNS)
+
+# Benchmarks against peers (bench/README.md); not part of check.  Installs
+# the peers from Debian (only what is missing), builds, runs every engine.
+# BENCH_SIZES="21k 200k 1m" adds the 1M-article corpus (long).
+BENCH_SIZES ?= 21k 200k
+BENCH_REPS  ?= 3
+BENCH_ARGS  ?=
+BENCH_DEPS  := xapian-omega sphinxsearch redis-server redis-redisearch \
+               libsqlite3-dev libmariadb-dev libhiredis-dev time
+bench:
+	@NX_DEPS_EXTRA="$(BENCH_DEPS)" scripts/install-deps
+	@cmake -S . -B $(BUILD) $(CMAKE_ARGS) >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+	bench/run.py --build $(BUILD) --sizes "$(BENCH_SIZES)" --reps $(BENCH_REPS) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz
