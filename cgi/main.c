@@ -27,8 +27,9 @@
 #define DEFAULT_SLOTS 4
 #define DEFAULT_TIME_LIMIT_MS 2000
 #define MAX_WILDCARD 100
-#define FACET_VALUES 1000   /* per facet for the page: the sidebar and
-                               the histogram need more than the top 10 */
+#define FACET_VALUES 48     /* per facet for the sidebar: 8 shown and 40
+                               behind "more" (cgi/page.c) */
+#define PERIOD_VALUES 1000  /* years and months: the histogram wants all */
 
 static const char *status_text(int status)
 {
@@ -170,6 +171,7 @@ static int search(const nx_cgi_params *p, int head)
     if (!p->json) {
         o.facets = NX_PAGE_FACETS;
         o.facet_limit = FACET_VALUES;
+        o.period_limit = PERIOD_VALUES;
     }
     nx_query_result *r = NULL;
     rc = nx_query_run(db, &o, &r, &err);

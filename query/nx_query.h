@@ -26,13 +26,15 @@ typedef struct nx_query_options {
     size_t snippet_bytes;         /* 0 = no snippets */
     unsigned time_limit_ms;       /* 0 = none (the CGI sets one) */
     unsigned max_wildcard;        /* 0 = default */
+    unsigned period_limit;        /* values of year and month (0 = as
+                                     facet_limit): a histogram wants all */
 } nx_query_options;
 #define NX_QUERY_DEFAULT_FACETS                                            \
     ((1u << NX_FACET_BY) | (1u << NX_FACET_PERSON) | (1u << NX_FACET_ORG) | \
      (1u << NX_FACET_PLACE) | (1u << NX_FACET_CATEGORY) |                  \
      (1u << NX_FACET_YEAR))
 #define NX_QUERY_OPTIONS_INIT \
-    {"", NULL, 0, 0, 10, 0, NX_QUERY_DEFAULT_FACETS, 10, 240, 0, 0}
+    {"", NULL, 0, 0, 10, 0, NX_QUERY_DEFAULT_FACETS, 10, 240, 0, 0, 0}
 
 typedef struct nx_facet_count {
     char *value;       /* display form */

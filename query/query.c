@@ -22,6 +22,14 @@ static char *fmt_err(const char *fmt, const char *a)
     return s;
 }
 
+/* How many values of facet f to list. */
+static unsigned facet_limit(const nx_query_options *o, int f)
+{
+    if ((f == NX_FACET_YEAR || f == NX_FACET_MONTH) && o->period_limit)
+        return o->period_limit;
+    return o->facet_limit;
+}
+
 int nx_query_parse_facets(const char *list, unsigned *mask, char **err)
 {
     *mask = 0;
@@ -225,7 +233,7 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
         specs[nspecs].slot = nx_facet_defs[f].slot;
         specs[nspecs].nslots = nx_facet_defs[f].nslots;
         specs[nspecs].prefix = nx_facet_defs[f].prefix;
-        specs[nspecs].limit = opts->facet_limit;
+        specs[nspecs].limit = facet_limit(opts, f);
         specs[nspecs].id = (unsigned)f;
         spec_facet[nspecs++] = (size_t)f;
     }
@@ -303,7 +311,7 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
     }
     for (size_t s = 0; s < nspecs; s++) {
         size_t f = spec_facet[s];
-        rc = shape_facet(res, s, opts->facet_limit, &r->facets[f],
+        rc = shape_facet(res, s, facet_limit(opts, (int)f), &r->facets[f],
                          &r->nfacets[f]);
         if (rc != NX_OK)
             goto done;
@@ -311,7 +319,7 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
     for (size_t g = 0; g < nf && rc == NX_OK; g++)
         if (opts->facets & (1u << ft[g].facet))
             rc = count_disjunctive(db, &req, filters, nf, g, ft[g].facet,
-                                   opts->facet_limit, r, err);
+                                   facet_limit(opts, ft[g].facet), r, err);
 done:
     nx_results_free(res);
     nx_filter_terms_clear(ft, nf);
