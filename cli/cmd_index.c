@@ -27,6 +27,9 @@ static void help(FILE *f)
 "  --batch N          articles per commit (default 1000)\n"
 "  --aliases FILE     extra alias table (TSV variant<TAB>canonical)\n"
 "  --no-extract       skip entity and quote extraction\n"
+"  --shard K/N        index only the records of shard K of N (0-based, by a\n"
+"                     hash of the id); serve the shards with xapian-tcpsrv\n"
+"                     and search them through a stub file (README, Shards)\n"
 "  --wait[=SECONDS]   wait for another writer to finish (default 3600 s)\n"
 "  -q, --quiet        no progress line, no summary\n"
 "\n"
@@ -60,6 +63,7 @@ int cmd_index(int argc, char **argv)
         {"batch", required_argument, 0, 'b'},
         {"aliases", required_argument, 0, 'a'},
         {"no-extract", no_argument, 0, 'n'},
+        {"shard", required_argument, 0, 'S'},
         {"wait", optional_argument, 0, 'w'},
         {"quiet", no_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'},
@@ -101,6 +105,19 @@ int cmd_index(int argc, char **argv)
             aliases[naliases++] = optarg;
             break;
         case 'n': o.extract = 0; break;
+        case 'S': {
+            unsigned k, n;
+            char tail;
+            if (sscanf(optarg, "%u/%u%c", &k, &n, &tail) != 2 || n == 0 ||
+                n > 4096 || k >= n) {
+                cli_error("index", "--shard wants K/N with 0 <= K < N <= "
+                          "4096, not \"%s\"", optarg);
+                return EXIT_USAGE;
+            }
+            o.shard = k;
+            o.nshards = n;
+            break;
+        }
         case 'w':
             if (cli_wait_arg("index", optarg, &wait))
                 return EXIT_USAGE;
@@ -146,5 +163,9 @@ int cmd_index(int argc, char **argv)
                 st.seconds > 0 ? (double)st.read / st.seconds : 0.0,
                 st.seconds > 0 ? (double)st.bytes / st.seconds / 1e6 : 0.0,
                 o.db);
+    if (!quiet && o.nshards > 1)
+        fprintf(stderr, "newsdex index: shard %u of %u: %llu records left "
+                "to the other shards\n", o.shard, o.nshards,
+                (unsigned long long)st.other_shard);
     return st.skipped ? EXIT_PARTIAL : EXIT_DONE;
 }

@@ -53,10 +53,13 @@ typedef struct nx_index_options {
     nx_prune_scope prune;        /* after the walk, delete what was not seen */
     uint64_t total;              /* records expected, for a progress bar
                                     with an ETA (0 = unknown) */
+    /* Sharding: with nshards > 1, index only the records whose id falls in
+     * `shard` (0-based) by nx_shard_of(). */
+    unsigned shard, nshards;
 } nx_index_options;
 #define NX_INDEX_OPTIONS_INIT \
     {NULL, NX_INGEST_OPTIONS_INIT, 0, 1, NULL, 0, NULL, NULL, NULL, 0, 0, \
-     NX_PRUNE_NONE, 0}
+     NX_PRUNE_NONE, 0, 0, 0}
 
 typedef struct nx_index_stats {
     uint64_t read;       /* records read */
@@ -74,7 +77,14 @@ typedef struct nx_index_stats {
     uint64_t resumed;    /* records an interrupted run had committed, when
                             this run followed one (else 0) */
     int interrupted;     /* 1 when the previous run did not finish */
+    uint64_t other_shard; /* records left to the other shards */
 } nx_index_stats;
+
+/* The shard (0 .. nshards-1) of an article id: a 64-bit FNV-1a hash of the
+ * id, modulo nshards.  By id, not by date: indexing an article again always
+ * reaches the same shard, and shards fill evenly instead of the newest one
+ * taking every write and most reads. */
+unsigned nx_shard_of(const char *id, unsigned nshards);
 
 /* Indexes the paths into opts->db (created if missing).  Problems with
  * single records go to `report` and the run goes on.  Returns NX_OK, or an

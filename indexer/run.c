@@ -95,10 +95,23 @@ static int add_reindex_terms(nx_doc *doc, const nx_article *a, uint64_t hash)
     return rc;
 }
 
+unsigned nx_shard_of(const char *id, unsigned nshards)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
+    return nshards ? (unsigned)(h % nshards) : 0;
+}
+
 static int on_article(void *ctx, nx_article *a)
 {
     run_ctx *c = ctx;
     c->st->read++;
+    if (c->opts->nshards > 1 &&
+        nx_shard_of(a->id, c->opts->nshards) != c->opts->shard) {
+        c->st->other_shard++;
+        return NX_OK;
+    }
     uint64_t hash = nx_article_hash(a, c->config);
     int rc = NX_OK;
     char *id = strdup(a->id);

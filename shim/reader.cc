@@ -74,6 +74,12 @@ static int open_stub(nx_db *db, const char *path, const nx_db_options *o)
         return NX_ENETWORK;
     }
     db->db = nx::combine(db->shards);
+    /* Several databases behind one: count facets with the built-in spies
+     * (exact everywhere) rather than a bitmap of docids, since a match
+     * spy over several local databases does not see the combined docids
+     * the value streams and posting lists use. */
+    if (up > 1)
+        db->local = false;
     return NX_OK;
 }
 

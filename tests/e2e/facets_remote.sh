@@ -42,6 +42,25 @@ for i in 0 1 2; do
     done
 done
 
+# The same articles split by `index --shard K/3` (a hash of the id) into
+# three local shards behind an `auto` stub: every record lands in exactly
+# one shard, and the stub answers like the single database too.
+: > "$T/local.stub"
+total=0
+for i in 0 1 2; do
+    # shellcheck disable=SC2086
+    run "$NEWSDEX" index -q --shard "$i/3" --db "$T/hshard$i" ${parts[0]} ${parts[1]} ${parts[2]}
+    check_eq "hash shard $i index" "$rc" 0
+    run "$NEWSDEX" stats --db "$T/hshard$i" --json
+    n=$(json 'j["documents"]')
+    check "hash shard $i is not empty" test "$n" -gt 0
+    total=$((total + n))
+    echo "auto $T/hshard$i" >> "$T/local.stub"
+done
+check_eq "hash shards hold every article once" "$total" 48
+run "$NEWSDEX" index -q --shard 3/3 --db "$T/bad" corpus
+check_eq "bad --shard exit" "$rc" 2
+
 same() {  # same ARGS...: the stub answers exactly like the single database
     local a b
     run "$NEWSDEX" search --db "$T/single" --json --limit 50 --facet-limit 1000 \
@@ -51,6 +70,10 @@ same() {  # same ARGS...: the stub answers exactly like the single database
         --facets by,person,org,place,category,author,year,month "$@"
     b=$(json 'json.dumps([j["total"], j["total_exact"], [h["id"] for h in j["hits"]], j["facets"]])')
     check_eq "remote = local for $*" "$b" "$a"
+    run "$NEWSDEX" search --db "$T/local.stub" --json --limit 50 --facet-limit 1000 \
+        --facets by,person,org,place,category,author,year,month "$@"
+    b=$(json 'json.dumps([j["total"], j["total_exact"], [h["id"] for h in j["hits"]], j["facets"]])')
+    check_eq "hash shards = local for $*" "$b" "$a"
 }
 same 'NATO AND Ukraine by:Lavrov'
 same said
