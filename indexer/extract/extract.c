@@ -280,16 +280,12 @@ int x_tok_lower_is(const x_doc *d, uint32_t t, const char *word)
            strncasecmp(d->text + d->toks[t].off, word, n) == 0;
 }
 
-char *x_span_text(const x_doc *d, uint32_t tok, uint32_t ntok)
+char *x_text_range(const x_doc *d, size_t a, size_t b)
 {
-    if (ntok == 0)
-        return strdup("");
-    size_t a = d->toks[tok].off;
-    size_t b = d->toks[tok + ntok - 1].off + d->toks[tok + ntok - 1].len;
     char *s = malloc(b - a + 1);
     if (!s)
         return NULL;
-    /* line breaks inside a name (wrapped Reuters lines) become spaces */
+    /* line breaks inside a name or a quote (wrapped lines) become spaces */
     size_t n = 0;
     int sp = 0;
     for (size_t i = a; i < b; i++) {
@@ -305,6 +301,15 @@ char *x_span_text(const x_doc *d, uint32_t tok, uint32_t ntok)
     }
     s[n] = 0;
     return s;
+}
+
+char *x_span_text(const x_doc *d, uint32_t tok, uint32_t ntok)
+{
+    if (ntok == 0)
+        return strdup("");
+    return x_text_range(d, d->toks[tok].off,
+                        d->toks[tok + ntok - 1].off +
+                            d->toks[tok + ntok - 1].len);
 }
 
 char *x_span_key(const x_doc *d, uint32_t tok, uint32_t ntok)

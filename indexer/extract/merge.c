@@ -359,24 +359,11 @@ static int push_unique(nx_strlist *l, const char *s)
 static char *quote_text(const x_doc *d, const x_quote *q)
 {
     uint32_t last = q->close - 1;
-    size_t a = d->toks[q->open].off + d->toks[q->open].len;
-    size_t b = d->toks[last].off + d->toks[last].len;
-    char *s = malloc(b - a + 1);
+    char *s = x_text_range(d, d->toks[q->open].off + d->toks[q->open].len,
+                           d->toks[last].off + d->toks[last].len);
     if (!s)
         return NULL;
-    size_t n = 0;
-    int sp = 0;
-    for (size_t i = a; i < b; i++) {
-        char c = d->text[i];
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-            sp = 1;
-            continue;
-        }
-        if (sp && n)
-            s[n++] = ' ';
-        sp = 0;
-        s[n++] = c;
-    }
+    size_t n = strlen(s);
     while (n && (s[n - 1] == ',' || s[n - 1] == ' '))
         n--;                     /* the comma before `said X` */
     s[n] = 0;

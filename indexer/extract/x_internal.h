@@ -204,6 +204,8 @@ int x_tok_lower_is(const x_doc *d, uint32_t t, const char *word);
 char *x_span_key(const x_doc *d, uint32_t tok, uint32_t ntok);
 /* The raw text of a token range (caller frees). */
 char *x_span_text(const x_doc *d, uint32_t tok, uint32_t ntok);
+/* The text bytes [a, b) with runs of white space made one space; malloc'd. */
+char *x_text_range(const x_doc *d, size_t a, size_t b);
 
 /* --------------------------------------------------------------- stages */
 
