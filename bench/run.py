@@ -5,7 +5,8 @@ For each corpus size it indexes the same corpus and runs the same 200
 queries (../shared/bench/queries.txt) with every engine, on this machine,
 one engine at a time:
 
-  newsdex            the CLI's `index` (extraction + facets), then searches
+  newsdex            the CLI's `rebuild --jobs 0` (extraction + facets, one
+                     process per core, parts merged), then searches
                      in-process (build/bench/drivers/nxb_newsdex) and the
                      CLI `search --json` as a whole process
   newsdex-noextract  the same with `index --no-extract` (the cost of
@@ -76,22 +77,50 @@ def size_docs(label):
 
 # ------------------------------------------------------------ measuring
 
+def tree_rss_kb(root):
+    """Resident kB of process `root` and all its descendants now."""
+    kids, rss = {}, {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % d) as f:
+                st = f.read().rsplit(")", 1)[1].split()
+            kids.setdefault(int(st[1]), []).append(int(d))
+            rss[int(d)] = int(st[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [root]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(kids.get(p, []))
+    return total
+
+
 def measured(cmd, **kw):
     """Runs cmd; returns (wall seconds, peak RSS kB of its process tree,
-    exit code).  The peak comes from GNU time (%M, wait4's ru_maxrss),
-    not from our own wait4: Linux keeps a process's high-water mark
-    across exec, so a child forked from this Python would report
-    Python's size as its floor; time's own pre-exec size is ~2 MB."""
+    exit code).  The peak is the larger of GNU time's (%M, wait4's
+    ru_maxrss: the largest single process; Linux keeps a process's
+    high-water mark across exec, so a child forked from this Python would
+    report Python's size as its floor, time's own is ~2 MB) and the
+    largest sum over the tree sampled every 50 ms (processes running
+    side by side, like a parallel rebuild's parts)."""
     fd, path = tempfile.mkstemp(prefix="nxb-rss-")
     os.close(fd)
     t0 = time.monotonic()
-    rc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", path] + cmd,
-                        **kw).returncode
+    p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", path] + cmd, **kw)
+    tree = 0
+    while p.poll() is None:
+        tree = max(tree, tree_rss_kb(p.pid))
+        time.sleep(0.05)
+    rc = p.returncode
     secs = time.monotonic() - t0
     with open(path) as f:
         lines = f.read().split()
     os.unlink(path)
-    return secs, int(lines[-1]) if lines and lines[-1].isdigit() else None, rc
+    peak = int(lines[-1]) if lines and lines[-1].isdigit() else None
+    return secs, max(peak or 0, tree) or None, rc
 
 
 def du(path):
@@ -233,7 +262,11 @@ def run_newsdex(r, extract):
     db = os.path.join(r.work, name + ".db")
     shutil.rmtree(db, ignore_errors=True)
     cli = os.path.join(r.args.build, "cli", "newsdex")
-    cmd = [cli, "index", "-q", "--db", db] + ([] if extract else ["--no-extract"])
+    # A full build the way a user makes one: `rebuild` in one process per
+    # core, the parts merged compacted (build one database per core, merge
+    # with compaction: the standard Xapian practice).
+    cmd = [cli, "rebuild", "-q", "--jobs", "0", "--db", db] + \
+        ([] if extract else ["--no-extract"])
     secs, rss, rc = measured(cmd + [r.corpus], stderr=open(db + ".log", "w"))
     if rc not in (0, 1):   # 1: some records skipped (reported in the log)
         raise RuntimeError("newsdex index: exit %d (see %s.log)" % (rc, db))

@@ -56,10 +56,15 @@ typedef struct nx_index_options {
     /* Sharding: with nshards > 1, index only the records whose id falls in
      * `shard` (0-based) by nx_shard_of(). */
     unsigned shard, nshards;
+    /* One process of a parallel rebuild: with nparts > 1, index only the
+     * records of part `part` (nx_part_of()) and leave the problems the
+     * ingest finds with the sources to part 0, which reads the same
+     * records (the others neither count nor report them). */
+    unsigned part, nparts;
 } nx_index_options;
 #define NX_INDEX_OPTIONS_INIT \
     {NULL, NX_INGEST_OPTIONS_INIT, 0, 1, NULL, 0, NULL, NULL, NULL, 0, 0, \
-     NX_PRUNE_NONE, 0, 0, 0}
+     NX_PRUNE_NONE, 0, 0, 0, 0, 0}
 
 typedef struct nx_index_stats {
     uint64_t read;       /* records read */
@@ -78,6 +83,8 @@ typedef struct nx_index_stats {
                             this run followed one (else 0) */
     int interrupted;     /* 1 when the previous run did not finish */
     uint64_t other_shard; /* records left to the other shards */
+    uint64_t other_part;  /* records left to the other parts (a parallel
+                             rebuild's processes) */
 } nx_index_stats;
 
 /* The shard (0 .. nshards-1) of an article id: a 64-bit FNV-1a hash of the
@@ -85,6 +92,10 @@ typedef struct nx_index_stats {
  * reaches the same shard, and shards fill evenly instead of the newest one
  * taking every write and most reads. */
 unsigned nx_shard_of(const char *id, unsigned nshards);
+/* The part (0 .. nparts-1) of an article id within its shard, for a
+ * rebuild split over processes: the same hash, divided by nshards first,
+ * so the parts of one shard are even too. */
+unsigned nx_part_of(const char *id, unsigned nshards, unsigned nparts);
 
 /* Indexes the paths into opts->db (created if missing).  Problems with
  * single records go to `report` and the run goes on.  Returns NX_OK, or an
@@ -126,8 +137,10 @@ int nx_index_count(const char *const *paths, size_t npaths,
 typedef struct nx_rebuild_options {
     nx_index_options index;  /* db, ingest, batch, extraction, progress */
     int compact;             /* compact the new generation before the swap */
+    unsigned jobs;           /* processes building parts in parallel, merged
+                                by compaction (0 or 1: one process) */
 } nx_rebuild_options;
-#define NX_REBUILD_OPTIONS_INIT {NX_INDEX_OPTIONS_INIT, 0}
+#define NX_REBUILD_OPTIONS_INIT {NX_INDEX_OPTIONS_INIT, 0, 1}
 
 typedef struct nx_rebuild_stats {
     nx_index_stats index;    /* the run that built the generation */
@@ -136,13 +149,17 @@ typedef struct nx_rebuild_stats {
     unsigned resumed_gen;    /* an interrupted rebuild's generation that
                                 this one finished (0: none) */
     uint64_t size_bytes;     /* of the new generation */
+    int compacted;           /* the new generation was compacted */
 } nx_rebuild_stats;
 
 /* Rebuilds the database from the paths: writes the next generation beside
  * the live one (without fsync, synced once at the end), checks it (as
  * xapian-check does; its document count against the distinct ids read),
  * optionally compacts it into another, and renames a new XAPIANDB stub
- * over the old.  Keeps the generation it replaced (for nx_rollback())
+ * over the old.  With jobs > 1, that many child processes each build one
+ * part (gen-NNNNNN.part-K, split by nx_part_of()) and the parts are merged
+ * by compaction into the generation; an interrupted parallel rebuild
+ * starts its parts over (the next rebuild deletes them as leftovers).  Keeps the generation it replaced (for nx_rollback())
  * and deletes older ones.  An interrupted rebuild of the same sources is
  * resumed: its committed batches are kept, the rest is added.  The
  * caller holds the database lock (nx_lock_acquire()). */

@@ -21,17 +21,25 @@
 #include "nx_indexer.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
+#include "nx_facets.h"
 #include "nx_layout.h"
 
 #define REBUILD_KEY "newsdex.rebuild"
 #define MAX_GENS 4096
+#define MAX_JOBS 64
+#define PART_ERR_MAX 4000
 
 static int failf(char **err, int code, const char *fmt, const char *a,
                  const char *b)
@@ -176,6 +184,234 @@ static uint64_t dir_bytes(const char *path)
     return sum;
 }
 
+/* ---------------------------------------------------- parallel parts */
+
+/* What a part's process sends back through its pipe: the run's outcome,
+ * then errlen bytes of its error. */
+typedef struct part_result {
+    int rc;
+    nx_index_stats st;
+    size_t errlen;
+} part_result;
+
+static int write_all(int fd, const void *buf, size_t n)
+{
+    const char *p = buf;
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+static size_t read_all(int fd, void *buf, size_t n)
+{
+    char *p = buf;
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = read(fd, p + got, n - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    return got;
+}
+
+/* The child: build part k, report through fd, never return. */
+static void run_part(const nx_index_options *io, unsigned k, unsigned jobs,
+                     const char *path, const char *const *paths,
+                     size_t npaths, nx_report_fn report, void *report_ctx,
+                     pid_t parent, int fd)
+{
+    /* A killed rebuild takes its parts with it. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+        _exit(1);
+    nx_index_options po = *io;
+    po.gen_path = path;
+    po.part = k;
+    po.nparts = jobs;
+    if (k)
+        po.progress = NULL;   /* part 0 draws the bar: each reads all */
+    part_result r;
+    memset(&r, 0, sizeof r);
+    char *err = NULL;
+    r.rc = nx_index_run(&po, paths, npaths, &r.st, report, report_ctx, &err);
+    r.errlen = err ? strlen(err) : 0;
+    if (r.errlen > PART_ERR_MAX)
+        r.errlen = PART_ERR_MAX;
+    int ok = write_all(fd, &r, sizeof r) == 0 &&
+             write_all(fd, err ? err : "", r.errlen) == 0;
+    fflush(NULL);
+    _exit(ok && r.rc == NX_OK ? 0 : 1);
+}
+
+/* The totals of the parts: each read every record, so what is about the
+ * sources (records read, skipped) is part 0's; what was written adds up. */
+static void add_part(nx_index_stats *sum, const nx_index_stats *p, unsigned k)
+{
+    if (k == 0) {
+        sum->read = p->read;
+        sum->skipped = p->skipped;
+        sum->other_shard = p->other_shard;
+    }
+    sum->indexed += p->indexed;
+    sum->replaced += p->replaced;
+    sum->warnings += p->warnings;
+    sum->bytes += p->bytes;
+    sum->unchanged += p->unchanged;
+    sum->deleted += p->deleted;
+    sum->held += p->held;
+    sum->distinct += p->distinct;
+}
+
+static double mono_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Builds generation `build` with o->jobs processes, one part each, then
+ * merges the parts into it by compaction and deletes them. */
+static int build_parallel(const nx_rebuild_options *o, const char *key,
+                          const char *build, const char *const *paths,
+                          size_t npaths, nx_index_stats *sum,
+                          nx_report_fn report, void *report_ctx, char **err)
+{
+    unsigned jobs = o->jobs > MAX_JOBS ? MAX_JOBS : o->jobs;
+    char *parts[MAX_JOBS] = {0};
+    pid_t pids[MAX_JOBS];
+    int fds[MAX_JOBS];
+    double t0 = mono_now();
+    unsigned started = 0;
+    int rc = NX_OK;
+    memset(sum, 0, sizeof *sum);
+    for (unsigned k = 0; k < jobs && rc == NX_OK; k++) {
+        size_t n = strlen(build) + 32;
+        if (!(parts[k] = malloc(n))) {
+            rc = NX_ENOMEM;
+            break;
+        }
+        snprintf(parts[k], n, "%s.part-%u", build, k);
+        rc = nx_layout_remove_tree(parts[k], err);
+        if (rc == NX_OK)
+            rc = set_key(parts[k], key, 1, err);
+    }
+    nx_index_options io = o->index;
+    io.command = "rebuild";
+    io.no_sync = 1;
+    io.incremental = 1;
+    io.prune = NX_PRUNE_ALL;
+    pid_t self = getpid();
+    fflush(NULL);
+    for (; rc == NX_OK && started < jobs; started++) {
+        int p[2];
+        if (pipe(p) != 0) {
+            rc = failf(err, NX_EIO, "%s: %s", "pipe", strerror(errno));
+            break;
+        }
+        pid_t pid = fork();
+        if (pid < 0) {
+            close(p[0]);
+            close(p[1]);
+            rc = failf(err, NX_EIO, "%s: %s", "fork", strerror(errno));
+            break;
+        }
+        if (pid == 0) {
+            close(p[0]);
+            for (unsigned j = 0; j < started; j++)
+                close(fds[j]);
+            run_part(&io, started, jobs, parts[started], paths, npaths,
+                     report, report_ctx, self, p[1]);
+        }
+        close(p[1]);
+        pids[started] = pid;
+        fds[started] = p[0];
+    }
+    /* Wait for all; the first part to fail stops the others. */
+    unsigned left = started;
+    int failed = rc != NX_OK;
+    if (failed)
+        for (unsigned k = 0; k < started; k++)
+            kill(pids[k], SIGKILL);
+    while (left) {
+        int status;
+        pid_t pid = waitpid(-1, &status, 0);
+        if (pid < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        for (unsigned k = 0; k < started; k++) {
+            if (pids[k] != pid)
+                continue;
+            left--;
+            if (!failed && !(WIFEXITED(status) &&
+                             WEXITSTATUS(status) == 0)) {
+                failed = 1;
+                for (unsigned j = 0; j < started; j++)
+                    if (j != k)
+                        kill(pids[j], SIGKILL);
+            }
+        }
+    }
+    for (unsigned k = 0; k < started; k++) {
+        part_result r;
+        char msg[PART_ERR_MAX + 1];
+        if (read_all(fds[k], &r, sizeof r) != sizeof r) {
+            close(fds[k]);
+            if (rc == NX_OK && failed)
+                continue;     /* killed because another part failed */
+            rc = failf(err, NX_EIO, "%s%s", "a rebuild process stopped "
+                       "without an answer (killed?)", "");
+            continue;
+        }
+        size_t n = read_all(fds[k], msg, r.errlen < PART_ERR_MAX
+                            ? r.errlen : PART_ERR_MAX);
+        msg[n] = '\0';
+        close(fds[k]);
+        if (r.rc != NX_OK && rc == NX_OK) {
+            rc = r.rc;
+            failf(err, r.rc, "%s%s", msg, "");
+        }
+        add_part(sum, &r.st, k);
+    }
+    if (rc == NX_OK && failed)
+        rc = failf(err, NX_EIO, "%s%s", "a rebuild process failed", "");
+    if (rc == NX_OK) {
+        if (o->index.progress) {
+            fprintf(o->index.progress, "merging %u parts...", jobs);
+            fflush(o->index.progress);
+        }
+        rc = nx_layout_remove_tree(build, err);
+        if (rc == NX_OK)
+            rc = nx_db_compact((const char *const *)parts, jobs, build,
+                               nx_facet_prefixes, err);
+        if (o->index.progress) {
+            fputc('\n', o->index.progress);
+            fflush(o->index.progress);
+        }
+    }
+    for (unsigned k = 0; k < jobs; k++) {
+        if (parts[k]) {
+            char *e2 = NULL;
+            nx_layout_remove_tree(parts[k], &e2);
+            free(e2);
+        }
+        free(parts[k]);
+    }
+    sum->seconds = mono_now() - t0;
+    return rc;
+}
+
 int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
                    size_t npaths, nx_rebuild_stats *st, nx_report_fn report,
                    void *report_ctx, char **err)
@@ -215,22 +451,28 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
         rc = NX_ENOMEM;
         goto done;
     }
+    int parallel = !st->resumed_gen && o->jobs > 1;
     if (!st->resumed_gen) {
         rc = nx_layout_remove_tree(build, err);
-        if (rc == NX_OK)
+        if (rc == NX_OK && !parallel)
             rc = set_key(build, key, 1, err);
         if (rc != NX_OK)
             goto done;
     }
 
-    nx_index_options io = o->index;
-    io.command = "rebuild";
-    io.gen_path = build;
-    io.no_sync = 1;      /* synced once, before the swap (verify) */
-    io.incremental = 1;  /* a resumed generation keeps what it has */
-    io.prune = NX_PRUNE_ALL;
-    rc = nx_index_run(&io, paths, npaths, &st->index, report, report_ctx,
-                      err);
+    if (parallel) {
+        rc = build_parallel(o, key, build, paths, npaths, &st->index, report,
+                            report_ctx, err);
+    } else {
+        nx_index_options io = o->index;
+        io.command = "rebuild";
+        io.gen_path = build;
+        io.no_sync = 1;      /* synced once, before the swap (verify) */
+        io.incremental = 1;  /* a resumed generation keeps what it has */
+        io.prune = NX_PRUNE_ALL;
+        rc = nx_index_run(&io, paths, npaths, &st->index, report, report_ctx,
+                          err);
+    }
     if (rc != NX_OK)
         goto done;   /* the generation stays, for the next run to resume */
     rc = verify(build, st->index.distinct + st->index.held, err);
@@ -241,13 +483,15 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
         free(e2);
         goto done;
     }
+    st->index.documents = st->index.distinct + st->index.held;
     final = target;
-    if (o->compact) {
+    if (o->compact && !parallel) {   /* the parts were merged compacted */
         final = target + 1;
         compacted = nx_layout_gen_path(db, final);
         rc = compacted ? nx_layout_remove_tree(compacted, err) : NX_ENOMEM;
         if (rc == NX_OK)
-            rc = nx_db_compact(build, compacted, err);
+            rc = nx_db_compact((const char *const *)&build, 1, compacted,
+                               nx_facet_prefixes, err);
         if (rc == NX_OK)
             rc = verify(compacted, st->index.documents, err);
         if (rc != NX_OK) {
@@ -262,6 +506,7 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
         goto done;
     st->new_gen = final;
     st->size_bytes = dir_bytes(compacted ? compacted : build);
+    st->compacted = compacted || parallel;
     {
         /* Readers that opened the old generation keep it until the next
          * rebuild: only the one before it goes now. */

@@ -56,18 +56,28 @@ static void progress(run_ctx *c, int final)
     fflush(f);
 }
 
+/* A problem with one record: counted and passed on. */
+static void note(run_ctx *c, nx_report_kind kind, const char *file,
+                 long line, const char *reason)
+{
+    if (kind == NX_REPORT_SKIPPED)
+        c->st->skipped++;
+    else
+        c->st->warnings++;
+    if (c->report)
+        c->report(c->report_ctx, kind, file, line, reason);
+}
+
+/* A problem the ingest found in the sources. */
 static void on_report(void *ctx, nx_report_kind kind, const char *file,
                       long line, const char *reason)
 {
     run_ctx *c = ctx;
-    if (kind == NX_REPORT_SKIPPED) {
-        c->st->skipped++;
-        if (c->opts->prune && nx_run_taint(c, file) != NX_OK && !c->err)
-            c->err = strdup("out of memory");
-    } else
-        c->st->warnings++;
-    if (c->report)
-        c->report(c->report_ctx, kind, file, line, reason);
+    if (kind == NX_REPORT_SKIPPED && c->opts->prune &&
+        nx_run_taint(c, file) != NX_OK && !c->err)
+        c->err = strdup("out of memory");
+    if (c->opts->nparts <= 1 || c->opts->part == 0)
+        note(c, kind, file, line, reason);
 }
 
 static int writer_failed(run_ctx *c, int rc)
@@ -95,12 +105,23 @@ static int add_reindex_terms(nx_doc *doc, const nx_article *a, uint64_t hash)
     return rc;
 }
 
-unsigned nx_shard_of(const char *id, unsigned nshards)
+static uint64_t id_hash(const char *id)
 {
     uint64_t h = 14695981039346656037ull;
     for (const unsigned char *p = (const unsigned char *)id; *p; p++)
         h = (h ^ *p) * 1099511628211ull;
-    return nshards ? (unsigned)(h % nshards) : 0;
+    return h;
+}
+
+unsigned nx_shard_of(const char *id, unsigned nshards)
+{
+    return nshards ? (unsigned)(id_hash(id) % nshards) : 0;
+}
+
+unsigned nx_part_of(const char *id, unsigned nshards, unsigned nparts)
+{
+    uint64_t h = id_hash(id) / (nshards ? nshards : 1);
+    return nparts ? (unsigned)(h % nparts) : 0;
 }
 
 static int on_article(void *ctx, nx_article *a)
@@ -110,6 +131,12 @@ static int on_article(void *ctx, nx_article *a)
     if (c->opts->nshards > 1 &&
         nx_shard_of(a->id, c->opts->nshards) != c->opts->shard) {
         c->st->other_shard++;
+        return NX_OK;
+    }
+    if (c->opts->nparts > 1 &&
+        nx_part_of(a->id, c->opts->nshards, c->opts->nparts) !=
+        c->opts->part) {
+        c->st->other_part++;
         return NX_OK;
     }
     uint64_t hash = nx_article_hash(a, c->config);
@@ -138,8 +165,8 @@ static int on_article(void *ctx, nx_article *a)
         char why[96];
         snprintf(why, sizeof why, "entity extraction failed (%s); indexed "
                  "without it", nx_strerror(rc));
-        on_report(c, NX_REPORT_WARNING, a->source ? a->source : a->id,
-                  a->line, why);
+        note(c, NX_REPORT_WARNING, a->source ? a->source : a->id, a->line,
+             why);
         nx_entities_clear(&e);
         nx_entities_init(&e);
     }

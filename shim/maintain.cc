@@ -5,6 +5,7 @@
  * itself runs the xapian-check tool (check.c).
  */
 #include "shim_internal.h"
+#include "shim_facets.h"
 
 #include <sstream>
 
@@ -36,18 +37,29 @@ extern "C" int nx_db_check_library(const char *path, size_t *nerrors,
     return NX_OK;
 }
 
-extern "C" int nx_db_compact(const char *src, const char *dst, char **err)
+extern "C" int nx_db_compact(const char *const *srcs, size_t nsrcs,
+                             const char *dst,
+                             const char *const *facet_prefixes, char **err)
 {
     if (err)
         *err = nullptr;
     std::string msg;
     int rc = nx::guarded(msg, [&]() -> int {
-        Xapian::Database db(src, Xapian::DB_BACKEND_GLASS);
-        db.compact(dst, Xapian::DBCOMPACT_NO_RENUMBER);
+        Xapian::Database db;
+        for (size_t i = 0; i < nsrcs; i++)
+            db.add_database(Xapian::Database(srcs[i], Xapian::DB_BACKEND_GLASS));
+        db.compact(dst, nsrcs == 1 ? Xapian::DBCOMPACT_NO_RENUMBER : 0);
+        std::vector<std::string> prefixes;
+        for (const char *const *p = facet_prefixes; p && *p; p++)
+            prefixes.emplace_back(*p);
+        if (!prefixes.empty()) {
+            Xapian::Database out(dst, Xapian::DB_BACKEND_GLASS);
+            nx::write_facet_heads(out, dst, prefixes);
+        }
         return NX_OK;
     });
     if (rc != NX_OK && err)
-        *err = nx::dup(std::string(src) + ": " + msg);
+        *err = nx::dup(std::string(nsrcs ? srcs[0] : dst) + ": " + msg);
     return rc;
 }
 

@@ -147,9 +147,13 @@ int nx_db_check(const char *path, size_t *nerrors, char **err);
  * pointer of another size (ASan: new-delete-type-mismatch), and a checker
  * that crashes should not take the rebuild down with it. */
 int nx_db_check_library(const char *path, size_t *nerrors, char **err);
-/* Compacts the database at `src` into a new database at `dst` (which must
- * not exist), like xapian-compact. */
-int nx_db_compact(const char *src, const char *dst, char **err);
+/* Compacts the databases at `srcs` into one new database at `dst` (which
+ * must not exist), like xapian-compact: one source keeps its document ids,
+ * several are merged in order (ids renumbered: nothing depends on them).
+ * With `facet_prefixes` (NULL-terminated), the new database gets its facet
+ * head file, as a writer closing writes one. */
+int nx_db_compact(const char *const *srcs, size_t nsrcs, const char *dst,
+                  const char *const *facet_prefixes, char **err);
 /* Document count and one metadata value of the database at `path`, opened
  * directly (no stub, no format check): for inspecting generations. */
 int nx_db_peek(const char *path, const char *key, uint64_t *doccount,

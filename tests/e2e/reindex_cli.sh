@@ -139,4 +139,48 @@ check "not resumed" bash -c '! grep -q "interrupted" <<<"$0"' "$out"
 check_eq "old ones pruned" "$(cd "$DB" && ls -d gen-* | tr '\n' ' ')" "gen-000002 gen-000005 "
 run "$NEWSDEX" rebuild --db "$T/fresh" "$T/corpus2"
 check "rebuild creates a database" grep -q "generation 1: 48 documents" <<<"$out"
+
+# A parallel rebuild: parts built by processes and merged give the same
+# index (every article once, the same answers), compacted, no parts left.
+O="python3 $(dirname "$0")/reindex_oracle.py"
+$O dump "$NEWSDEX" "$T/fresh" >"$T/one"
+for jobs in 2 3; do
+    run "$NEWSDEX" rebuild --db "$T/par$jobs" --jobs $jobs "$T/corpus2"
+    check_eq "rebuild --jobs $jobs exit" "$rc" 0
+    check "rebuild --jobs $jobs summary" grep -q "generation 1: 48 documents, skipped 0, 0 warnings.* compacted" <<<"$out"
+    check_eq "--jobs $jobs: no parts left" "$(ls "$T/par$jobs" | tr '\n' ' ')" "XAPIANDB gen-000001 lock "
+    check "--jobs $jobs: facet head file written" test -s "$T/par$jobs/gen-000001/nx-facets.idx"
+    $O dump "$NEWSDEX" "$T/par$jobs" >"$T/par"
+    check "--jobs $jobs: the same documents" cmp -s "$T/one" "$T/par"
+    for q in 'NATO AND Ukraine by:Lavrov' said 'year:2021' 'oil OR gas'; do
+        a=$("$NEWSDEX" search --db "$T/fresh" --json --facets by,person,org,place,year "$q")
+        b=$("$NEWSDEX" search --db "$T/par$jobs" --json --facets by,person,org,place,year "$q")
+        check_eq "--jobs $jobs: same answer to $q" "$b" "$a"
+    done
+done
+# Problems with the sources are reported once, not once per process.
+cp -r "$T/corpus2" "$T/corpus3"
+printf '{"id": "ok-1", "title": "Fine", "body": "Fine text."}\n{broken\n' >"$T/corpus3/bad.jsonl"
+run "$NEWSDEX" rebuild --db "$T/par4" --jobs 2 "$T/corpus3"
+check_eq "parallel rebuild with a bad record exit" "$rc" 1
+check_eq "the bad record reported once" "$(grep -c 'bad.jsonl:2' <<<"$err")" 1
+check "its summary counts it once" grep -q "49 documents, skipped 1" <<<"$out"
+run "$NEWSDEX" rebuild --db "$T/par4" --jobs 65 "$T/corpus3"
+check_eq "--jobs bound" "$rc" 2
+run "$NEWSDEX" reindex --db "$T/par4" --jobs 2 "$T/corpus3"
+check_eq "--jobs is rebuild's" "$rc" 2
+# Killed, a parallel rebuild takes its processes with it and leaves the
+# live index as it was; the next rebuild starts over and finishes.
+$O gen "$T/corpus4" 7 1
+"$NEWSDEX" rebuild --db "$T/par2" --jobs 2 "$T/corpus4" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 200); do [ "$(pgrep -P "$pid" | wc -l)" = 2 ] && break; sleep 0.01; done
+check_eq "two processes build the parts" "$(pgrep -P "$pid" | wc -l)" 2
+kill -KILL "$pid"; wait "$pid" 2>/dev/null
+sleep 0.1
+check_eq "no rebuild process outlives a kill" "$(pgrep -f "rebuild --db $T/par2" | wc -l)" 0
+check_eq "live index unchanged after the kill" "$(cat "$T/par2/XAPIANDB")" "auto gen-000001"
+run "$NEWSDEX" rebuild --db "$T/par2" --jobs 2 "$T/corpus2"
+check_eq "rebuild after a killed parallel one" "$rc" 0
+check_eq "leftover parts deleted" "$(ls "$T/par2" | tr '\n' ' ')" "XAPIANDB gen-000001 gen-000002 lock "
 finish
