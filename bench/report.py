@@ -155,6 +155,9 @@ def summarise(results):
             e["errors"] = sum(1 for q in qs if q.get("error"))
             if "cli" in eng:
                 e["cli_p50"] = pct(eng["cli"], 50)
+            if "update" in eng:
+                e["update_p50"] = pct(eng["update"], 50)
+                e["update_p99"] = pct(eng["update"], 99)
             s[name] = e
         s["ratios"] = ratios(s)
     return out
@@ -221,6 +224,14 @@ def markdown(results, summary):
         lines.append("| %s | %s | %.2f | %s | %s | %s | %s | %s |" % (
             name, rate, e["mb_per_s"], size, rss, q10, qf,
             fmt_ms(e["cli_p50"]) if e.get("cli_p50") else ""))
+    ups = [(l, summary[l].get("newsdex", {})) for l in labels]
+    ups = [(l, e) for l, e in ups if e.get("update_p50") is not None]
+    if ups:
+        lines += ["", "newsdex incremental update of one article (`newsdex "
+                  "index` of one changed record as a process: open, extract, "
+                  "replace, commit, facet head file), ms p50 / p99: " +
+                  "; ".join("%s %s" % (l, fmt_ms(e["update_p50"], e["update_p99"]))
+                            for l, e in ups) + "."]
     for label in labels:
         rs = summary[label].get("ratios", {})
         if rs:

@@ -275,6 +275,7 @@ def run_newsdex(r, extract):
            "queries": r.query(name, [r.driver("nxb_newsdex"), "query", db])}
     if extract:
         res["cli"] = cli_latencies(r, cli, db)
+        res["update"] = update_latencies(r, cli, db)
     res["display"] = display_forms(r, db)
     return name, res
 
@@ -317,6 +318,30 @@ def cli_latencies(r, cli, db):
             rc = subprocess.run(cmd + ["--", text], stdout=subprocess.DEVNULL).returncode
             if rc in (0, 1):
                 times.append((time.monotonic() - t0) * 1e3)
+    return times
+
+
+def update_latencies(r, cli, db, n=25):
+    """One changed article indexed into the built database by `newsdex
+    index` as a process (what a feed script does per article): open,
+    extract, replace, commit, rewrite the facet head file.  Last, as it
+    changes the database."""
+    picks, step = [], max(1, r.stats["docs"] // n)
+    with open(r.corpus) as f:
+        for i, line in enumerate(f):
+            if i % step == 0 and len(picks) < n:
+                picks.append(json.loads(line))
+    times = []
+    path = os.path.join(r.work, "update.jsonl")
+    for k, d in enumerate(picks):
+        d["body"] += " Updated %d." % k
+        with open(path, "w") as f:
+            f.write(json.dumps(d) + "\n")
+        t0 = time.monotonic()
+        rc = subprocess.run([cli, "index", "-q", "--db", db, path]).returncode
+        if rc != 0:
+            raise RuntimeError("newsdex index (update): exit %d" % rc)
+        times.append((time.monotonic() - t0) * 1e3)
     return times
 
 
