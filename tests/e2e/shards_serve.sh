@@ -90,6 +90,12 @@ same --filter category:Sport --filter category:Culture the
 same --filter year:2022 'NATO OR bank'
 same '"interest rates"'
 same person:Biden
+# A page smaller than the matches (the CGI shows 10): Xapian 1.4 would
+# count some remote matches twice in its spies, if newsdex let it.
+same --limit 5 said
+same --limit 5 --sort date said
+same --limit 3 --offset 3 the
+same --limit 1 --filter year:2022 the
 run "$NEWSDEX" search --db "$STUB" --json said
 check_eq "served: spelling off" "$(json 'j["spelling"]')" "False"
 check_eq "served: not partial" "$(json 'j["partial"]')" "False"
