@@ -12,6 +12,11 @@
  *   NEWSDEX_CGI_LOCKDIR         where the slot lock files live
  *                               (default /tmp/newsdex-cgi-UID)
  *   NEWSDEX_CGI_TIME_LIMIT_MS   match time limit (default 2000)
+ *   NEWSDEX_CGI_ALLOW_PARTIAL   1: when NEWSDEX_DB is a stub of shards and
+ *                               some do not answer, show the results of the
+ *                               others with a notice naming the missing
+ *                               shards; otherwise (default) such a request
+ *                               gets a 503 page naming them
  */
 #include <errno.h>
 #include <stdio.h>
@@ -139,6 +144,34 @@ static int json_error(int status, const char *param, const char *msg, int head)
     return rc;
 }
 
+static int allow_partial(void)
+{
+    const char *s = getenv("NEWSDEX_CGI_ALLOW_PARTIAL");
+    return s && strcmp(s, "1") == 0;
+}
+
+/* Some shards did not answer and partial answers are not allowed: 503,
+ * naming them (the operator's names: HOST:PORT or the path in the stub). */
+static int shards_missing(const nx_cgi_params *p, const char *missing,
+                          int head)
+{
+    int several = strchr(missing, ',') != NULL;
+    fprintf(stderr, "newsdex.cgi: shard%s %s did not answer (set "
+            "NEWSDEX_CGI_ALLOW_PARTIAL=1 to answer from the others)\n",
+            several ? "s" : "", missing);
+    nx_buf msg = NX_BUF_INIT;
+    nx_buf_printf(&msg, "Shard%s %s of the search index did not answer, so "
+                  "no complete answer can be given. Please try again in a "
+                  "minute.", several ? "s" : "", missing);
+    const char *m = msg.err ? "Shards of the search index did not answer."
+                            : nx_buf_str(&msg);
+    int rc = p->json ? json_error(503, NULL, m, head)
+                     : refuse(503, "Search is unavailable", m, head,
+                              "Retry-After: 60\r\n");
+    nx_buf_free(&msg);
+    return rc;
+}
+
 static int search(const nx_cgi_params *p, int head)
 {
     const char *path = getenv("NEWSDEX_DB");
@@ -146,7 +179,11 @@ static int search(const nx_cgi_params *p, int head)
         path = "./newsdex.db";
     nx_db *db = NULL;
     char *err = NULL;
-    int rc = nx_db_open(&db, path, &err);
+    /* Always opened allowing a partial answer, so that the shards missing
+     * are known by name; whether to show such an answer is decided below. */
+    nx_db_options dbo = NX_DB_OPTIONS_INIT;
+    dbo.allow_partial = 1;
+    int rc = nx_db_open_ex(&db, path, &dbo, &err);
     if (rc != NX_OK) {
         fprintf(stderr, "newsdex.cgi: %s: %s\n", path,
                 err ? err : nx_strerror(rc));
@@ -177,6 +214,11 @@ static int search(const nx_cgi_params *p, int head)
     rc = nx_query_run(db, &o, &r, &err);
     nx_db_close(db);
     int query_error = rc == NX_EQUERY || rc == NX_EINVAL;
+    if (rc == NX_OK && r->missing && !allow_partial()) {
+        rc = shards_missing(p, r->missing, head);
+        nx_query_result_free(r);
+        return rc;
+    }
     if (rc != NX_OK && !query_error) {
         fprintf(stderr, "newsdex.cgi: search failed: %s\n",
                 err ? err : nx_strerror(rc));

@@ -380,6 +380,18 @@ static void summary(nx_buf *b, const nx_cgi_params *p, const nx_query_result *r)
         nx_buf_puts(b, "\">Newest</a>");
     }
     nx_buf_puts(b, "</div></div>\n");
+    if (r->missing) {
+        /* Over shards with NEWSDEX_CGI_ALLOW_PARTIAL: say which did not
+         * answer, since the counts leave their articles out. */
+        int several = strchr(r->missing, ',') != NULL;
+        nx_buf_printf(b, "<p class=\"notice\" id=\"partial\" role=\"status\">"
+                         "<strong>Partial results:</strong> shard%s ",
+                      several ? "s" : "");
+        nx_buf_html(b, r->missing);
+        nx_buf_printf(b, " did not answer. The results and counts leave out "
+                         "the articles %s.</p>\n",
+                      several ? "they hold" : "it holds");
+    }
     if (!r->total_exact)
         nx_buf_puts(b, "<p class=\"notice\" id=\"incomplete\">The search "
                        "stopped at its time limit: results and counts may be "

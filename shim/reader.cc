@@ -66,8 +66,10 @@ static int open_stub(nx_db *db, const char *path, const nx_db_options *o)
             up++;
         else
             mark_missing(db, s);
-        if (s.remote)
+        if (s.remote) {
             db->local = false;
+            db->remote = true;
+        }
     }
     if (up == 0) {
         db->msg = "no shard is available (" + db->missing + ")";
@@ -108,6 +110,7 @@ extern "C" int nx_db_open_ex(nx_db **out, const char *path,
         db->shards.clear();
         db->missing.clear();
         db->local = true;
+        db->remote = false;
         if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
             int src = open_stub(db, path, opts);
             if (src != NX_OK)

@@ -11,6 +11,7 @@
  */
 #include "shim_internal.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <unordered_map>
@@ -264,7 +265,19 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
     Xapian::doccount check = req->offset + req->limit;
     if (req->nfacets)
         check = db->db.get_doccount();
-    r->mset = enq.get_mset(req->offset, req->limit, check);
+    /* Xapian 1.4 calls the spies a second time, on the client, for a
+     * remote shard's match that sorts below a full page when the sort is
+     * not by relevance alone (multimatch.cc, "sorts lower than min_item"):
+     * counts came out a few too high.  A page as large as the matches
+     * never fills, so there the spies run on the servers only; the remote
+     * shards send every match anyway (check_at_least is all of them), and
+     * the page is cut out below. */
+    Xapian::doccount first = req->offset, size = req->limit;
+    if (!spies.empty() && db->remote) {
+        first = 0;
+        size = check;
+    }
+    r->mset = enq.get_mset(first, size, check);
     r->total = r->mset.get_matches_estimated();
     r->exact = r->mset.get_matches_lower_bound() ==
                r->mset.get_matches_upper_bound();
@@ -307,7 +320,11 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
 
     r->data.clear();
     r->score.clear();
-    for (auto it = r->mset.begin(); it != r->mset.end(); ++it) {
+    Xapian::doccount lo = req->offset - first;
+    Xapian::doccount hi = std::min<Xapian::doccount>(
+        r->mset.size(), lo + req->limit);
+    for (Xapian::doccount i = lo; i < hi; i++) {
+        Xapian::MSetIterator it = r->mset[i];
         r->data.push_back(it.get_document().get_data());
         r->score.push_back(it.get_weight());
     }

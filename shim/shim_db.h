@@ -15,6 +15,7 @@ struct nx_db {
     Xapian::Database db;
     std::string path;  /* as opened */
     bool local = true; /* no remote shard: facets may count from terms */
+    bool remote = false; /* some shard is remote (xapian-tcpsrv) */
     std::vector<nx::Shard> shards;  /* when opened from a stub file */
     bool allow_partial = false;     /* answer from the shards that are up */
     std::string missing;            /* shards left out, comma-separated */

@@ -28,6 +28,24 @@ run() {
 json() {
     printf '%s' "$out" | python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"
 }
+# check_shard_down STUB SHARD UP_STUB: with SHARD of STUB down, a search
+# fails naming it (exit 3); with --allow-partial it answers what UP_STUB
+# (the shards still up) answers, saying which shard is missing.  Leaves
+# that answer in $out.
+check_shard_down() {
+    run "$NEWSDEX" search --db "$3" --json said
+    local up_total
+    up_total=$(json 'j["total"]')
+    run "$NEWSDEX" search --db "$1" --json said
+    check_eq "shard down: exit 3" "$rc" 3
+    check "shard down: named" grep -q "shard $2 is unavailable" <<<"$err"
+    run "$NEWSDEX" search --db "$1" --json --allow-partial said
+    check_eq "partial: exit 0" "$rc" 0
+    check_eq "partial flag" "$(json 'j["partial"]')" "True"
+    check_eq "missing shard" "$(json '",".join(j["missing_shards"])')" "$2"
+    check "partial warning" grep -q "partial results" <<<"$err"
+    check_eq "partial = the shards up" "$(json 'j["total"]')" "$up_total"
+}
 finish() {
     echo "$passed passed, $failed failed"
     [ "$failed" -eq 0 ]
