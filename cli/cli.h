@@ -25,6 +25,8 @@ void cli_error(const char *cmd, const char *fmt, ...)
 /* Parses a non-negative number argument; 0 on success. */
 int cli_number(const char *cmd, const char *opt, const char *s,
                unsigned long max, unsigned long *out);
+/* Parses --shard K/N (0 <= K < N <= 4096); 0 on success. */
+int cli_shard_arg(const char *cmd, const char *s, unsigned *k, unsigned *n);
 
 /* The writer lock (cli_lock.c).  Every writing command takes it; on
  * failure prints who holds it and returns EXIT_LOCKED (or the exit code

@@ -105,19 +105,10 @@ int cmd_index(int argc, char **argv)
             aliases[naliases++] = optarg;
             break;
         case 'n': o.extract = 0; break;
-        case 'S': {
-            unsigned k, n;
-            char tail;
-            if (sscanf(optarg, "%u/%u%c", &k, &n, &tail) != 2 || n == 0 ||
-                n > 4096 || k >= n) {
-                cli_error("index", "--shard wants K/N with 0 <= K < N <= "
-                          "4096, not \"%s\"", optarg);
+        case 'S':
+            if (cli_shard_arg("index", optarg, &o.shard, &o.nshards))
                 return EXIT_USAGE;
-            }
-            o.shard = k;
-            o.nshards = n;
             break;
-        }
         case 'w':
             if (cli_wait_arg("index", optarg, &wait))
                 return EXIT_USAGE;

@@ -43,6 +43,7 @@ static void help_common(FILE *f)
 "  --batch N          changes per commit (default 1000)\n"
 "  --aliases FILE     extra alias table (TSV variant<TAB>canonical)\n"
 "  --no-extract       skip entity and quote extraction\n"
+"  --shard K/N        only the records of shard K of N (as index --shard)\n"
 "  --wait[=SECONDS]   wait for another writer to finish (default 3600 s)\n"
 "  -v, --verbose      also print warnings (repaired records)\n"
 "  -q, --quiet        no progress bar, no summary line\n"
@@ -99,6 +100,7 @@ static int parse(const char *cmd, int argc, char **argv, rx_args *a,
         {"wait", optional_argument, 0, 'w'},
         {"compact", no_argument, 0, 'c'},
         {"jobs", required_argument, 0, 'j'},
+        {"shard", required_argument, 0, 'S'},
         {"verbose", no_argument, 0, 'v'},
         {"quiet", no_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'},
@@ -161,6 +163,10 @@ static int parse(const char *cmd, int argc, char **argv, rx_args *a,
                 v = n < 1 ? 1 : n > 64 ? 64 : (unsigned long)n;
             }
             a->jobs = (unsigned)v;
+            break;
+        case 'S':
+            if (cli_shard_arg(cmd, optarg, &a->o.shard, &a->o.nshards))
+                return EXIT_USAGE;
             break;
         case 'v': a->verbose = 1; break;
         case 'q': a->quiet = 1; break;

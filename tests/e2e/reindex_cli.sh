@@ -183,4 +183,23 @@ check_eq "live index unchanged after the kill" "$(cat "$T/par2/XAPIANDB")" "auto
 run "$NEWSDEX" rebuild --db "$T/par2" --jobs 2 "$T/corpus2"
 check_eq "rebuild after a killed parallel one" "$rc" 0
 check_eq "leftover parts deleted" "$(ls "$T/par2" | tr '\n' ' ')" "XAPIANDB gen-000001 gen-000002 lock "
+
+# A shard is rebuilt and reindexed on its own: the same articles as
+# `index --shard`, and a reindex of the shard deletes nothing of it.
+for k in 0 1; do
+    "$NEWSDEX" index -q --shard $k/2 --db "$T/ish$k" "$T/corpus2"
+    run "$NEWSDEX" rebuild -q --shard $k/2 --jobs 2 --db "$T/rsh$k" "$T/corpus2"
+    check_eq "rebuild --shard $k/2 exit" "$rc" 0
+    $O dump "$NEWSDEX" "$T/ish$k" >"$T/a"
+    $O dump "$NEWSDEX" "$T/rsh$k" >"$T/b"
+    check "rebuild --shard $k/2 = index --shard $k/2" cmp -s "$T/a" "$T/b"
+    run "$NEWSDEX" stats --db "$T/rsh$k" --json
+    n=$(json 'j["documents"]')
+    check "shard $k/2 is a strict part ($n of 48)" test "$n" -gt 0 -a "$n" -lt 48
+    run "$NEWSDEX" reindex --shard $k/2 --db "$T/rsh$k" "$T/corpus2"
+    check "reindex --shard $k/2 changes nothing" grep -q "nothing changed" <<<"$out"
+done
+run "$NEWSDEX" rebuild --shard 2/2 --db "$T/x" "$T/corpus2"
+check_eq "--shard K < N" "$rc" 2
+check "--shard error names the value" grep -q '"2/2"' <<<"$err"
 finish
