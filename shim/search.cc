@@ -398,21 +398,15 @@ extern "C" char *nx_results_snippet(nx_results *r, const char *text,
      * windows with rare words; the window with the most matches is what a
      * reader wants to see.  Not exhaustive: a good snippet early is
      * enough, and each hit's whole text would otherwise be stemmed word
-     * by word.  One flag set, tried once: the loop keeps the error path
-     * of the call in one place. */
-    unsigned flags[] = {0};
-    for (unsigned f : flags) {
-        int rc = nx::guarded(r->snippet_msg, [&]() -> int {
-            static const char hs[] = {NX_HI_START, 0}, he[] = {NX_HI_END, 0};
-            std::string s = r->mset.snippet(std::string(text, len), bytes,
-                                            r->stem, f, hs, he,
-                                            "\xe2\x80\xa6");
-            out = nx::dup(s);
-            return out ? NX_OK : NX_ENOMEM;
-        });
-        if (rc == NX_OK || rc == NX_ENOMEM)
-            break;
-    }
+     * by word.  Needing only the text, it cannot fail on a database that
+     * changed since the search. */
+    nx::guarded(r->snippet_msg, [&]() -> int {
+        static const char hs[] = {NX_HI_START, 0}, he[] = {NX_HI_END, 0};
+        std::string s = r->mset.snippet(std::string(text, len), bytes,
+                                        r->stem, 0, hs, he, "\xe2\x80\xa6");
+        out = nx::dup(s);
+        return out ? NX_OK : NX_ENOMEM;
+    });
     return out;
 }
 
