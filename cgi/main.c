@@ -14,9 +14,13 @@
  *   NEWSDEX_CGI_TIME_LIMIT_MS   match time limit (default 2000)
  *   NEWSDEX_CGI_ALLOW_PARTIAL   1: when NEWSDEX_DB is a stub of shards and
  *                               some do not answer, show the results of the
- *                               others with a notice naming the missing
- *                               shards; otherwise (default) such a request
- *                               gets a 503 page naming them
+ *                               others with a notice saying which shards
+ *                               are missing; otherwise (default) such a
+ *                               request gets a 503 page saying so.  The
+ *                               public page numbers the shards by their
+ *                               line in the stub ("shard 2 of 3"); their
+ *                               HOST:PORT goes to the server's error log
+ *                               only
  */
 #include <errno.h>
 #include <stdio.h>
@@ -150,19 +154,44 @@ static int allow_partial(void)
     return s && strcmp(s, "1") == 0;
 }
 
+/* The shards that did not answer as the public sees them: "shard K of N"
+ * by their line in the stub, comma-separated; the operator's names
+ * (HOST:PORT, paths: the network's layout) go to the error log only.
+ * malloc'd; NULL when out of memory. */
+static char *public_missing(const nx_db *db, const char *missing, int partial)
+{
+    fprintf(stderr, "newsdex.cgi: shard%s %s did not answer%s\n",
+            strchr(missing, ',') ? "s" : "", missing, partial ? "; answered "
+            "from the others" : " (set NEWSDEX_CGI_ALLOW_PARTIAL=1 to answer "
+            "from the others)");
+    nx_buf out = NX_BUF_INIT;
+    size_t total = nx_db_shard_count(db);
+    for (const char *s = missing; *s;) {
+        const char *c = strchr(s, ',');
+        size_t n = c ? (size_t)(c - s) : strlen(s);
+        char *name = strndup(s, n);
+        size_t k = name ? nx_db_shard_position(db, name) : 0;
+        free(name);
+        nx_buf_printf(&out, "%sshard %zu of %zu", out.n ? "," : "", k,
+                      total);
+        s += n + (c != NULL);
+    }
+    char *r = out.err ? NULL : strdup(nx_buf_str(&out));
+    nx_buf_free(&out);
+    return r;
+}
+
 /* Some shards did not answer and partial answers are not allowed: 503,
- * naming them (the operator's names: HOST:PORT or the path in the stub). */
+ * saying which (`missing` as public_missing() gives it). */
 static int shards_missing(const nx_cgi_params *p, const char *missing,
                           int head)
 {
-    int several = strchr(missing, ',') != NULL;
-    fprintf(stderr, "newsdex.cgi: shard%s %s did not answer (set "
-            "NEWSDEX_CGI_ALLOW_PARTIAL=1 to answer from the others)\n",
-            several ? "s" : "", missing);
     nx_buf msg = NX_BUF_INIT;
-    nx_buf_printf(&msg, "Shard%s %s of the search index did not answer, so "
-                  "no complete answer can be given. Please try again in a "
-                  "minute.", several ? "s" : "", missing);
+    nx_buf_puts(&msg, "Part of the search index did not answer (");
+    for (const char *s = missing; *s; s++)
+        nx_buf_puts(&msg, *s == ',' ? ", " : (char[2]){*s, 0});
+    nx_buf_puts(&msg, "), so no complete answer can be given. Please try "
+                "again in a minute.");
     const char *m = msg.err ? "Shards of the search index did not answer."
                             : nx_buf_str(&msg);
     int rc = p->json ? json_error(503, NULL, m, head)
@@ -212,6 +241,11 @@ static int search(const nx_cgi_params *p, int head)
     }
     nx_query_result *r = NULL;
     rc = nx_query_run(db, &o, &r, &err);
+    if (rc == NX_OK && r->missing) {
+        char *pub = public_missing(db, r->missing, allow_partial());
+        free(r->missing);
+        r->missing = pub ? pub : strdup("some shards");
+    }
     nx_db_close(db);
     int query_error = rc == NX_EQUERY || rc == NX_EINVAL;
     if (rc == NX_OK && r->missing && !allow_partial()) {

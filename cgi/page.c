@@ -384,10 +384,14 @@ static void summary(nx_buf *b, const nx_cgi_params *p, const nx_query_result *r)
         /* Over shards with NEWSDEX_CGI_ALLOW_PARTIAL: say which did not
          * answer, since the counts leave their articles out. */
         int several = strchr(r->missing, ',') != NULL;
-        nx_buf_printf(b, "<p class=\"notice\" id=\"partial\" role=\"status\">"
-                         "<strong>Partial results:</strong> shard%s ",
-                      several ? "s" : "");
-        nx_buf_html(b, r->missing);
+        nx_buf_puts(b, "<p class=\"notice\" id=\"partial\" role=\"status\">"
+                       "<strong>Partial results:</strong> ");
+        for (const char *s = r->missing; *s; s++) {
+            if (*s == ',')
+                nx_buf_puts(b, ", ");
+            else
+                nx_buf_html_n(b, s, 1);
+        }
         nx_buf_printf(b, " did not answer. The results and counts leave out "
                          "the articles %s.</p>\n",
                       several ? "they hold" : "it holds");

@@ -183,6 +183,10 @@ int nx_db_open_ex(nx_db **out, const char *path, const nx_db_options *opts,
                   char **err);
 /* The shards left out so far, comma-separated ("" when none). */
 const char *nx_db_missing_shards(const nx_db *db);
+/* The number of shards in the stub the database was opened from (0: not
+ * a stub), and the 1-based line of the shard named `name` (0: none). */
+size_t nx_db_shard_count(const nx_db *db);
+size_t nx_db_shard_position(const nx_db *db, const char *name);
 const char *nx_db_errmsg(const nx_db *db);
 uint64_t nx_db_doccount(nx_db *db);
 /* Reopens at the latest revision (after DatabaseModifiedError). */

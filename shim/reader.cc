@@ -141,6 +141,19 @@ extern "C" const char *nx_db_missing_shards(const nx_db *db)
     return db->missing.c_str();
 }
 
+extern "C" size_t nx_db_shard_count(const nx_db *db)
+{
+    return db->shards.size();
+}
+
+extern "C" size_t nx_db_shard_position(const nx_db *db, const char *name)
+{
+    for (size_t i = 0; i < db->shards.size(); i++)
+        if (db->shards[i].name == name)
+            return i + 1;
+    return 0;
+}
+
 namespace nx {
 
 bool drop_dead_shards(nx_db *db)

@@ -392,21 +392,28 @@ extern "C" char *nx_results_snippet(nx_results *r, const char *text,
                                     size_t len, size_t bytes)
 {
     char *out = nullptr;
-    /* Without the background model: it looks up the frequency of every
-     * word of the text in the index (about a thousand B-tree reads for a
-     * page of ten hits, most of a command-line search's time) to favour
-     * windows with rare words; the window with the most matches is what a
-     * reader wants to see.  Not exhaustive: a good snippet early is
-     * enough, and each hit's whole text would otherwise be stemmed word
-     * by word.  Needing only the text, it cannot fail on a database that
-     * changed since the search. */
-    nx::guarded(r->snippet_msg, [&]() -> int {
-        static const char hs[] = {NX_HI_START, 0}, he[] = {NX_HI_END, 0};
-        std::string s = r->mset.snippet(std::string(text, len), bytes,
-                                        r->stem, 0, hs, he, "\xe2\x80\xa6");
-        out = nx::dup(s);
-        return out ? NX_OK : NX_ENOMEM;
-    });
+    /* The background model (word frequencies from the index) picks the
+     * window and breaks ties between windows the same way over one
+     * database and over shards; without it, remote and local shards
+     * picked different windows for the same hit.  It reads term
+     * statistics after the search's retry: a writer committing meanwhile
+     * (or a rebuild's swap) makes it throw, and then the snippet goes
+     * without the model, which needs only the text, rather than failing
+     * the page.  Not exhaustive: a good snippet early is enough, and each
+     * hit's whole text would otherwise be stemmed word by word. */
+    unsigned flags[] = {Xapian::MSet::SNIPPET_BACKGROUND_MODEL, 0};
+    for (unsigned f : flags) {
+        int rc = nx::guarded(r->snippet_msg, [&]() -> int {
+            static const char hs[] = {NX_HI_START, 0}, he[] = {NX_HI_END, 0};
+            std::string s = r->mset.snippet(std::string(text, len), bytes,
+                                            r->stem, f, hs, he,
+                                            "\xe2\x80\xa6");
+            out = nx::dup(s);
+            return out ? NX_OK : NX_ENOMEM;
+        });
+        if (rc == NX_OK || rc == NX_ENOMEM)
+            break;
+    }
     return out;
 }
 
