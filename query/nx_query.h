@@ -76,5 +76,8 @@ void nx_query_result_free(nx_query_result *r);
 /* The alias table an index was built with (metadata), for the query side;
  * an empty table when the index has none.  Caller frees. */
 nx_aliases *nx_query_load_aliases(nx_db *db);
+/* The same table, parsed once per database handle and kept with it (while
+ * the stored table stays the same): not to be freed.  NULL: no memory. */
+const nx_aliases *nx_query_aliases(nx_db *db);
 
 #endif

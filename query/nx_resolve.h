@@ -12,8 +12,9 @@
 
 typedef struct nx_resolver {
     nx_db *db;
-    nx_aliases *aliases;   /* the table the index was built with, or NULL
-                              until a facet value needs it */
+    const nx_aliases *aliases; /* the table the index was built with (kept
+                              with the database handle), or NULL until a
+                              facet value needs it */
 } nx_resolver;
 
 int nx_resolver_init(nx_resolver *rv, nx_db *db);

@@ -33,8 +33,7 @@ int nx_resolver_init(nx_resolver *rv, nx_db *db)
 
 void nx_resolver_clear(nx_resolver *rv)
 {
-    nx_aliases_free(rv->aliases);
-    rv->aliases = NULL;
+    rv->aliases = NULL;   /* the database handle keeps it */
 }
 
 static int all_digits(const char *s, size_t n)
@@ -123,7 +122,7 @@ static int value_terms(nx_resolver *rv, int facet, const char *value,
         *n = 1;
         return NX_OK;
     }
-    if (!rv->aliases && !(rv->aliases = nx_query_load_aliases(rv->db)))
+    if (!rv->aliases && !(rv->aliases = nx_query_aliases(rv->db)))
         return NX_ENOMEM;
     nx_facet_terms ft;
     int rc = nx_facet_terms_make((nx_facet_id)facet, rv->aliases, value, 1,

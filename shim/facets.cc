@@ -117,11 +117,16 @@ void count_group(const Xapian::Database &db, const MatchSet &set,
         best.pop_back();
 }
 
-/* With the head file: keys come already sorted by bound. */
-FacetCounts count_heads(const Xapian::Database &db, const MatchSet &set,
-                        const nx_facet_spec &spec, HeadCursor c)
+static const uint64_t POSTLIST_OPEN_COST = 50;
+
+/* With the head file: keys come already sorted by bound.  Counting a key
+ * walks its postings; false when that would take more than *budget
+ * postings in all (the caller counts another way), else *budget is what
+ * is left. */
+bool count_heads(const Xapian::Database &db, const MatchSet &set,
+                 const nx_facet_spec &spec, HeadCursor c, uint64_t *budget,
+                 FacetCounts &best)
 {
-    FacetCounts best;
     const size_t limit = spec.limit, plen = std::strlen(spec.prefix);
     uint64_t bound;
     std::vector<HeadVariant> vars;
@@ -129,9 +134,19 @@ FacetCounts count_heads(const Xapian::Database &db, const MatchSet &set,
         /* Ties can still win on value, so stop only below the last. */
         if (limit && best.size() == limit && bound < best.back().second)
             break;
+        /* Opening a posting list costs about as much as walking
+         * POSTLIST_OPEN_COST postings. */
+        uint64_t cost = 0;
+        for (const HeadVariant &v : vars)
+            cost += v.tf + POSTLIST_OPEN_COST;
+        if (budget) {
+            if (cost > *budget)
+                return false;
+            *budget -= cost;
+        }
         count_group(db, set, vars, plen, limit, best);
     }
-    return best;
+    return true;
 }
 
 FacetCounts count_terms(const Xapian::Database &db, const MatchSet &set,
@@ -195,7 +210,7 @@ FacetCounts count_terms(const Xapian::Database &db, const MatchSet &set,
 
 bool count_from_heads(const Xapian::Database &db, const MatchSet &set,
                       const nx_facet_spec &spec, const FacetHeads *heads,
-                      FacetCounts &out)
+                      uint64_t *budget, FacetCounts &out)
 {
     /* Sorted bounds make the terms cheap once the matches are many; below
      * that, reading the matches' own values is cheaper. */
@@ -204,7 +219,10 @@ bool count_from_heads(const Xapian::Database &db, const MatchSet &set,
         uint64_t(set.count()) * 20 < db.get_doccount() ||
         !heads->find(spec.prefix, c))
         return false;
-    out = count_heads(db, set, spec, c);
+    FacetCounts best;
+    if (!count_heads(db, set, spec, c, budget, best))
+        return false;
+    out = std::move(best);
     return true;
 }
 
@@ -265,8 +283,10 @@ FacetCounts count_local(const Xapian::Database &db, const MatchSet &set,
     HeadCursor c;
     if (spec.prefix && heads && heads->find(spec.prefix, c)) {
         /* Sorted bounds make the terms cheap once matches are many. */
-        if (uint64_t(set.count()) * 20 >= db.get_doccount())
-            return count_heads(db, set, spec, c);
+        FacetCounts best;
+        if (uint64_t(set.count()) * 20 >= db.get_doccount() &&
+            count_heads(db, set, spec, c, nullptr, best))
+            return best;
         return count_values(db, set, slots);
     }
     uint64_t per_doc = pairs / std::max<Xapian::doccount>(1, db.get_doccount());

@@ -186,6 +186,15 @@ const char *nx_db_missing_shards(const nx_db *db);
 /* The number of shards in the stub the database was opened from (0: not
  * a stub), and the 1-based line of the shard named `name` (0: none). */
 size_t nx_db_shard_count(const nx_db *db);
+/* An object the caller derived from the database (a parsed metadata
+ * table, say), kept with the handle under `name` and freed with it.
+ * `stamp` says what it was derived from (the metadata as read):
+ * nx_db_attached() returns it only for the same stamp, else NULL.
+ * Attaching under a name frees what was there.  NX_ENOMEM: not kept (the
+ * object is freed). */
+void *nx_db_attached(const nx_db *db, const char *name, const char *stamp);
+int nx_db_attach(nx_db *db, const char *name, const char *stamp, void *obj,
+                 void (*free_fn)(void *));
 size_t nx_db_shard_position(const nx_db *db, const char *name);
 const char *nx_db_errmsg(const nx_db *db);
 uint64_t nx_db_doccount(nx_db *db);

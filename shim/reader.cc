@@ -141,6 +141,33 @@ extern "C" const char *nx_db_missing_shards(const nx_db *db)
     return db->missing.c_str();
 }
 
+extern "C" void *nx_db_attached(const nx_db *db, const char *name,
+                                const char *stamp)
+{
+    auto it = db->attached.find(name);
+    return it != db->attached.end() && it->second.stamp == stamp
+               ? it->second.obj
+               : nullptr;
+}
+
+extern "C" int nx_db_attach(nx_db *db, const char *name, const char *stamp,
+                            void *obj, void (*free_fn)(void *))
+{
+    std::string msg;
+    int rc = nx::guarded(msg, [&]() -> int {
+        nx_db::Attachment &a = db->attached[name];
+        if (a.free_fn && a.obj != obj)
+            a.free_fn(a.obj);
+        a.stamp = stamp;
+        a.obj = obj;
+        a.free_fn = free_fn;
+        return NX_OK;
+    });
+    if (rc != NX_OK && free_fn)
+        free_fn(obj);
+    return rc;
+}
+
 extern "C" size_t nx_db_shard_count(const nx_db *db)
 {
     return db->shards.size();

@@ -174,10 +174,12 @@ static unsigned parse_flags(bool spelling)
     return f;
 }
 
-static Xapian::Query parse(nx_db *db, const nx_search_request *req,
-                           nx_results *r, bool spelling, std::string *error)
+/* The query parser for a request.  `spelling_only`: for a spelling
+ * suggestion alone, the field values are not resolved (no callbacks). */
+static void setup_parser(Xapian::QueryParser &qp, nx_db *db,
+                         const nx_search_request *req, nx_results *r,
+                         bool spelling_only, std::string *error)
 {
-    Xapian::QueryParser qp;
     qp.set_stemmer(r->stem);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_database(db->db);
@@ -188,7 +190,9 @@ static Xapian::Query parse(nx_db *db, const nx_search_request *req,
                              Xapian::QueryParser::FLAG_PARTIAL);
     for (size_t i = 0; i < req->nfields; i++) {
         const nx_field &f = req->fields[i];
-        if (f.boolean) {
+        if (f.boolean && spelling_only) {
+            qp.add_boolean_prefix(f.name, "XNXSPELL");
+        } else if (f.boolean) {
             /* Each filter is its own group: `person:Putin person:Biden`
              * requires both (a document names many people). */
             std::string unique_group;
@@ -200,13 +204,37 @@ static Xapian::Query parse(nx_db *db, const nx_search_request *req,
     }
     if (req->range && req->range_prefix)
         qp.add_rangeprocessor((new RangeProc(req, error))->release());
+}
+
+static bool blank(const std::string &text)
+{
+    return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+static Xapian::Query parse(nx_db *db, const nx_search_request *req,
+                           nx_results *r, std::string *error)
+{
+    Xapian::QueryParser qp;
+    setup_parser(qp, db, req, r, false, error);
     std::string text = req->query ? req->query : "";
-    Xapian::Query q = text.find_first_not_of(" \t\r\n") == std::string::npos
-                          ? Xapian::Query::MatchAll
-                          : qp.parse_query(text, parse_flags(spelling));
-    if (spelling)
-        r->suggestion = qp.get_corrected_query_string();
-    return q;
+    return blank(text) ? Xapian::Query::MatchAll
+                       : qp.parse_query(text, parse_flags(false));
+}
+
+/* "Did you mean": looking each word up in the spelling table is a good
+ * part of a search's time, so it is done only when the search found few
+ * matches (SUGGEST_BELOW) — a query that finds plenty is taken as meant. */
+static const Xapian::doccount SUGGEST_BELOW = 10;
+
+static void suggest(nx_db *db, const nx_search_request *req, nx_results *r)
+{
+    std::string text = req->query ? req->query : "", ignored;
+    if (blank(text))
+        return;
+    Xapian::QueryParser qp;
+    setup_parser(qp, db, req, r, true, &ignored);
+    qp.parse_query(text, parse_flags(true));
+    r->suggestion = qp.get_corrected_query_string();
 }
 
 static Xapian::Query add_filters(Xapian::Query q, const nx_search_request *req)
@@ -221,11 +249,16 @@ static Xapian::Query add_filters(Xapian::Query q, const nx_search_request *req)
     return q;
 }
 
+/* Facet counting: the cost of reading one match's facet values, in
+ * postings walked (see run()). */
+static const uint64_t POSTINGS_PER_READ = 16;
+
 static int run(nx_db *db, const nx_search_request *req, nx_results *r)
 {
     bool spelling = nx_db_has_spelling(db) != 0;
     std::string error;
-    Xapian::Query q = parse(db, req, r, spelling, &error);
+    r->suggestion.clear();
+    Xapian::Query q = parse(db, req, r, &error);
     if (!error.empty()) {
         db->msg = error;
         return NX_EQUERY;
@@ -281,6 +314,8 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
     r->total = r->mset.get_matches_estimated();
     r->exact = r->mset.get_matches_lower_bound() ==
                r->mset.get_matches_upper_bound();
+    if (spelling && r->total < SUGGEST_BELOW)
+        suggest(db, req, r);
 
     r->facets.assign(req->nfacets, {});
     if (set) {
@@ -290,8 +325,18 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
             heads = &db->heads;
         std::vector<size_t> rest;
         std::vector<unsigned> ids;
+        /* Keys from the head file cost their postings; the facet values
+         * slot costs one read per match, for every facet at once.  The
+         * head file is used while its postings stay within what that
+         * pass would cost (a posting is about POSTINGS_PER_READ times
+         * cheaper than a value read and its decoding): a long tail of
+         * small keys, common with extracted names, tips it the other
+         * way. */
+        uint64_t budget = uint64_t(set->count()) * POSTINGS_PER_READ;
         for (size_t f = 0; f < req->nfacets; f++) {
             if (nx::count_from_heads(db->db, *set, req->facets[f], heads,
+                                     req->facet_values_slot ? &budget
+                                                            : nullptr,
                                      r->facets[f]))
                 continue;
             rest.push_back(f);

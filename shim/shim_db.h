@@ -7,6 +7,8 @@
 #include <string>
 #include <xapian.h>
 
+#include <map>
+
 #include "shim_internal.h"
 #include "shim_facets.h"
 #include "shim_shards.h"
@@ -22,6 +24,19 @@ struct nx_db {
     std::string gen_dir;            /* a local database's own directory */
     nx::FacetHeads heads;           /* its facet head file, when current */
     std::string msg;   /* last error */
+    /* nx_db_attach(): objects the caller derived from the database. */
+    struct Attachment {
+        std::string stamp;
+        void *obj = nullptr;
+        void (*free_fn)(void *) = nullptr;
+    };
+    std::map<std::string, Attachment> attached;
+    ~nx_db()
+    {
+        for (auto &a : attached)
+            if (a.second.free_fn)
+                a.second.free_fn(a.second.obj);
+    }
 };
 
 namespace nx {

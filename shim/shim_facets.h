@@ -78,10 +78,12 @@ void write_facet_heads(const Xapian::Database &db, const std::string &dir,
                        const std::vector<std::string> &prefixes);
 
 /* Counts a facet from the head file when it is current and the matches
- * are many enough for that to pay; false when it did not. */
+ * are many enough for that to pay; false when it did not, or when it
+ * would walk more than *budget postings (budget NULL: no bound; else
+ * decreased by what was walked). */
 bool count_from_heads(const Xapian::Database &db, const MatchSet &set,
                       const nx_facet_spec &spec, const FacetHeads *heads,
-                      FacetCounts &out);
+                      uint64_t *budget, FacetCounts &out);
 /* Counts the facets with these ids from the matches' facet values slot
  * (facets/nx_facets.h: NX_SLOT_FACETS), all in one pass. */
 std::vector<FacetCounts> count_blobs(const Xapian::Database &db,

@@ -279,6 +279,36 @@ static void test_facets_snippets_spelling(nx_db *db)
     nx_results_free(r);
 }
 
+/* Objects attached to a handle: kept per stamp, replaced and freed. */
+static int freed;
+static void count_free(void *p)
+{
+    freed++;
+    free(p);
+}
+
+static void test_attach(void)
+{
+    nx_db *db = NULL;
+    char *err = NULL;
+    CHECK_INT(nx_db_open(&db, dir, &err), NX_OK);
+    if (!db)
+        return;
+    freed = 0;
+    CHECK(nx_db_attached(db, "t", "a") == NULL);
+    char *one = strdup("one"), *two = strdup("two");
+    CHECK_INT(nx_db_attach(db, "t", "a", one, count_free), NX_OK);
+    CHECK(nx_db_attached(db, "t", "a") == one);
+    CHECK(nx_db_attached(db, "t", "b") == NULL);   /* another stamp */
+    CHECK(nx_db_attached(db, "u", "a") == NULL);   /* another name */
+    CHECK_INT(nx_db_attach(db, "t", "b", two, count_free), NX_OK);
+    CHECK_INT(freed, 1);                            /* one replaced */
+    CHECK(nx_db_attached(db, "t", "b") == two);
+    CHECK(nx_db_attached(db, "t", "a") == NULL);
+    nx_db_close(db);
+    CHECK_INT(freed, 2);                            /* two with the handle */
+}
+
 static void test_format_and_delete(void)
 {
     char *gen = NULL, *err = NULL, *v = NULL;
@@ -379,6 +409,7 @@ int main(void)
         test_facets_snippets_spelling(db);
         nx_db_close(db);
     }
+    test_attach();
     test_format_and_delete();
     test_abandon();
     char cmd[600];
