@@ -271,7 +271,8 @@ typedef struct nx_search_request {
     void *ctx;                     /* passed to resolve and range */
     const nx_filter *filters;
     size_t nfilters;
-    unsigned offset, limit;
+    unsigned offset, limit;        /* limit 0: count only (no relevance
+                                      computed, no spelling suggestion) */
     int sort_by_date;              /* 0: relevance, then date, then id */
     unsigned sort_slot;            /* slot of the date-then-id sort key */
     const nx_facet_spec *facets;   /* counted over all matches */

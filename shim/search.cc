@@ -251,7 +251,7 @@ static Xapian::Query add_filters(Xapian::Query q, const nx_search_request *req)
 
 /* Facet counting: the cost of reading one match's facet values, in
  * postings walked (see run()). */
-static const uint64_t POSTINGS_PER_READ = 16;
+static const uint64_t POSTINGS_PER_READ = 64;
 
 static int run(nx_db *db, const nx_search_request *req, nx_results *r)
 {
@@ -268,6 +268,10 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
 
     Xapian::Enquire enq(db->db);
     enq.set_query(q);
+    /* Counting only (no hits asked for, as for a facet counted without
+     * its own filter): no relevance to compute for every match. */
+    if (req->limit == 0)
+        enq.set_weighting_scheme(Xapian::BoolWeight());
     if (req->sort_by_date)
         enq.set_sort_by_value_then_relevance(req->sort_slot, false);
     else
@@ -314,7 +318,7 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
     r->total = r->mset.get_matches_estimated();
     r->exact = r->mset.get_matches_lower_bound() ==
                r->mset.get_matches_upper_bound();
-    if (spelling && r->total < SUGGEST_BELOW)
+    if (spelling && req->limit && r->total < SUGGEST_BELOW)
         suggest(db, req, r);
 
     r->facets.assign(req->nfacets, {});
