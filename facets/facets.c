@@ -135,6 +135,14 @@ int nx_facet_terms_make(nx_facet_id f, const struct nx_aliases *al,
     out->terms[out->n] = nx_facet_term(f, key, for_query ? NULL : out->display);
     if (!out->terms[out->n++])
         goto nomem;
+    if (!for_query) {
+        /* A display cut to fit the term is the display everywhere: the
+         * value slots and counts from terms must show the same value. */
+        size_t head = strlen(d->prefix) + strlen(key) + 1;
+        size_t kept = strlen(out->terms[0]) - head;
+        if (kept && kept < strlen(out->display))
+            out->display[kept] = '\0';
+    }
     if (d->surname) {
         int one_word = strchr(key, ' ') == NULL;
         char *sur = NULL;

@@ -1,13 +1,15 @@
 /*
  * test_facets.c — the facet schema's encodings: terms (key and display,
  * cut to Xapian's 245 bytes on a UTF-8 boundary), the prefix list the
- * writer's head file uses, the sort key order.
+ * writer's head file uses, the sort key order; a display cut with its
+ * term is cut everywhere.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "nx_facets.h"
 #include "nx_test.h"
+#include "nx_xapian.h"
 
 int main(void)
 {
@@ -35,6 +37,25 @@ int main(void)
     CHECK(t && strncmp(t + 2, key, 200) == 0 && t[202] == '\x1f');
     CHECK(t && (strlen(t) - 203) % 2 == 0);  /* whole characters only */
     free(t);
+
+    /* A value whose term had to be cut shows the cut display everywhere
+     * (slots and counts from terms agree); a short one is left whole. */
+    char org[300] = "";
+    for (int i = 0; i < 30; i++)
+        strcat(org, "Acme Holdings ");
+    strcat(org, "Inc");
+    nx_facet_terms ft;
+    CHECK_INT(nx_facet_terms_make(NX_FACET_ORG, NULL, org, 0, &ft), NX_OK);
+    CHECK(ft.n >= 1 && strlen(ft.terms[0]) <= 245);
+    const char *shown = ft.terms[0] ? strchr(ft.terms[0], '\x1f') : NULL;
+    CHECK(shown && ft.display && strcmp(shown + 1, ft.display) == 0);
+    CHECK(ft.display && strlen(ft.display) < strlen(org));
+    nx_facet_terms_clear(&ft);
+    CHECK_INT(nx_facet_terms_make(NX_FACET_ORG, NULL, "Acme Holdings Inc", 0,
+                                  &ft), NX_OK);
+    shown = ft.terms[0] ? strchr(ft.terms[0], '\x1f') : NULL;
+    CHECK(shown && ft.display && strcmp(shown + 1, ft.display) == 0);
+    nx_facet_terms_clear(&ft);
 
     /* Sort keys: newer first, then id; undated last. */
     size_t la, lb, lc;
