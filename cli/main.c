@@ -87,7 +87,7 @@ int cli_shard_arg(const char *cmd, const char *s, unsigned *k, unsigned *n)
 {
     char tail;
     if (sscanf(s, "%u/%u%c", k, n, &tail) != 2 || *n == 0 || *n > 4096 ||
-        *k >= *n || *s == '-' || strchr(s, '-')) {
+        *k >= *n || strchr(s, '-')) {
         cli_error(cmd, "--shard wants K/N with 0 <= K < N <= 4096, not "
                   "\"%s\"", s);
         return -1;

@@ -40,7 +40,7 @@ int main(void)
 
     /* A value whose term had to be cut shows the cut display everywhere
      * (slots and counts from terms agree); a short one is left whole. */
-    char org[300] = "";
+    char org[512] = "";  /* 30 x 14 + 3 bytes */
     for (int i = 0; i < 30; i++)
         strcat(org, "Acme Holdings ");
     strcat(org, "Inc");
