@@ -9,7 +9,7 @@
  * the next one — the same result as browsers and ICU, so a user sees the
  * same number of replacement characters everywhere.
  */
-#include "nx_ingest.h"
+#include "nx_utf8.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -144,4 +144,17 @@ char *nx_utf8_clean(const char *s, size_t len, size_t *nbad)
     }
     *o = '\0';
     return out;
+}
+
+int nx_utf8_valid(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0, bad;
+    while (i < n) {
+        size_t k = seq_len(s + i, n - i, &bad);
+        if (!k)
+            return 0;
+        i += k;
+    }
+    return 1;
 }

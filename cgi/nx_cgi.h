@@ -17,39 +17,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-/* ------------------------------------------------------------ buffers */
-
-/* A growing byte buffer with a hard maximum (curl's dynbuf): past `max`
- * or on out-of-memory it sets `err` and later appends are no-ops. */
-typedef struct nx_buf {
-    char *p;       /* NUL-terminated contents, NULL while empty */
-    size_t n;      /* bytes used */
-    size_t cap;    /* bytes allocated */
-    size_t max;    /* bound on n (0 = NX_BUF_MAX) */
-    int err;       /* sticky: 1 once an append failed */
-} nx_buf;
-#define NX_BUF_MAX (16u << 20)
-#define NX_BUF_INIT {NULL, 0, 0, 0, 0}
-
-void nx_buf_add(nx_buf *b, const char *s, size_t n);
-void nx_buf_puts(nx_buf *b, const char *s);
-void nx_buf_printf(nx_buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-/* Escapes for HTML text and double-quoted attribute values alike:
- * & < > " ' become entities. */
-void nx_buf_html(nx_buf *b, const char *s);
-void nx_buf_html_n(nx_buf *b, const char *s, size_t n);
-/* Percent-encodes a URL query component: everything but A-Z a-z 0-9 - . _ ~
- * (space as %20).  The result still needs nx_buf_html inside HTML, for the
- * '&' between parameters. */
-void nx_buf_url(nx_buf *b, const char *s);
-/* The contents ("" when empty); owned by the buffer. */
-const char *nx_buf_str(const nx_buf *b);
-void nx_buf_free(nx_buf *b);
-
-/* Whether s[0..n) is valid UTF-8 (shortest forms, no surrogates, at most
- * U+10FFFF). */
-int nx_utf8_valid(const char *s, size_t n);
+#include "nx_buf.h"
+#include "nx_utf8.h"
 
 /* --------------------------------------------------------- parameters */
 

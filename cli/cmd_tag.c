@@ -20,7 +20,7 @@ static void help(FILE *f)
 "between sentences, -DOCSTART- between documents; FILE may be -) and prints\n"
 "every line back with one more column: the predicted tag in IOB2 (B-PER,\n"
 "I-ORG, B-LOC, B-MISC, O).  The model is --model, else $NEWSDEX_NER_MODEL,\n"
-"else the one built in (indexer/ner/model/ner.model).\n");
+"else the one built in (extract/ner/model/ner.model).\n");
 }
 
 const char *cli_ner_model(const char *opt)

@@ -33,7 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nx_xapian.h"
+#include "nx_status.h"
 #include "x_internal.h"
 
 static nx_entity_kind kind_of(int type)

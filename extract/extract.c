@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "nx_xapian.h"
+#include "nx_status.h"
 #include "x_internal.h"
 
 static const x_stage *const STAGES[] = {
@@ -68,7 +68,7 @@ int nx_extractor_new(nx_extractor **out, const nx_extract_options *opts,
     if (!dir)
         dir = getenv("NEWSDEX_DATA");
     if (!dir || !*dir)
-        dir = NX_INDEXER_DATA_DIR;
+        dir = NX_EXTRACT_DATA_DIR;
     nx_extractor *x = calloc(1, sizeof *x);
     if (!x)
         return NX_ENOMEM;

@@ -1,5 +1,5 @@
 /*
- * gazetteer.c — loading the gazetteer files of indexer/data into one hash
+ * gazetteer.c — loading the gazetteer files of extract/data into one hash
  * table keyed by nx_name_key, so "Ukraine", "UKRAINE" and "Ukraïne" find
  * the same entry and a run of tokens is looked up with one probe.
  *
@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nx_xapian.h"
+#include "nx_status.h"
 #include "x_internal.h"
 
 #define GAZ_FILE_MAX (256u << 20)

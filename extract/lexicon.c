@@ -8,7 +8,7 @@
  */
 #include <string.h>
 
-#include "nx_xapian.h"
+#include "nx_status.h"
 
 #include "x_internal.h"
 

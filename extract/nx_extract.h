@@ -5,7 +5,7 @@
  *
  * Extraction is a pipeline of plug-ins behind one interface (STYLE.md §8):
  * each extractor adds mentions to a shared per-article state; rules and
- * gazetteers come first, then the trained tagger (indexer/ner); the
+ * gazetteers come first, then the trained tagger (extract/ner); the
  * final step merges mentions of one entity (a bare surname joins the full
  * name seen in the same article) and canonicalises names through
  * facets/nx_names.h.
@@ -15,7 +15,7 @@
 
 #include <stddef.h>
 #include "nx_article.h"
-#include "../facets/nx_names.h"
+#include "nx_names.h"
 
 typedef struct nx_quote {
     char *speaker;   /* canonical display name; NULL when unattributed */

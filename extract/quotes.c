@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nx_xapian.h"
+#include "nx_status.h"
 #include "x_internal.h"
 #include "x_subject.h"
 

@@ -33,7 +33,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "nx_xapian.h"
+#include "nx_status.h"
 #include "x_internal.h"
 
 #define MAX_RUN 16

@@ -1,5 +1,5 @@
 /*
- * tagger.c — the trained tagger (indexer/ner) as an extraction stage: it
+ * tagger.c — the trained tagger (extract/ner) as an extraction stage: it
  * runs after the rules, tags the whole article (headline and body as one
  * document, so its document-level features see every mention), and adds
  * its PER / ORG / LOC spans as mentions.  MISC is not a facet and is left
@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "ner/nx_tagger.h"
-#include "nx_xapian.h"
+#include "nx_status.h"
 #include "x_internal.h"
 
 typedef struct tagger_state {

@@ -29,7 +29,7 @@
 #include <strings.h>
 
 #include "nx_fold.h"
-#include "nx_xapian.h"
+#include "nx_status.h"
 #include "x_internal.h"
 
 static int push_tok(x_doc *d, const x_tok *t)

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nx_xapian.h"
+#include "nx_status.h"
 
 void nx_article_init(nx_article *a)
 {

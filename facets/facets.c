@@ -8,7 +8,7 @@
 
 #include "nx_dates.h"
 #include "nx_names.h"
-#include "nx_xapian.h"
+#include "nx_status.h"
 
 /* Slots: base 1000 * (id + 1) leaves room for NX_FACET_MAX_VALUES values. */
 const nx_facet_def nx_facet_defs[NX_FACET_COUNT] = {

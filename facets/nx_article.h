@@ -2,6 +2,12 @@
  * nx_article.h — one news article as read from an input file, before
  * analysis.  All strings are NUL-terminated, valid UTF-8 (invalid sequences
  * were replaced by U+FFFD and reported when read) and owned by the article.
+ *
+ * It lives in facets/, the vocabulary both sides share, rather than on the
+ * ground floor: an article is news (title, byline, dates, given entity
+ * tags), which base/ knows nothing of, and the readers (indexer/), the
+ * extractor (extract/) and the query side all need it without reaching
+ * into one another.
  */
 #ifndef NX_ARTICLE_H
 #define NX_ARTICLE_H

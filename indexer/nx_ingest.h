@@ -43,6 +43,7 @@
 #ifndef NX_INGEST_H
 #define NX_INGEST_H
 
+#include "nx_utf8.h"
 #include <stddef.h>
 #include <stdint.h>
 #include "nx_article.h"
@@ -91,14 +92,5 @@ int nx_ingest_jsonl(const char *buf, size_t len, const char *name,
                     nx_article_fn on_article, nx_report_fn on_report,
                     void *ctx);
 
-/* Copies `len` bytes of possibly invalid UTF-8 into a new NUL-terminated
- * string the caller frees, replacing each invalid sequence (overlong forms,
- * surrogates, code points above U+10FFFF, truncated sequences; cut by the
- * Unicode "maximal subpart" rule) and each NUL and C0 control other than
- * \t \n \r (0x02/0x03 are the snippet highlight markers) by U+FFFD; CRLF
- * and a lone CR become LF, so the result has no CR and cleaning it again
- * changes nothing.  *nbad (may be NULL) counts the replacements.  NULL on
- * ENOMEM. */
-char *nx_utf8_clean(const char *s, size_t len, size_t *nbad);
 
 #endif

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "bench.h"
-#include "extract/x_internal.h"
+#include "x_internal.h"
 #include "ner/nx_ner_train.h"
 
 typedef struct cdoc {

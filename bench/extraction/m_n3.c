@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "bench.h"
-#include "extract/x_internal.h"
+#include "x_internal.h"
 
 typedef struct gm {
     size_t a, b;             /* bytes in the story text */

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "bench.h"
-#include "extract/x_internal.h"
+#include "x_internal.h"
 #include "nx_strmap.h"
 
 #define last_word bench_last_word

@@ -132,7 +132,7 @@ int main(int argc, char **argv)
         bench_polnear(x, dir, "test");
     if (want("reuters")) {
         char *aliases = nx_aliases_serialize(al);
-        snprintf(path, sizeof path, "%s/indexer/data", src);
+        snprintf(path, sizeof path, "%s/extract/data", src);
         bench_reuters(x, dir, path, aliases);
         free(aliases);
     }

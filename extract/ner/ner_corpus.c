@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nx_xapian.h"
+#include "nx_status.h"
 
 #define CONLL_MAX_DOC_BYTES (64u << 20)
 

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include "nx_xapian.h"
+#include "nx_status.h"
 
 int ner_tagger_new(nx_tagger **out, unsigned hash_bits, unsigned nstages)
 {

@@ -1,5 +1,5 @@
 /*
- * ner_internal.h — what the files of indexer/ner share and nobody else sees:
+ * ner_internal.h — what the files of extract/ner share and nobody else sees:
  * the BILOU tag set, hashing, token analysis, feature extraction, the
  * embedded gazetteer table, and the body of nx_tagger.
  *
@@ -16,7 +16,7 @@
 
 #include "nx_tagger.h"
 #include "nx_ner_train.h"
-#include "nx_xapian.h"
+#include "nx_status.h"
 
 /* ------------------------------------------------------------------ tags */
 

@@ -37,7 +37,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "nx_xapian.h"
+#include "nx_status.h"
 
 #define NER_MODEL_MAGIC "NXNERMDL"
 #define NER_MODEL_VERSION 2u

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nx_xapian.h"
+#include "nx_status.h"
 
 void nx_ner_score_add(nx_ner_score *s, const int *gold, const int *pred,
                       size_t n)

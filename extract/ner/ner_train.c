@@ -25,7 +25,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "nx_xapian.h"
+#include "nx_status.h"
 
 typedef struct train_set {
     ner_tok *toks;       /* [ntokens] analysed, document flags set */

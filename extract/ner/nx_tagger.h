@@ -1,6 +1,6 @@
 /*
  * nx_tagger.h — named-entity tagger: PER / ORG / LOC / MISC over sentences
- * of tokens, with a model file trained by ner-train (indexer/ner/README.md).
+ * of tokens, with a model file trained by ner-train (extract/ner/README.md).
  *
  * The model is an averaged structured perceptron with hashed features and
  * Viterbi decoding over BILOU tags; callers see IOB2 tags only.  A loaded

@@ -402,7 +402,7 @@ static void test_shipped_model(void)
 {
     const char *src = getenv("NX_SOURCE_DIR");
     char path[4096];
-    snprintf(path, sizeof path, "%s/indexer/ner/model/ner.model",
+    snprintf(path, sizeof path, "%s/extract/ner/model/ner.model",
              src ? src : NX_SOURCE_DIR);
     if (access(path, R_OK) != 0) {
         printf("skip: no committed model at %s\n", path);

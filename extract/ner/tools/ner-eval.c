@@ -17,7 +17,7 @@
 #include <time.h>
 
 #include "ner/nx_ner_train.h"
-#include "nx_xapian.h"
+#include "nx_status.h"
 
 static double seconds(void)
 {

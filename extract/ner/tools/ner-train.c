@@ -1,5 +1,5 @@
 /*
- * ner-train — trains the NER tagger model (indexer/ner/README.md):
+ * ner-train — trains the NER tagger model (extract/ner/README.md):
  *
  *   ner-train --train eng.train --dev eng.testa --out ner.model
  *             [--gazetteers DIR] [--epochs N] [--patience N] [--seed N]
@@ -13,7 +13,7 @@
 #include <time.h>
 
 #include "ner/nx_ner_train.h"
-#include "nx_xapian.h"
+#include "nx_status.h"
 
 static void usage(FILE *f)
 {
