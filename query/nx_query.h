@@ -73,8 +73,8 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
                  nx_query_result **out, char **err);
 void nx_query_result_free(nx_query_result *r);
 
-/* The alias table an index was built with (metadata), for the query side;
- * an empty table when the index has none.  Caller frees. */
+/* The alias table an index was built with (metadata, aliases.c), for the
+ * query side; an empty table when the index has none.  Caller frees. */
 nx_aliases *nx_query_load_aliases(nx_db *db);
 /* The same table, parsed once per database handle and kept with it (while
  * the stored table stays the same): not to be freed.  NULL: no memory. */
