@@ -168,6 +168,53 @@ static int read_whole(const nx_ing *g, FILE *f, int is_txt,
     return NX_OK;
 }
 
+/* Streams a .jsonl file. */
+static int read_jsonl(const nx_ing *g, FILE *f, const nx_ingest_options *opts)
+{
+    (void)opts;
+    return stream_jsonl(g, f);
+}
+
+/* Reads a file whole (is_txt: one record, within the record bound) and
+ * hands the buffer to its parser. */
+static int read_parsed(const nx_ing *g, FILE *f, const nx_ingest_options *opts,
+                       int is_txt,
+                       int (*parse)(const char *, size_t, const char *,
+                                    const char *, const nx_ingest_options *,
+                                    nx_article_fn, nx_report_fn, void *))
+{
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = read_whole(g, f, is_txt, &buf, &len);
+    if (rc == NX_OK)
+        rc = parse(buf, len, g->name, g->root_rel, opts, g->on_article,
+                   g->on_report, g->ctx);
+    else if (rc > 0)
+        rc = NX_OK;     /* reported and skipped */
+    free(buf);
+    return rc;
+}
+
+static int read_json(const nx_ing *g, FILE *f, const nx_ingest_options *opts)
+{
+    return read_parsed(g, f, opts, 0, nx_ingest_json);
+}
+
+static int read_txt(const nx_ing *g, FILE *f, const nx_ingest_options *opts)
+{
+    return read_parsed(g, f, opts, 1, nx_ingest_txt);
+}
+
+/* The input formats, by the extension of the file name (any case). */
+static const struct reader {
+    const char *ext;
+    int (*read)(const nx_ing *g, FILE *f, const nx_ingest_options *opts);
+} READERS[] = {
+    {".jsonl", read_jsonl},
+    {".json", read_json},
+    {".txt", read_txt},
+};
+
 /* Reads one file whose type its name says; `explicit`: named on the
  * command line, so an unsupported type is reported rather than passed. */
 static int read_file(const nx_ingest_options *opts, const char *path,
@@ -176,9 +223,11 @@ static int read_file(const nx_ingest_options *opts, const char *path,
 {
     nx_ing g;
     nx_ing_init(&g, opts, path, rel, on_article, on_report, ctx);
-    int kind = has_ext(path, ".jsonl") ? 1 : has_ext(path, ".json") ? 2
-             : has_ext(path, ".txt")   ? 3 : 0;
-    if (kind == 0) {
+    const struct reader *r = NULL;
+    for (size_t i = 0; !r && i < sizeof READERS / sizeof READERS[0]; i++)
+        if (has_ext(path, READERS[i].ext))
+            r = &READERS[i];
+    if (!r) {
         if (explicit)
             nx_ing_report(&g, NX_REPORT_SKIPPED, 0, "not a .txt, .json or "
                           ".jsonl file");
@@ -190,20 +239,7 @@ static int read_file(const nx_ingest_options *opts, const char *path,
                       strerror(errno));
         return NX_OK;
     }
-    int rc;
-    if (kind == 1) {
-        rc = stream_jsonl(&g, f);
-    } else {
-        char *buf = NULL;
-        size_t len = 0;
-        rc = read_whole(&g, f, kind == 3, &buf, &len);
-        if (rc == NX_OK)
-            rc = (kind == 2 ? nx_ingest_json : nx_ingest_txt)(
-                buf, len, path, rel, opts, on_article, on_report, ctx);
-        else if (rc > 0)
-            rc = NX_OK;     /* reported and skipped */
-        free(buf);
-    }
+    int rc = r->read(&g, f, opts);
     fclose(f);
     return rc;
 }
