@@ -63,6 +63,12 @@ typedef struct nx_query_result {
     char *missing;     /* shards left out (comma-separated), NULL if none */
 } nx_query_result;
 
+/* The database to open (db.c): `given` (--db) when set, else $NEWSDEX_DB
+ * when set, else NX_QUERY_DB_DEFAULT.  Returns `given`, the environment's
+ * string or the literal: not to be freed. */
+#define NX_QUERY_DB_DEFAULT "./newsdex.db"
+const char *nx_query_db_path(const char *given);
+
 /* Parses a --facets list ("by,person,year") into a mask; -1 with *err for
  * an unknown facet name. */
 int nx_query_parse_facets(const char *list, unsigned *mask, char **err);
