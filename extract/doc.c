@@ -66,16 +66,6 @@ int x_doc_add_speech(x_doc *d, int mention, int also, int quote, uint32_t tok)
     return NX_OK;
 }
 
-int x_doc_mention_at(const x_doc *d, uint32_t t)
-{
-    for (size_t i = 0; i < d->nment; i++) {
-        const x_mention *m = &d->ments[i];
-        if (!(m->flags & XMF_DROPPED) && t >= m->tok && t < m->tok + m->ntok)
-            return (int)i;
-    }
-    return -1;
-}
-
 int x_doc_mention_ending(const x_doc *d, uint32_t t)
 {
     for (size_t i = 0; i < d->nment; i++) {

@@ -177,8 +177,6 @@ int x_doc_add_mention(x_doc *d, uint32_t tok, uint32_t ntok, int type,
                       float score, const char *name);
 int x_doc_add_speech(x_doc *d, int mention, int also, int quote,
                      uint32_t tok);
-/* The mention covering token t (first that does, not dropped), or -1. */
-int x_doc_mention_at(const x_doc *d, uint32_t t);
 /* The mention ending exactly at token t (its last token), or -1. */
 int x_doc_mention_ending(const x_doc *d, uint32_t t);
 /* The mention starting exactly at token t, or -1. */
