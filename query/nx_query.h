@@ -44,7 +44,7 @@ typedef struct nx_facet_count {
 typedef struct nx_hit {
     unsigned rank;     /* 1-based, across pages */
     double score;
-    char *data;        /* the stored JSON object (see indexer/nx_document.h) */
+    char *data;        /* the stored JSON object (see indexer/nx_indexer.h) */
     char *snippet;     /* HTML-escaped, matches between NX_HI_START/END */
 } nx_hit;
 
