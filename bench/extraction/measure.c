@@ -11,6 +11,7 @@
  *   m_conll.c    the whole extractor (rules + tagger) on CoNLL-2003 eng.testa
  *                (the development set: the figure the combination rules were
  *                chosen by; the tagger alone is scored by ner-eval)
+ *   common.c     what the sections share (reading, timing, P/R/F1 lines)
  *
  *   nx_measure_extraction [SHARED_DATA_DIR]
  *
