@@ -3,8 +3,10 @@
  * (nx_buf.h).
  */
 #include "nx_buf.h"
+#include "nx_status.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +116,17 @@ void nx_buf_url(nx_buf *b, const char *s)
     }
 }
 
+char *nx_buf_take(nx_buf *b)
+{
+    char *s = b->err ? NULL : b->p ? b->p : strdup("");
+    if (b->err)
+        free(b->p);
+    b->p = NULL;
+    b->n = b->cap = 0;
+    b->err = 0;
+    return s;
+}
+
 const char *nx_buf_str(const nx_buf *b)
 {
     return b->p ? b->p : "";
@@ -125,4 +138,27 @@ void nx_buf_free(nx_buf *b)
     b->p = NULL;
     b->n = b->cap = 0;
     b->err = 0;
+}
+
+int nx_grow(void *pp, size_t *cap, size_t need, size_t size, size_t max)
+{
+    if (need <= *cap)
+        return NX_OK;
+    if (need > max || need > SIZE_MAX / size)
+        return NX_ETOOBIG;
+    size_t n = *cap ? *cap : 16;
+    while (n < need)
+        n = n > SIZE_MAX / 2 ? need : n * 2;
+    if (n > max)
+        n = max;
+    if (n > SIZE_MAX / size)
+        n = need;
+    void *old;
+    memcpy(&old, pp, sizeof old);
+    void *p = realloc(old, n * size);
+    if (!p)
+        return NX_ENOMEM;
+    memcpy(pp, &p, sizeof p);
+    *cap = n;
+    return NX_OK;
 }

@@ -9,6 +9,7 @@
 #include "nx_dates.h"
 #include "nx_names.h"
 #include "nx_status.h"
+#include "nx_utf8.h"
 
 /* Slots: base 1000 * (id + 1) leaves room for NX_FACET_MAX_VALUES values. */
 const nx_facet_def nx_facet_defs[NX_FACET_COUNT] = {
@@ -56,8 +57,7 @@ char *nx_facet_term(nx_facet_id f, const char *key, const char *display)
     size_t n = strlen(t), d = strlen(display);
     if (n + d > 245)
         d = n >= 245 ? 0 : 245 - n;
-    while (d > 0 && ((unsigned char)display[d] & 0xc0) == 0x80)
-        d--;
+    d = nx_utf8_cut(display, d);
     char *full = malloc(n + d + 1);
     if (full) {
         memcpy(full, t, n);

@@ -7,6 +7,7 @@
  * rather than a malloc each, which keeps loading 100k gazetteer names fast.
  */
 #include "nx_strmap.h"
+#include "nx_hash.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -29,16 +30,6 @@ struct nx_strmap {
     char *arena;
     size_t alen, acap;
 };
-
-static uint32_t fnv1a(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
 
 nx_strmap *nx_strmap_new(void)
 {
@@ -98,7 +89,7 @@ int nx_strmap_put(nx_strmap *m, const char *key, size_t klen, long val)
         return -1;
     if (m->n >= UINT32_MAX - 1)
         return -1;
-    uint32_t h = fnv1a(key, klen);
+    uint32_t h = nx_fnv1a32(key, klen);
     int found;
     size_t slot = find_slot(m, key, klen, h, &found);
     if (found) {
@@ -137,7 +128,7 @@ int nx_strmap_get(const nx_strmap *m, const char *key, size_t klen,
     if (!m || m->n == 0)
         return 0;
     int found;
-    size_t slot = find_slot(m, key, klen, fnv1a(key, klen), &found);
+    size_t slot = find_slot(m, key, klen, nx_fnv1a32(key, klen), &found);
     if (found && val)
         *val = m->ents[m->index[slot] - 1].val;
     return found;

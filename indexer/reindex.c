@@ -26,38 +26,27 @@
 #include <cjson/cJSON.h>
 
 #include "nx_facets.h"
+#include "nx_hash.h"
 
-#define FNV_OFFSET 0xcbf29ce484222325ull
-#define FNV_PRIME 0x100000001b3ull
 #define SOURCE_TERM_MAX 200   /* bytes of source kept in a term (< 245) */
 #define PATH_BOUND 4096
 #define DEPTH_BOUND 64
 
 /* ------------------------------------------------------------- hashing */
 
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *s = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= FNV_PRIME;
-    }
-    return h;
-}
-
 /* Length-prefixed, so ("ab","c") and ("a","bc") differ; NULL differs
  * from "". */
 static uint64_t fnv_str(uint64_t h, const char *s)
 {
     uint64_t n = s ? strlen(s) + 1 : 0;
-    h = fnv(h, &n, sizeof n);
-    return s ? fnv(h, s, n - 1) : h;
+    h = nx_fnv1a64(h, &n, sizeof n);
+    return s ? nx_fnv1a64(h, s, n - 1) : h;
 }
 
 static uint64_t fnv_list(uint64_t h, const nx_strlist *l)
 {
     uint64_t n = l->n;
-    h = fnv(h, &n, sizeof n);
+    h = nx_fnv1a64(h, &n, sizeof n);
     for (size_t i = 0; i < l->n; i++)
         h = fnv_str(h, l->v[i]);
     return h;
@@ -65,13 +54,13 @@ static uint64_t fnv_list(uint64_t h, const nx_strlist *l)
 
 uint64_t nx_article_hash(const nx_article *a, uint64_t config)
 {
-    uint64_t h = fnv(FNV_OFFSET, &config, sizeof config);
+    uint64_t h = nx_fnv1a64(NX_FNV64_OFFSET, &config, sizeof config);
     h = fnv_str(h, a->id);
     h = fnv_str(h, a->title);
     h = fnv_str(h, a->body);
     h = fnv_str(h, a->url);
     h = fnv_str(h, a->source);
-    h = fnv(h, &a->date, sizeof a->date);
+    h = nx_fnv1a64(h, &a->date, sizeof a->date);
     h = fnv_str(h, a->date_raw);
     h = fnv_list(h, &a->authors);
     h = fnv_list(h, &a->categories);
@@ -86,7 +75,7 @@ uint64_t nx_index_config_hash(int extract, const char *aliases_tsv)
     char head[64];
     snprintf(head, sizeof head, "newsdex %s format %d extract %d",
              NX_VERSION_STRING, NX_FORMAT_VERSION, extract ? 1 : 0);
-    uint64_t h = fnv_str(FNV_OFFSET, head);
+    uint64_t h = fnv_str(NX_FNV64_OFFSET, head);
     return fnv_str(h, aliases_tsv);
 }
 
@@ -104,7 +93,7 @@ char *nx_source_term(const char *source)
      * and a hash of the rest.  Pruning checks the stored source anyway. */
     snprintf(t, pl + SOURCE_TERM_MAX + 18, "%s%.*s#%016llx", NX_PREFIX_SOURCE,
              SOURCE_TERM_MAX, source,
-             (unsigned long long)fnv_str(FNV_OFFSET, source));
+             (unsigned long long)fnv_str(NX_FNV64_OFFSET, source));
     return t;
 }
 

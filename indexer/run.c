@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "nx_facets.h"
+#include "nx_hash.h"
 #include "nx_layout.h"
 #include "run_internal.h"
 
@@ -107,10 +108,7 @@ static int add_reindex_terms(nx_doc *doc, const nx_article *a, uint64_t hash)
 
 static uint64_t id_hash(const char *id)
 {
-    uint64_t h = 14695981039346656037ull;
-    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-        h = (h ^ *p) * 1099511628211ull;
-    return h;
+    return nx_fnv1a64(NX_FNV64_OFFSET, id, strlen(id));
 }
 
 unsigned nx_shard_of(const char *id, unsigned nshards)
