@@ -13,15 +13,6 @@
 #include "nx_dates.h"
 #include "nx_resolve.h"
 
-static char *fmt_err(const char *fmt, const char *a)
-{
-    size_t n = strlen(fmt) + strlen(a) + 1;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, fmt, a);
-    return s;
-}
-
 /* How many values of facet f to list. */
 static unsigned facet_limit(const nx_query_options *o, int f)
 {
@@ -40,7 +31,7 @@ int nx_query_parse_facets(const char *list, unsigned *mask, char **err)
         char name[32];
         if (n > 0) {
             if (n >= sizeof name) {
-                *err = fmt_err("unknown facet \"%s\" (facets: by, person, "
+                *err = nx_errf("unknown facet \"%s\" (facets: by, person, "
                                "org, place, category, author, year, month)",
                                p);
                 return -1;
@@ -49,7 +40,7 @@ int nx_query_parse_facets(const char *list, unsigned *mask, char **err)
             name[n] = '\0';
             int f = nx_facet_lookup(name);
             if (f < 0) {
-                *err = fmt_err("unknown facet \"%s\" (facets: by, person, "
+                *err = nx_errf("unknown facet \"%s\" (facets: by, person, "
                                "org, place, category, author, year, month)",
                                name);
                 return -1;

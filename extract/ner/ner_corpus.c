@@ -20,18 +20,6 @@
 
 #define CONLL_MAX_DOC_BYTES (64u << 20)
 
-static int cerr(char **err, int rc, const char *fmt, ...)
-{
-    if (err) {
-        va_list ap;
-        va_start(ap, fmt);
-        if (vasprintf(err, fmt, ap) < 0)
-            *err = NULL;
-        va_end(ap);
-    }
-    return rc;
-}
-
 /* Grows *v (of *cap elements of `size` bytes) to hold `need`. */
 static int grow(void **v, size_t *cap, size_t need, size_t size)
 {
@@ -162,17 +150,17 @@ int nx_ner_corpus_read(nx_ner_corpus **out, FILE *in, const char *name,
         last_field(line, len, &tb, &te);
         int tag = tb > wb ? nx_ner_tag_parse(line + tb, te - tb, prev) : -1;
         if (tag < 0) {
-            rc = cerr(err, NX_EPARSE, "%s:%zu: no valid NE tag in the last "
-                      "column (want O, B-X or I-X with X one of PER ORG "
-                      "LOC MISC)", name, lineno);
+            rc = nx_fail(err, NX_EPARSE, "%s:%zu: no valid NE tag in the "
+                         "last column (want O, B-X or I-X with X one of PER "
+                         "ORG LOC MISC)", name, lineno);
             goto fail;
         }
         prev = tag;
         size_t wlen = we - wb;
         if (c->ntokens >= NX_NER_MAX_CORPUS_TOKENS ||
             c->arena_len + wlen + 1 > NX_NER_MAX_CORPUS_BYTES) {
-            rc = cerr(err, NX_ETOOBIG, "%s:%zu: corpus larger than the "
-                      "bound", name, lineno);
+            rc = nx_fail(err, NX_ETOOBIG, "%s:%zu: corpus larger than the "
+                         "bound", name, lineno);
             goto fail;
         }
         rc = NX_ENOMEM;
@@ -187,10 +175,10 @@ int nx_ner_corpus_read(nx_ner_corpus **out, FILE *in, const char *name,
         c->arena_len += wlen + 1;
     }
     if (got < 0) {
-        rc = cerr(err, got, got == NX_ETOOBIG
-                  ? "%s:%zu: line longer than %d bytes"
-                  : "%s:%zu: read error", name, lineno + 1,
-                  NX_TAGGER_MAX_LINE);
+        rc = nx_fail(err, got, got == NX_ETOOBIG
+                     ? "%s:%zu: line longer than %d bytes"
+                     : "%s:%zu: read error", name, lineno + 1,
+                     NX_TAGGER_MAX_LINE);
         goto fail;
     }
     if ((rc = end_doc(&b)))
@@ -207,7 +195,7 @@ int nx_ner_corpus_read(nx_ner_corpus **out, FILE *in, const char *name,
     return NX_OK;
 fail:
     if (rc == NX_ENOMEM && err && !*err)
-        cerr(err, rc, "%s: out of memory", name);
+        nx_fail(err, rc, "%s: out of memory", name);
     free(b.woff);
     free(line);
     nx_ner_corpus_free(c);
@@ -221,8 +209,8 @@ int nx_ner_corpus_load(nx_ner_corpus **out, const char *path, char **err)
     if (!f) {
         if (err)
             *err = NULL;
-        return cerr(err, NX_EIO, "%s: cannot open: %s", path,
-                    strerror(errno));
+        return nx_fail(err, NX_EIO, "%s: cannot open: %s", path,
+                       strerror(errno));
     }
     int rc = nx_ner_corpus_read(out, f, path, err);
     fclose(f);
@@ -375,25 +363,26 @@ int nx_tagger_conll(const nx_tagger *t, FILE *in, FILE *out, char **err)
         if (d.nwords - d.sent_begin >= NX_TAGGER_MAX_SENT_TOKENS ||
             d.nwords >= NX_TAGGER_MAX_DOC_TOKENS ||
             d.bytes + len > CONLL_MAX_DOC_BYTES) {
-            rc = cerr(err, NX_ETOOBIG, "line %zu: sentence or document "
-                      "longer than the tagger's bound (%d tokens a "
-                      "sentence, %d a document)", lineno,
-                      NX_TAGGER_MAX_SENT_TOKENS, NX_TAGGER_MAX_DOC_TOKENS);
+            rc = nx_fail(err, NX_ETOOBIG, "line %zu: sentence or document "
+                         "longer than the tagger's bound (%d tokens a "
+                         "sentence, %d a document)", lineno,
+                         NX_TAGGER_MAX_SENT_TOKENS, NX_TAGGER_MAX_DOC_TOKENS);
             goto done;
         }
         if ((rc = doc_add_line(&d, line, len, 1, wb, we)))
             goto done;
     }
     if (got < 0) {
-        rc = cerr(err, got, got == NX_ETOOBIG
-                  ? "line %zu: longer than %d bytes" : "line %zu: read error",
-                  lineno + 1, NX_TAGGER_MAX_LINE);
+        rc = nx_fail(err, got, got == NX_ETOOBIG
+                     ? "line %zu: longer than %d bytes"
+                     : "line %zu: read error",
+                     lineno + 1, NX_TAGGER_MAX_LINE);
         goto done;
     }
     rc = doc_flush(t, &d, out);
 done:
     if (rc && err && !*err)
-        cerr(err, rc, "line %zu: %s", lineno, nx_strerror(rc));
+        nx_fail(err, rc, "line %zu: %s", lineno, nx_strerror(rc));
     doc_clear(&d);
     free(d.lines);
     free(d.words);
