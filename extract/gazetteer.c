@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "nx_status.h"
+#include "nx_buf.h"
 #include "x_internal.h"
 
 #define GAZ_FILE_MAX (256u << 20)
@@ -30,14 +31,10 @@ static int intern(x_gaz *g, const char *s, size_t n)
     long v;
     if (nx_strmap_get(g->strindex, s, n, &v))
         return (int)v;
-    if (g->nstrs == g->capstrs) {
-        size_t nc = g->capstrs ? g->capstrs * 2 : 256;
-        char **ns = realloc(g->strs, nc * sizeof *ns);
-        if (!ns)
-            return NX_ENOMEM;
-        g->strs = ns;
-        g->capstrs = nc;
-    }
+    int rc = nx_grow(&g->strs, &g->capstrs, g->nstrs + 1, sizeof *g->strs,
+                     GAZ_FILE_MAX / 2);
+    if (rc != NX_OK)
+        return rc;
     char *c = malloc(n + 1);
     if (!c)
         return NX_ENOMEM;
@@ -76,15 +73,10 @@ static x_gent *entry_for(x_gaz *g, const char *name, size_t n)
         free(k);
         return &g->ents[v];
     }
-    if (g->nents == g->capents) {
-        size_t nc = g->capents ? g->capents * 2 : 1024;
-        x_gent *ne = realloc(g->ents, nc * sizeof *ne);
-        if (!ne) {
-            free(k);
-            return NULL;
-        }
-        g->ents = ne;
-        g->capents = nc;
+    if (nx_grow(&g->ents, &g->capents, g->nents + 1, sizeof *g->ents,
+                GAZ_FILE_MAX / 2) != NX_OK) {
+        free(k);
+        return NULL;
     }
     if (nx_strmap_put(g->names, k, kl, (long)g->nents) != 0) {
         free(k);

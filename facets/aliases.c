@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_buf.h"
 #include "nx_status.h"
 #include "nx_strmap.h"
 
@@ -82,14 +83,9 @@ static char *trimmed_copy(const char *s, size_t n)
 
 static int add_line(nx_aliases *al, char *variant, char *canonical)
 {
-    if (al->n == al->cap) {
-        size_t nc = al->cap ? al->cap * 2 : 64;
-        alias_line *nl = realloc(al->lines, nc * sizeof *nl);
-        if (!nl)
-            return -1;
-        al->lines = nl;
-        al->cap = nc;
-    }
+    if (nx_grow(&al->lines, &al->cap, al->n + 1, sizeof *al->lines,
+                NX_ALIAS_FILE_MAX / 4) != NX_OK)
+        return -1;   /* a line is at least 4 bytes: "a\tb\n" */
     char *kv = nx_name_key(variant), *kc = nx_name_key(canonical);
     int rc = -1;
     if (kv && kc) {

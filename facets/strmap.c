@@ -7,13 +7,20 @@
  * rather than a malloc each, which keeps loading 100k gazetteer names fast.
  */
 #include "nx_strmap.h"
+#include "nx_buf.h"
 #include "nx_hash.h"
+#include "nx_status.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 
+
+/* Keys one map holds: the slot index is 32 bits and doubles ahead of the
+ * keys; the arena holds their bytes. */
+#define STRMAP_MAX_KEYS (1u << 28)
+#define STRMAP_MAX_BYTES ((size_t)UINT32_MAX)
 
 typedef struct entry {
     size_t koff;      /* key offset in the arena */
@@ -96,24 +103,12 @@ int nx_strmap_put(nx_strmap *m, const char *key, size_t klen, long val)
         m->ents[m->index[slot] - 1].val = val;
         return 0;
     }
-    if (m->n == m->cap) {
-        size_t nc = m->cap ? m->cap * 2 : 32;
-        entry *ne = realloc(m->ents, nc * sizeof *ne);
-        if (!ne)
-            return -1;
-        m->ents = ne;
-        m->cap = nc;
-    }
-    if (m->alen + klen + 1 > m->acap) {
-        size_t nc = m->acap ? m->acap * 2 : 1024;
-        while (nc < m->alen + klen + 1)
-            nc *= 2;
-        char *na = realloc(m->arena, nc);
-        if (!na)
-            return -1;
-        m->arena = na;
-        m->acap = nc;
-    }
+    if (nx_grow(&m->ents, &m->cap, m->n + 1, sizeof *m->ents,
+                STRMAP_MAX_KEYS) != NX_OK)
+        return -1;
+    if (nx_grow(&m->arena, &m->acap, m->alen + klen + 1, 1,
+                STRMAP_MAX_BYTES) != NX_OK)
+        return -1;
     memcpy(m->arena + m->alen, key, klen);
     m->arena[m->alen + klen] = 0;
     m->ents[m->n] = (entry){m->alen, klen, h, val};

@@ -20,6 +20,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "nx_buf.h"
 #include "nx_dates.h"
 #include "nx_xapian.h"
 
@@ -385,15 +386,9 @@ static int list_dir(const walk *w, const char *path, char ***out, size_t *n)
                         "the rest are not read");
             break;
         }
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **nv = realloc(v, cap * sizeof *nv);
-            if (!nv) {
-                rc = NX_ENOMEM;
-                break;
-            }
-            v = nv;
-        }
+        if ((rc = nx_grow(&v, &cap, *n + 1, sizeof *v, ENTRIES_BOUND)) !=
+            NX_OK)
+            break;
         if (!(v[*n] = strdup(de->d_name))) {
             rc = NX_ENOMEM;
             break;

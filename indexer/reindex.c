@@ -25,12 +25,14 @@
 
 #include <cjson/cJSON.h>
 
+#include "nx_buf.h"
 #include "nx_facets.h"
 #include "nx_hash.h"
 
 #define SOURCE_TERM_MAX 200   /* bytes of source kept in a term (< 245) */
 #define PATH_BOUND 4096
 #define DEPTH_BOUND 64
+#define TAINT_BOUND 10000000   /* sources one run may mark as partly read */
 
 /* ------------------------------------------------------------- hashing */
 
@@ -307,15 +309,11 @@ int nx_run_taint(run_ctx *c, const char *file)
             free(s);
             return NX_OK;
         }
-    if (c->ntaint == c->taint_cap) {
-        size_t cap = c->taint_cap ? c->taint_cap * 2 : 8;
-        char **nv = realloc(c->taint, cap * sizeof *nv);
-        if (!nv) {
-            free(s);
-            return NX_ENOMEM;
-        }
-        c->taint = nv;
-        c->taint_cap = cap;
+    int rc = nx_grow(&c->taint, &c->taint_cap, c->ntaint + 1,
+                     sizeof *c->taint, TAINT_BOUND);
+    if (rc != NX_OK) {
+        free(s);
+        return rc;
     }
     c->taint[c->ntaint++] = s;
     return NX_OK;

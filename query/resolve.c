@@ -10,8 +10,12 @@
 
 #include <cjson/cJSON.h>
 
+#include "nx_buf.h"
 #include "nx_dates.h"
 #include "nx_query.h"
+
+/* Values of one facet a search may filter by (ORed into one group). */
+#define FILTER_TERMS_MAX 65536
 
 int nx_resolver_init(nx_resolver *rv, nx_db *db)
 {
@@ -155,14 +159,10 @@ int nx_resolver_field(void *ctx, const char *field, const char *value,
 
 static int push_term(nx_filter_terms *g, const char *t)
 {
-    if (g->n == g->cap) {
-        size_t cap = g->cap ? g->cap * 2 : 4;
-        char **v = realloc(g->terms, cap * sizeof *v);
-        if (!v)
-            return NX_ENOMEM;
-        g->terms = v;
-        g->cap = cap;
-    }
+    int rc = nx_grow(&g->terms, &g->cap, g->n + 1, sizeof *g->terms,
+                     FILTER_TERMS_MAX);
+    if (rc != NX_OK)
+        return rc;
     if (!(g->terms[g->n] = strdup(t)))
         return NX_ENOMEM;
     g->n++;

@@ -14,10 +14,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "nx_buf.h"
 #include "nx_xapian.h"
 
 #define PATH_BOUND 4096
 #define DEPTH_BOUND 16   /* a Xapian generation is one level deep */
+#define GENS_BOUND 100000   /* entries "gen-*" of one database listed */
 
 /* The number of a name "gen-NNNNNN" exactly (six digits), else 0. */
 static unsigned gen_number(const char *name)
@@ -118,15 +120,9 @@ int nx_layout_prune(const char *dbdir, const unsigned *keep, size_t nkeep,
         unsigned g = gen_number(e->d_name);
         if (g && kept(g, keep, nkeep))
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 8;
-            char **nv = realloc(names, cap * sizeof *nv);
-            if (!nv) {
-                rc = NX_ENOMEM;
-                break;
-            }
-            names = nv;
-        }
+        if ((rc = nx_grow(&names, &cap, n + 1, sizeof *names,
+                          GENS_BOUND)) != NX_OK)
+            break;
         if (!(names[n] = strdup(e->d_name))) {
             rc = NX_ENOMEM;
             break;
