@@ -20,8 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nx_status.h"
 #include "nx_buf.h"
+#include "nx_status.h"
 #include "x_internal.h"
 
 #define GAZ_FILE_MAX (256u << 20)
@@ -214,43 +214,19 @@ static int add_row(x_gaz *g, int kind, const cols *c)
 static char *read_file(const char *path, size_t *len, char **err)
 {
     FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    if (!f)
-        goto fail;
-    for (;;) {
-        if (n == cap) {
-            if (cap >= GAZ_FILE_MAX) {
-                errno = EFBIG;
-                goto fail;
-            }
-            cap = cap ? cap * 2 : 1 << 16;
-            char *nb = realloc(buf, cap + 1);
-            if (!nb)
-                goto fail;
-            buf = nb;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(f))
-        goto fail;
-    fclose(f);
-    buf[n] = 0;
-    *len = n;
-    return buf;
-fail:;
-    const char *why = strerror(errno ? errno : EIO);
-    size_t m = strlen(path) + strlen(why) + 32;
-    *err = malloc(m);
-    if (*err)
-        snprintf(*err, m, "gazetteer %s: %s", path, why);
+    nx_buf b = NX_BUF_INIT;
+    b.max = GAZ_FILE_MAX - 1;   /* a file of the bound is too big */
+    int rc = f ? nx_buf_read(&b, f) : NX_EIO;
+    int e = rc == NX_ETOOBIG ? EFBIG : rc == NX_ENOMEM ? ENOMEM : errno;
     if (f)
         fclose(f);
-    free(buf);
-    return NULL;
+    *len = b.n;
+    char *buf = rc == NX_OK ? nx_buf_take(&b) : NULL;
+    nx_buf_free(&b);
+    if (!buf)
+        *err = nx_errf("gazetteer %s: %s", path,
+                       strerror(rc == NX_OK ? ENOMEM : e ? e : EIO));
+    return buf;
 }
 
 int x_gaz_load(x_gaz *g, const char *dir, char **err)

@@ -155,35 +155,17 @@ int nx_aliases_add_file(nx_aliases *al, const char *path, char **err)
     FILE *f = fopen(path, "rb");
     if (!f)
         return nx_fail(err, -1, "%s: %s", path, strerror(errno));
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    int rc = 0;
-    while (buf) {
-        if (len == cap) {
-            if (cap >= NX_ALIAS_FILE_MAX) {
-                rc = nx_fail(err, -1, "%s:0: file too big", path);
-                break;
-            }
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
+    nx_buf b = NX_BUF_INIT;
+    b.max = NX_ALIAS_FILE_MAX - 1;   /* a file of the bound is too big */
+    int rc = nx_buf_read(&b, f);
     fclose(f);
-    if (!buf)
-        return nx_fail(err, -1, "%s:0: out of memory", path);
-    if (rc == 0)
-        rc = nx_aliases_add_tsv(al, buf, len, path, err);
-    free(buf);
+    if (rc == NX_ETOOBIG)
+        rc = nx_fail(err, -1, "%s:0: file too big", path);
+    else if (rc == NX_ENOMEM)
+        rc = nx_fail(err, -1, "%s:0: out of memory", path);
+    else    /* a read error ends the file, as fread did before */
+        rc = nx_aliases_add_tsv(al, nx_buf_str(&b), b.n, path, err);
+    nx_buf_free(&b);
     return rc;
 }
 

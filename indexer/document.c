@@ -11,6 +11,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "nx_buf.h"
 #include "nx_dates.h"
 #include "nx_facets.h"
 
@@ -22,32 +23,23 @@
 typedef struct facet_acc {
     unsigned nslot[NX_FACET_COUNT];
     cJSON *lists[NX_FACET_COUNT];
-    char *blob;          /* NX_SLOT_FACETS being built */
-    size_t blen, bcap;
+    nx_buf blob;         /* NX_SLOT_FACETS being built, of at most BLOB_MAX */
 } facet_acc;
 
-/* Appends one entry to the facet values slot.  Bounded: at most
- * NX_FACET_MAX_VALUES values of NX_FACET_COUNT facets, 64 KiB each. */
+/* At most NX_FACET_MAX_VALUES values of NX_FACET_COUNT facets, 64 KiB
+ * each with a 3-byte head. */
+#define BLOB_MAX ((size_t)NX_FACET_MAX_VALUES * NX_FACET_COUNT * (3 + 0xffff))
+
+/* Appends one entry to the facet values slot. */
 static int blob_add(facet_acc *acc, nx_facet_id f, const char *display)
 {
     size_t len = strlen(display);
     if (len > 0xffff)
         len = 0xffff;
-    if (acc->blen + 3 + len > acc->bcap) {
-        size_t cap = (acc->blen + 3 + len) * 2;
-        char *b = realloc(acc->blob, cap);
-        if (!b)
-            return NX_ENOMEM;
-        acc->blob = b;
-        acc->bcap = cap;
-    }
-    char *p = acc->blob + acc->blen;
-    p[0] = (char)f;
-    p[1] = (char)(len & 0xff);
-    p[2] = (char)(len >> 8);
-    memcpy(p + 3, display, len);
-    acc->blen += 3 + len;
-    return NX_OK;
+    const char head[3] = {(char)f, (char)(len & 0xff), (char)(len >> 8)};
+    nx_buf_add(&acc->blob, head, 3);
+    nx_buf_add(&acc->blob, display, len);
+    return acc->blob.err;
 }
 
 static int add_value(nx_doc *doc, facet_acc *acc, nx_facet_id f,
@@ -159,6 +151,7 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
     nx_doc *doc = NULL;
     facet_acc acc;
     memset(&acc, 0, sizeof acc);
+    acc.blob.max = BLOB_MAX;
     cJSON *o = cJSON_CreateObject();
     int rc = o ? nx_doc_new(&doc) : NX_ENOMEM;
     if (rc != NX_OK)
@@ -229,10 +222,10 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
         rc = json ? nx_doc_set_data(doc, json, strlen(json)) : NX_ENOMEM;
         free(json);
     }
-    if (rc == NX_OK && acc.blen)
-        rc = nx_doc_set_value(doc, NX_SLOT_FACETS, acc.blob, acc.blen);
+    if (rc == NX_OK && acc.blob.n)
+        rc = nx_doc_set_value(doc, NX_SLOT_FACETS, acc.blob.p, acc.blob.n);
 done:
-    free(acc.blob);
+    nx_buf_free(&acc.blob);
     cJSON_Delete(o);
     if (rc != NX_OK) {
         nx_doc_free(doc);

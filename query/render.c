@@ -8,42 +8,7 @@
 
 #include <cjson/cJSON.h>
 
-/* Grows a string buffer; every caller bounds what it appends by its input. */
-typedef struct sbuf {
-    char *p;
-    size_t n, cap;
-    int oom;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->n + n + 1) * 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-static char *sb_done(sbuf *b)
-{
-    if (b->oom) {
-        free(b->p);
-        return NULL;
-    }
-    if (!b->p)
-        return strdup("");
-    return b->p;
-}
+#include "nx_buf.h"
 
 static int is_space(char c)
 {
@@ -54,20 +19,20 @@ static int is_space(char c)
  * one space. */
 char *nx_snippet_html(const char *s)
 {
-    sbuf b = {0};
+    nx_buf b = NX_BUF_INIT;
     for (const char *p = s; *p; p++) {
         if (is_space(*p)) {
             while (is_space(p[1]))
                 p++;
-            sb_add(&b, " ", 1);
+            nx_buf_add(&b, " ", 1);
         } else if (*p == NX_HI_START)
-            sb_add(&b, "<b>", 3);
+            nx_buf_add(&b, "<b>", 3);
         else if (*p == NX_HI_END)
-            sb_add(&b, "</b>", 4);
+            nx_buf_add(&b, "</b>", 4);
         else
-            sb_add(&b, p, 1);
+            nx_buf_add(&b, p, 1);
     }
-    return sb_done(&b);
+    return nx_buf_take(&b);
 }
 
 char *nx_snippet_plain(const char *s, const char *on, const char *off)
@@ -76,20 +41,20 @@ char *nx_snippet_plain(const char *s, const char *on, const char *off)
         {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
         {"&#39;", '\''}, {"&apos;", '\''},
     };
-    sbuf b = {0};
+    nx_buf b = NX_BUF_INIT;
     for (const char *p = s; *p; p++) {
         if (is_space(*p)) {
             while (is_space(p[1]))
                 p++;
-            sb_add(&b, " ", 1);
+            nx_buf_add(&b, " ", 1);
             continue;
         }
         if (*p == NX_HI_START) {
-            sb_add(&b, on, strlen(on));
+            nx_buf_add(&b, on, strlen(on));
             continue;
         }
         if (*p == NX_HI_END) {
-            sb_add(&b, off, strlen(off));
+            nx_buf_add(&b, off, strlen(off));
             continue;
         }
         size_t k = 0, ne = sizeof ents / sizeof ents[0];
@@ -97,13 +62,13 @@ char *nx_snippet_plain(const char *s, const char *on, const char *off)
             while (k < ne && strncmp(p, ents[k].ent, strlen(ents[k].ent)) != 0)
                 k++;
         if (*p == '&' && k < ne) {
-            sb_add(&b, &ents[k].c, 1);
+            nx_buf_add(&b, &ents[k].c, 1);
             p += strlen(ents[k].ent) - 1;
         } else {
-            sb_add(&b, p, 1);
+            nx_buf_add(&b, p, 1);
         }
     }
-    return sb_done(&b);
+    return nx_buf_take(&b);
 }
 
 static cJSON *str_or_null(const cJSON *v)

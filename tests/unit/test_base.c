@@ -4,6 +4,7 @@
  * (decode, encode, cut) and FNV-1a against its published test vectors.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,7 +54,7 @@ static void test_buf(void)
         b.max = rows[i].max;
         for (size_t k = 0; k < 3 && rows[i].parts[k]; k++)
             nx_buf_puts(&b, rows[i].parts[k]);
-        CHECK_INT(b.err, rows[i].want == NULL);
+        CHECK_INT(b.err, rows[i].want ? NX_OK : NX_ETOOBIG);
         char *s = nx_buf_take(&b);
         if (rows[i].want)
             CHECK_STR(s, rows[i].want);
@@ -69,6 +70,42 @@ static void test_buf(void)
     CHECK(strncmp(nx_buf_str(&b) + 4995, "0999,", 5) == 0);
     nx_buf_free(&b);
     CHECK_STR(nx_buf_str(&b), "");
+}
+
+/* A whole stream within a bound: the bound itself fits, one byte more is
+ * NX_ETOOBIG; binary bytes (a NUL) come through. */
+static void test_buf_read(void)
+{
+    static const struct {
+        size_t len, max;
+        int rc;
+    } rows[] = {
+        {0, 10, NX_OK},
+        {10, 10, NX_OK},
+        {11, 10, NX_ETOOBIG},
+        {200000, 200000, NX_OK},     /* several reads */
+        {200001, 200000, NX_ETOOBIG},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        FILE *f = tmpfile();
+        if (!f) {
+            CHECK(f != NULL);
+            return;
+        }
+        for (size_t k = 0; k < rows[i].len; k++)
+            putc(k == 1 ? '\0' : 'a' + (int)(k % 26), f);
+        rewind(f);
+        nx_buf b = NX_BUF_INIT;
+        b.max = rows[i].max;
+        CHECK_INT(nx_buf_read(&b, f), rows[i].rc);
+        if (rows[i].rc == NX_OK) {
+            CHECK_INT(b.n, rows[i].len);
+            CHECK(b.n < 2 || (b.p[1] == '\0' && b.p[b.n - 1] ==
+                                                   'a' + (int)((b.n - 1) % 26)));
+        }
+        nx_buf_free(&b);
+        fclose(f);
+    }
 }
 
 static void test_grow(void)
@@ -177,6 +214,7 @@ int main(void)
 {
     test_errors();
     test_buf();
+    test_buf_read();
     test_grow();
     test_utf8();
     test_fnv();
