@@ -3,11 +3,7 @@
  * entities and quotes (nx_extract.h), turn each into a document with its
  * facet terms and values (nx_facets.h) and write it in batches (shim).
  *
- * The stored document data is one JSON object:
- *   {"id", "title", "date" ("YYYY-MM-DD" UTC or null), "time" (ISO 8601
- *    UTC or null), "source", "url", "author": [..], "category": [..],
- *    "person": [..], "org": [..], "place": [..], "by": [..],
- *    "quotes": [{"speaker", "text"}], "body"}
+ * The stored document data is the JSON object of facets/nx_stored.h.
  */
 #ifndef NX_INDEXER_H
 #define NX_INDEXER_H

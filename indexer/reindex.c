@@ -28,6 +28,7 @@
 #include "nx_buf.h"
 #include "nx_facets.h"
 #include "nx_hash.h"
+#include "nx_stored.h"
 
 #define SOURCE_TERM_MAX 200   /* bytes of source kept in a term (< 245) */
 #define PATH_BOUND 4096
@@ -334,11 +335,11 @@ static char *stored_source(run_ctx *c, const char *id, int *rc)
     *rc = nx_writer_get_data(c->w, id, &data, &len, &found);
     if (*rc != NX_OK || !found)
         return NULL;
-    cJSON *o = cJSON_ParseWithLength(data, len);
-    const cJSON *s = cJSON_GetObjectItemCaseSensitive(o, "source");
-    if (cJSON_IsString(s) && !(src = strdup(s->valuestring)))
+    nx_stored d;
+    if (nx_stored_parse(&d, data, len) == NX_ENOMEM ||
+        (d.source && !(src = strdup(d.source))))
         *rc = NX_ENOMEM;
-    cJSON_Delete(o);
+    nx_stored_clear(&d);
     free(data);
     return src;
 }

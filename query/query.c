@@ -325,12 +325,14 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
         h->rank = opts->offset + (unsigned)i + 1;
         h->score = nx_results_score(res, i);
         h->data = strndup(data, len);
-        if (!h->data) {
+        /* Data that does not parse shows as a hit without fields. */
+        if (!h->data ||
+            nx_stored_parse(&h->doc, h->data, strlen(h->data)) == NX_ENOMEM) {
             rc = NX_ENOMEM;
             goto done;
         }
         if (opts->snippet_bytes) {
-            h->snippet = nx_query_snippet(res, h->data, opts->snippet_bytes);
+            h->snippet = nx_query_snippet(res, &h->doc, opts->snippet_bytes);
             if (!h->snippet) {
                 rc = NX_ENOMEM;
                 goto done;
@@ -368,6 +370,7 @@ void nx_query_result_free(nx_query_result *r)
         return;
     for (size_t i = 0; i < r->nhits && r->hits; i++) {
         free(r->hits[i].data);
+        nx_stored_clear(&r->hits[i].doc);
         free(r->hits[i].snippet);
     }
     free(r->hits);
