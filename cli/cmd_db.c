@@ -15,6 +15,7 @@
 
 #include "nx_facets.h"
 #include "nx_layout.h"
+#include "nx_meta.h"
 #include "nx_stored.h"
 #include "nx_xapian.h"
 
@@ -260,11 +261,11 @@ int cmd_stats(int argc, char **argv)
         gen = 0;
     }
     uint64_t docs = nx_db_doccount(h), size = du(gen_path ? gen_path : path);
-    nx_db_get_metadata(h, "newsdex.last_reindex", &last);
-    nx_db_get_metadata(h, "newsdex.last_outcome", &outcome);
-    nx_db_get_metadata(h, "newsdex.format", &format);
+    nx_db_get_metadata(h, NX_META_LAST_REINDEX, &last);
+    nx_db_get_metadata(h, NX_META_LAST_OUTCOME, &outcome);
+    nx_db_get_metadata(h, NX_META_FORMAT, &format);
     char *progress = NULL;
-    nx_db_get_metadata(h, "newsdex.progress", &progress);
+    nx_db_get_metadata(h, NX_META_PROGRESS, &progress);
     cJSON *prog = progress && *progress ? cJSON_Parse(progress) : NULL;
     free(progress);
     const cJSON *pstate = cJSON_GetObjectItemCaseSensitive(prog, "state");

@@ -11,7 +11,7 @@
  *     gen-000008/     a rebuild in progress (or interrupted), never named
  *                     by the stub until it is complete, synced and checked
  *
- * A rebuild's generation carries metadata "newsdex.rebuild", the sources
+ * A rebuild's generation carries metadata NX_META_REBUILD, the sources
  * it is built from; an interrupted rebuild of the same sources finds it
  * again and goes on (the committed batches are current, so the run skips
  * them by content hash).  Rollback clears that key in the generation it
@@ -36,7 +36,6 @@
 #include "nx_facets.h"
 #include "nx_layout.h"
 
-#define REBUILD_KEY "newsdex.rebuild"
 #define MAX_GENS 4096
 #define MAX_JOBS 64
 #define PART_ERR_MAX 4000
@@ -83,7 +82,7 @@ static unsigned find_resumable(const char *db, const unsigned *gens, size_t n,
             break;
         char *path = nx_layout_gen_path(db, gens[i]), *v = NULL, *e = NULL;
         uint64_t docs;
-        int rc = path ? nx_db_peek(path, REBUILD_KEY, &docs, &v, &e) : NX_ENOMEM;
+        int rc = path ? nx_db_peek(path, NX_META_REBUILD, &docs, &v, &e) : NX_ENOMEM;
         int same = rc == NX_OK && v && strcmp(v, key) == 0;
         free(path);
         free(v);
@@ -113,7 +112,7 @@ static int set_key(const char *path, const char *key, int create, char **err)
     int rc = nx_writer_open(&w, path, &wo, err);
     if (rc != NX_OK)
         return rc;
-    rc = nx_writer_set_metadata(w, REBUILD_KEY, key);
+    rc = nx_writer_set_metadata(w, NX_META_REBUILD, key);
     if (rc != NX_OK) {
         *err = strdup(nx_writer_errmsg(w));
         nx_writer_abandon(w);

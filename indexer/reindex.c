@@ -11,7 +11,7 @@
  *    so the documents of a source root are a few posting lists; those a
  *    run did not see are deleted, except where their file reported a
  *    skipped record (a record that no longer parses is not "gone").
- *  - progress: every commit carries NX_PROGRESS_KEY, how many records in
+ *  - progress: every commit carries NX_META_PROGRESS, how many records in
  *    source order the database reflects, written in the same transaction
  *    as the batch (the writer's transactions make the pair atomic).
  */
@@ -30,7 +30,7 @@
 #include "nx_hash.h"
 #include "nx_stored.h"
 
-#define SOURCE_TERM_MAX 200   /* bytes of source kept in a term (< 245) */
+#define SOURCE_TERM_MAX 200   /* bytes of source in a term (< NX_TERM_MAX) */
 #define PATH_BOUND 4096
 #define DEPTH_BOUND 64
 #define TAINT_BOUND 10000000   /* sources one run may mark as partly read */
@@ -174,7 +174,7 @@ int nx_run_commit(run_ctx *c, const char *state)
     cJSON_Delete(o);
     if (!s)
         return NX_ENOMEM;
-    int rc = nx_writer_set_metadata(c->w, NX_PROGRESS_KEY, s);
+    int rc = nx_writer_set_metadata(c->w, NX_META_PROGRESS, s);
     free(s);
     return rc == NX_OK ? nx_writer_commit(c->w) : rc;
 }
@@ -182,7 +182,7 @@ int nx_run_commit(run_ctx *c, const char *state)
 void nx_run_read_progress(run_ctx *c)
 {
     char *s = NULL;
-    if (nx_writer_get_metadata(c->w, NX_PROGRESS_KEY, &s) != NX_OK || !s)
+    if (nx_writer_get_metadata(c->w, NX_META_PROGRESS, &s) != NX_OK || !s)
         return;
     cJSON *o = cJSON_Parse(s);
     free(s);
@@ -421,7 +421,7 @@ int nx_run_prune(run_ctx *c)
 {
     if (c->opts->prune == NX_PRUNE_ALL) {
         prune_ctx p = {c, "", NULL};
-        return nx_writer_each_id(c->w, "Q", 0, prune_one, &p);
+        return nx_writer_each_id(c->w, NX_ID_PREFIX, 0, prune_one, &p);
     }
     int rc = NX_OK;
     for (size_t i = 0; i < c->npaths && rc == NX_OK; i++)

@@ -3,7 +3,7 @@
  * batched writes, with a progress line on a terminal and exact counts of
  * what was indexed, replaced and skipped.  Incremental runs (reindex.c)
  * skip records whose content hash is unchanged and then delete what is
- * gone; every commit records how far the run got (NX_PROGRESS_KEY).
+ * gone; every commit records how far the run got (NX_META_PROGRESS).
  */
 #include "nx_indexer.h"
 
@@ -17,6 +17,7 @@
 #include "nx_facets.h"
 #include "nx_hash.h"
 #include "nx_layout.h"
+#include "nx_meta.h"
 #include "run_internal.h"
 
 static double now(void)
@@ -234,7 +235,7 @@ static int store_aliases(run_ctx *c)
     if (!tsv)
         return NX_ENOMEM;
     c->config = nx_index_config_hash(c->opts->extract, tsv);
-    int rc = nx_writer_set_metadata(c->w, "newsdex.aliases", tsv);
+    int rc = nx_writer_set_metadata(c->w, NX_META_ALIASES, tsv);
     free(tsv);
     return rc;
 }
@@ -268,9 +269,10 @@ static int record_outcome(run_ctx *c)
                  (unsigned long long)s->indexed,
                  (unsigned long long)s->replaced,
                  (unsigned long long)s->skipped);
-    int rc = nx_writer_set_metadata(c->w, "newsdex.last_reindex", when);
+    int rc = nx_writer_set_metadata(c->w, NX_META_LAST_REINDEX, when);
     if (rc == NX_OK)
-        rc = nx_writer_set_metadata(c->w, "newsdex.last_outcome", outcome);
+        rc = nx_writer_set_metadata(c->w, NX_META_LAST_OUTCOME,
+                                    outcome);
     return rc;
 }
 
