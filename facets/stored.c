@@ -31,34 +31,38 @@ static const char *str(const cJSON *o, const char *k)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* Room for the items of a (of `size` bytes each) in *out; NULL when a is
+ * not an array or is empty. */
+static int room(const cJSON *a, size_t size, void *out)
+{
+    int n = cJSON_IsArray(a) ? cJSON_GetArraySize(a) : 0;
+    void *p = n > 0 ? malloc((size_t)n * size) : NULL;
+    memcpy(out, &p, sizeof p);
+    return n > 0 && !p ? NX_ENOMEM : NX_OK;
+}
+
 /* The strings of array a (other items are passed over). */
 static int list(nx_stored_list *l, const cJSON *a)
 {
-    int n = cJSON_IsArray(a) ? cJSON_GetArraySize(a) : 0;
-    if (n <= 0)
-        return NX_OK;
-    if (!(l->v = malloc((size_t)n * sizeof *l->v)))
-        return NX_ENOMEM;
+    int rc = room(a, sizeof *l->v, &l->v);
     const cJSON *it;
-    cJSON_ArrayForEach(it, a)
-        if (cJSON_IsString(it))
-            l->v[l->n++] = it->valuestring;
-    return NX_OK;
+    if (l->v)
+        cJSON_ArrayForEach(it, a)
+            if (cJSON_IsString(it))
+                l->v[l->n++] = it->valuestring;
+    return rc;
 }
 
 static int quotes(nx_stored *s, const cJSON *a)
 {
-    int n = cJSON_IsArray(a) ? cJSON_GetArraySize(a) : 0;
-    if (n <= 0)
-        return NX_OK;
-    if (!(s->quotes = malloc((size_t)n * sizeof *s->quotes)))
-        return NX_ENOMEM;
+    int rc = room(a, sizeof *s->quotes, &s->quotes);
     const cJSON *q;
-    cJSON_ArrayForEach(q, a) {
-        s->quotes[s->nquotes].speaker = str(q, NX_STORED_SPEAKER);
-        s->quotes[s->nquotes++].text = str(q, NX_STORED_TEXT);
-    }
-    return NX_OK;
+    if (s->quotes)
+        cJSON_ArrayForEach(q, a) {
+            s->quotes[s->nquotes].speaker = str(q, NX_STORED_SPEAKER);
+            s->quotes[s->nquotes++].text = str(q, NX_STORED_TEXT);
+        }
+    return rc;
 }
 
 int nx_stored_parse(nx_stored *out, const char *data, size_t len)

@@ -84,11 +84,8 @@ static void on_report(void *ctx, nx_report_kind kind, const char *file,
 
 static int writer_failed(run_ctx *c, int rc)
 {
-    size_t n = strlen(nx_writer_errmsg(c->w)) + 64;
     free(c->err);
-    c->err = malloc(n);
-    if (c->err)
-        snprintf(c->err, n, "writing the index: %s", nx_writer_errmsg(c->w));
+    c->err = nx_errf("writing the index: %s", nx_writer_errmsg(c->w));
     return rc;
 }
 
@@ -284,13 +281,10 @@ static int check_roots(run_ctx *c, char **err)
         struct stat st;
         if (strcmp(c->paths[i], "-") == 0 || stat(c->paths[i], &st) == 0)
             continue;
-        const char *why = strerror(errno);
-        size_t n = strlen(c->paths[i]) + strlen(why) + 160;
-        *err = malloc(n);
-        if (*err)
-            snprintf(*err, n, "%s: %s; nothing was changed (a reindex does "
-                     "not delete the articles of a source it cannot see: "
-                     "use `newsdex delete` or a rebuild)", c->paths[i], why);
+        *err = nx_errf("%s: %s; nothing was changed (a reindex does not "
+                       "delete the articles of a source it cannot see: use "
+                       "`newsdex delete` or a rebuild)", c->paths[i],
+                       strerror(errno));
         return NX_EIO;
     }
     return NX_OK;

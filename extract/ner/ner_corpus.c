@@ -170,10 +170,10 @@ int nx_ner_corpus_read(nx_ner_corpus **out, FILE *in, const char *name,
         c->arena_len += wlen + 1;
     }
     if (got < 0) {
-        rc = nx_fail(err, got, got == NX_ETOOBIG
-                     ? "%s:%zu: line longer than %d bytes"
-                     : "%s:%zu: read error", name, lineno + 1,
-                     NX_TAGGER_MAX_LINE);
+        rc = got == NX_ETOOBIG
+                 ? nx_fail(err, got, "%s:%zu: line longer than %d bytes",
+                           name, lineno + 1, NX_TAGGER_MAX_LINE)
+                 : nx_fail(err, got, "%s:%zu: read error", name, lineno + 1);
         goto fail;
     }
     if ((rc = end_doc(&b)))
@@ -368,10 +368,10 @@ int nx_tagger_conll(const nx_tagger *t, FILE *in, FILE *out, char **err)
             goto done;
     }
     if (got < 0) {
-        rc = nx_fail(err, got, got == NX_ETOOBIG
-                     ? "line %zu: longer than %d bytes"
-                     : "line %zu: read error",
-                     lineno + 1, NX_TAGGER_MAX_LINE);
+        rc = got == NX_ETOOBIG
+                 ? nx_fail(err, got, "line %zu: longer than %d bytes",
+                           lineno + 1, NX_TAGGER_MAX_LINE)
+                 : nx_fail(err, got, "line %zu: read error", lineno + 1);
         goto done;
     }
     rc = doc_flush(t, &d, out);
