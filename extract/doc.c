@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "nx_buf.h"
 #include "nx_status.h"
 #include "x_internal.h"
 
@@ -30,14 +31,10 @@ void x_doc_free(x_doc *d)
 int x_doc_add_mention(x_doc *d, uint32_t tok, uint32_t ntok, int type,
                       float score, const char *name)
 {
-    if (d->nment == d->capment) {
-        size_t nc = d->capment ? d->capment * 2 : 32;
-        x_mention *nm = realloc(d->ments, nc * sizeof *nm);
-        if (!nm)
-            return NX_ENOMEM;
-        d->ments = nm;
-        d->capment = nc;
-    }
+    int rc = nx_grow(&d->ments, &d->capment, d->nment + 1, sizeof *d->ments,
+                     X_MAX_TOKENS);
+    if (rc != NX_OK)
+        return rc;
     x_mention *m = &d->ments[d->nment];
     memset(m, 0, sizeof *m);
     m->tok = tok;
@@ -54,14 +51,10 @@ int x_doc_add_mention(x_doc *d, uint32_t tok, uint32_t ntok, int type,
 
 int x_doc_add_speech(x_doc *d, int mention, int also, int quote, uint32_t tok)
 {
-    if (d->nspeech == d->capspeech) {
-        size_t nc = d->capspeech ? d->capspeech * 2 : 16;
-        x_speech *ns = realloc(d->speech, nc * sizeof *ns);
-        if (!ns)
-            return NX_ENOMEM;
-        d->speech = ns;
-        d->capspeech = nc;
-    }
+    int rc = nx_grow(&d->speech, &d->capspeech, d->nspeech + 1,
+                     sizeof *d->speech, X_MAX_TOKENS);
+    if (rc != NX_OK)
+        return rc;
     d->speech[d->nspeech++] = (x_speech){mention, also, quote, tok};
     return NX_OK;
 }

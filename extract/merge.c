@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_buf.h"
 #include "nx_status.h"
 #include "x_internal.h"
 
@@ -44,14 +45,9 @@ static int words(const char *s)
 
 static int new_entity(merged *M, const x_mention *m)
 {
-    if (M->n == M->cap) {
-        size_t nc = M->cap ? M->cap * 2 : 16;
-        entity *nv = realloc(M->v, nc * sizeof *nv);
-        if (!nv)
-            return NX_ENOMEM;
-        M->v = nv;
-        M->cap = nc;
-    }
+    int rc = nx_grow(&M->v, &M->cap, M->n + 1, sizeof *M->v, X_MAX_TOKENS);
+    if (rc != NX_OK)
+        return rc;
     entity *e = &M->v[M->n];
     e->type = m->type;
     e->canon = m->canon;
@@ -372,14 +368,10 @@ static char *quote_text(const x_doc *d, const x_quote *q)
 
 static int push_quote(nx_entities *e, const char *speaker, char *text)
 {
-    if (e->nquotes == e->capquotes) {
-        size_t nc = e->capquotes ? e->capquotes * 2 : 8;
-        nx_quote *nq = realloc(e->quotes, nc * sizeof *nq);
-        if (!nq)
-            return NX_ENOMEM;
-        e->quotes = nq;
-        e->capquotes = nc;
-    }
+    int rc = nx_grow(&e->quotes, &e->capquotes, e->nquotes + 1,
+                     sizeof *e->quotes, X_MAX_TOKENS);
+    if (rc != NX_OK)
+        return rc;
     nx_quote *q = &e->quotes[e->nquotes];
     q->text = text;
     q->speaker = speaker ? strdup(speaker) : NULL;

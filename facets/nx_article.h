@@ -17,11 +17,13 @@
 
 #define NX_DATE_NONE INT64_MIN  /* article has no (readable) date */
 
-/* A list of strings owned by its article. */
+/* A list of strings owned by its article, of at most NX_STRLIST_MAX
+ * (nx_strlist_push() fails with NX_ETOOBIG past it). */
 typedef struct nx_strlist {
     char **v;
     size_t n, cap;
 } nx_strlist;
+#define NX_STRLIST_MAX (1u << 24)
 
 typedef struct nx_article {
     char *id;          /* unique id (record id, or path[#position]) */

@@ -19,6 +19,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "nx_buf.h"
 #include "nx_xapian.h"
 
 #define PATH_BOUND 4096       /* bytes of a path built while walking */
@@ -33,8 +34,9 @@
  * without being kept. */
 static int stream_jsonl(const nx_ing *g, FILE *f)
 {
-    char *block = malloc(BLOCK), *lb = NULL;
-    size_t llen = 0, lcap = 0;
+    char *block = malloc(BLOCK);
+    nx_buf line = NX_BUF_INIT;   /* the line so far, within the bound */
+    line.max = g->max_record + 1;
     uint64_t over = 0;  /* > 0: the line so far is over the bound */
     long lineno = 0;
     int rc = NX_OK, eof = 0;
@@ -48,7 +50,7 @@ static int stream_jsonl(const nx_ing *g, FILE *f)
                 nx_ing_report(g, NX_REPORT_SKIPPED, lineno + 1,
                               "read error: %s; the rest of the file is "
                               "not read", strerror(errno));
-            if (llen == 0 && over == 0)
+            if (line.n == 0 && over == 0)
                 break;
         }
         const char *p = block, *e = block + n;
@@ -56,28 +58,15 @@ static int stream_jsonl(const nx_ing *g, FILE *f)
             const char *nl = p < e ? memchr(p, '\n', (size_t)(e - p)) : NULL;
             const char *seg_end = nl ? nl : e;
             size_t seg = (size_t)(seg_end - p);
-            if (over == 0 && llen + seg > g->max_record + 1) {
-                over = llen + seg;  /* +1: a CR before LF is not counted */
-                llen = 0;
+            if (over == 0 && line.n + seg > line.max) {
+                over = line.n + seg;  /* +1: a CR before LF is not counted */
+                line.n = 0;
             } else if (over) {
                 over += seg;
             } else if (seg) {
-                if (llen + seg > lcap) {
-                    size_t cap = lcap ? lcap : BLOCK;
-                    while (cap < llen + seg)
-                        cap *= 2;
-                    if (cap > g->max_record + 1)
-                        cap = g->max_record + 1;
-                    char *nb = realloc(lb, cap);
-                    if (!nb) {
-                        rc = NX_ENOMEM;
-                        break;
-                    }
-                    lb = nb;
-                    lcap = cap;
-                }
-                memcpy(lb + llen, p, seg);
-                llen += seg;
+                nx_buf_add(&line, p, seg);
+                if ((rc = line.err) != NX_OK)
+                    break;
             }
             if (!nl && !eof)
                 break;
@@ -85,16 +74,16 @@ static int stream_jsonl(const nx_ing *g, FILE *f)
             if (over) {
                 nx_ing_report_toobig(g, lineno, over);
             } else {
-                rc = nx_ing_jsonl_line(g, lb ? lb : "", llen, lineno);
+                rc = nx_ing_jsonl_line(g, nx_buf_str(&line), line.n, lineno);
             }
-            llen = 0;
+            line.n = 0;
             over = 0;
             if (!nl)
                 break;  /* the last line had no newline */
             p = nl + 1;
         }
     }
-    free(lb);
+    nx_buf_free(&line);
     free(block);
     return rc;
 }
@@ -128,44 +117,27 @@ static int read_whole(const nx_ing *g, FILE *f, int is_txt,
     }
     /* The size may change while we read (or be 0 for special files):
      * read to EOF, never past the bound. */
-    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
-    char *buf = NULL;
-    for (;;) {
-        if (n == cap || !buf) {
-            if (buf)
-                cap = cap > bound / 2 ? (size_t)bound + 1 : cap * 2;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                return NX_ENOMEM;
-            }
-            buf = nb;
+    nx_buf buf = NX_BUF_INIT;
+    buf.max = (size_t)bound;
+    int rc = nx_buf_read(&buf, f);
+    if (rc == NX_ETOOBIG) {
+        if (is_txt)
+            nx_ing_report_toobig(g, 0, bound + 1);
+        else {
+            nx_ing_format_size(b, g->max_file);
+            nx_ing_report(g, NX_REPORT_SKIPPED, 0, "file is over the %s "
+                          "bound (--max-file)", b);
         }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n > bound) {
-            free(buf);
-            if (is_txt)
-                nx_ing_report_toobig(g, 0, n);
-            else {
-                nx_ing_format_size(b, g->max_file);
-                nx_ing_report(g, NX_REPORT_SKIPPED, 0, "file is over the %s "
-                              "bound (--max-file)", b);
-            }
-            return 1;
-        }
-        if (got == 0)
-            break;
-    }
-    if (ferror(f)) {
+    } else if (rc == NX_EIO) {
         nx_ing_report(g, NX_REPORT_SKIPPED, 0, "read error: %s",
                       strerror(errno));
-        free(buf);
-        return 1;
     }
-    *out = buf;
-    *len = n;
-    return NX_OK;
+    *len = buf.n;
+    *out = rc == NX_OK ? nx_buf_take(&buf) : NULL;
+    nx_buf_free(&buf);
+    if (rc == NX_OK && !*out)
+        rc = NX_ENOMEM;
+    return rc == NX_ETOOBIG || rc == NX_EIO ? 1 : rc;
 }
 
 /* Streams a .jsonl file. */
@@ -293,15 +265,9 @@ static int list_dir(const walk *w, const char *path, char ***out, size_t *n)
                         "the rest are not read");
             break;
         }
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **nv = realloc(v, cap * sizeof *nv);
-            if (!nv) {
-                rc = NX_ENOMEM;
-                break;
-            }
-            v = nv;
-        }
+        if ((rc = nx_grow(&v, &cap, *n + 1, sizeof *v, ENTRIES_BOUND)) !=
+            NX_OK)
+            break;
         if (!(v[*n] = strdup(de->d_name))) {
             rc = NX_ENOMEM;
             break;

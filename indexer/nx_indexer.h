@@ -3,11 +3,7 @@
  * entities and quotes (nx_extract.h), turn each into a document with its
  * facet terms and values (nx_facets.h) and write it in batches (shim).
  *
- * The stored document data is one JSON object:
- *   {"id", "title", "date" ("YYYY-MM-DD" UTC or null), "time" (ISO 8601
- *    UTC or null), "source", "url", "author": [..], "category": [..],
- *    "person": [..], "org": [..], "place": [..], "by": [..],
- *    "quotes": [{"speaker", "text"}], "body"}
+ * The stored document data is the JSON object of facets/nx_stored.h.
  */
 #ifndef NX_INDEXER_H
 #define NX_INDEXER_H
@@ -17,6 +13,7 @@
 
 #include "nx_extract.h"
 #include "nx_ingest.h"
+#include "nx_meta.h"
 #include "nx_xapian.h"
 
 /* Builds the document for an article and what was extracted from it. */
@@ -139,13 +136,12 @@ int nx_index_count(const char *const *paths, size_t npaths,
                    uint64_t *count);
 
 /* The progress a writer records with every commit, as metadata
- * "newsdex.progress": {"command", "state" ("indexing", "deleting",
+ * NX_META_PROGRESS (nx_meta.h): {"command", "state" ("indexing", "deleting",
  * "done"), "records" (records processed, in source order), "last_id",
  * "deleted", "started", "resumed" (what the interrupted run this one
  * follows had committed: with unchanged sources the database reflects the
  * first max(records, resumed) records)}.  A run killed at any moment leaves the batches it
  * committed and this record of how far they got. */
-#define NX_PROGRESS_KEY "newsdex.progress"
 
 /* ------------------------------------------------------------ rebuild.c */
 

@@ -72,9 +72,7 @@ void nx_ing_excerpt(char out[72], const char *s)
         memcpy(out, s, n + 1);
         return;
     }
-    n = 60;
-    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-        n--;    /* do not cut a UTF-8 sequence */
+    n = nx_utf8_cut(s, 60);
     memcpy(out, s, n);
     memcpy(out + n, "...", 4);
 }

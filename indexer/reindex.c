@@ -11,7 +11,7 @@
  *    so the documents of a source root are a few posting lists; those a
  *    run did not see are deleted, except where their file reported a
  *    skipped record (a record that no longer parses is not "gone").
- *  - progress: every commit carries NX_PROGRESS_KEY, how many records in
+ *  - progress: every commit carries NX_META_PROGRESS, how many records in
  *    source order the database reflects, written in the same transaction
  *    as the batch (the writer's transactions make the pair atomic).
  */
@@ -25,39 +25,31 @@
 
 #include <cjson/cJSON.h>
 
+#include "nx_buf.h"
 #include "nx_facets.h"
+#include "nx_hash.h"
+#include "nx_stored.h"
 
-#define FNV_OFFSET 0xcbf29ce484222325ull
-#define FNV_PRIME 0x100000001b3ull
-#define SOURCE_TERM_MAX 200   /* bytes of source kept in a term (< 245) */
+#define SOURCE_TERM_MAX 200   /* bytes of source in a term (< NX_TERM_MAX) */
 #define PATH_BOUND 4096
 #define DEPTH_BOUND 64
+#define TAINT_BOUND 10000000   /* sources one run may mark as partly read */
 
 /* ------------------------------------------------------------- hashing */
-
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *s = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= FNV_PRIME;
-    }
-    return h;
-}
 
 /* Length-prefixed, so ("ab","c") and ("a","bc") differ; NULL differs
  * from "". */
 static uint64_t fnv_str(uint64_t h, const char *s)
 {
     uint64_t n = s ? strlen(s) + 1 : 0;
-    h = fnv(h, &n, sizeof n);
-    return s ? fnv(h, s, n - 1) : h;
+    h = nx_fnv1a64(h, &n, sizeof n);
+    return s ? nx_fnv1a64(h, s, n - 1) : h;
 }
 
 static uint64_t fnv_list(uint64_t h, const nx_strlist *l)
 {
     uint64_t n = l->n;
-    h = fnv(h, &n, sizeof n);
+    h = nx_fnv1a64(h, &n, sizeof n);
     for (size_t i = 0; i < l->n; i++)
         h = fnv_str(h, l->v[i]);
     return h;
@@ -65,13 +57,13 @@ static uint64_t fnv_list(uint64_t h, const nx_strlist *l)
 
 uint64_t nx_article_hash(const nx_article *a, uint64_t config)
 {
-    uint64_t h = fnv(FNV_OFFSET, &config, sizeof config);
+    uint64_t h = nx_fnv1a64(NX_FNV64_OFFSET, &config, sizeof config);
     h = fnv_str(h, a->id);
     h = fnv_str(h, a->title);
     h = fnv_str(h, a->body);
     h = fnv_str(h, a->url);
     h = fnv_str(h, a->source);
-    h = fnv(h, &a->date, sizeof a->date);
+    h = nx_fnv1a64(h, &a->date, sizeof a->date);
     h = fnv_str(h, a->date_raw);
     h = fnv_list(h, &a->authors);
     h = fnv_list(h, &a->categories);
@@ -86,7 +78,7 @@ uint64_t nx_index_config_hash(int extract, const char *aliases_tsv)
     char head[64];
     snprintf(head, sizeof head, "newsdex %s format %d extract %d",
              NX_VERSION_STRING, NX_FORMAT_VERSION, extract ? 1 : 0);
-    uint64_t h = fnv_str(FNV_OFFSET, head);
+    uint64_t h = fnv_str(NX_FNV64_OFFSET, head);
     return fnv_str(h, aliases_tsv);
 }
 
@@ -104,7 +96,7 @@ char *nx_source_term(const char *source)
      * and a hash of the rest.  Pruning checks the stored source anyway. */
     snprintf(t, pl + SOURCE_TERM_MAX + 18, "%s%.*s#%016llx", NX_PREFIX_SOURCE,
              SOURCE_TERM_MAX, source,
-             (unsigned long long)fnv_str(FNV_OFFSET, source));
+             (unsigned long long)fnv_str(NX_FNV64_OFFSET, source));
     return t;
 }
 
@@ -182,7 +174,7 @@ int nx_run_commit(run_ctx *c, const char *state)
     cJSON_Delete(o);
     if (!s)
         return NX_ENOMEM;
-    int rc = nx_writer_set_metadata(c->w, NX_PROGRESS_KEY, s);
+    int rc = nx_writer_set_metadata(c->w, NX_META_PROGRESS, s);
     free(s);
     return rc == NX_OK ? nx_writer_commit(c->w) : rc;
 }
@@ -190,7 +182,7 @@ int nx_run_commit(run_ctx *c, const char *state)
 void nx_run_read_progress(run_ctx *c)
 {
     char *s = NULL;
-    if (nx_writer_get_metadata(c->w, NX_PROGRESS_KEY, &s) != NX_OK || !s)
+    if (nx_writer_get_metadata(c->w, NX_META_PROGRESS, &s) != NX_OK || !s)
         return;
     cJSON *o = cJSON_Parse(s);
     free(s);
@@ -318,15 +310,11 @@ int nx_run_taint(run_ctx *c, const char *file)
             free(s);
             return NX_OK;
         }
-    if (c->ntaint == c->taint_cap) {
-        size_t cap = c->taint_cap ? c->taint_cap * 2 : 8;
-        char **nv = realloc(c->taint, cap * sizeof *nv);
-        if (!nv) {
-            free(s);
-            return NX_ENOMEM;
-        }
-        c->taint = nv;
-        c->taint_cap = cap;
+    int rc = nx_grow(&c->taint, &c->taint_cap, c->ntaint + 1,
+                     sizeof *c->taint, TAINT_BOUND);
+    if (rc != NX_OK) {
+        free(s);
+        return rc;
     }
     c->taint[c->ntaint++] = s;
     return NX_OK;
@@ -347,11 +335,11 @@ static char *stored_source(run_ctx *c, const char *id, int *rc)
     *rc = nx_writer_get_data(c->w, id, &data, &len, &found);
     if (*rc != NX_OK || !found)
         return NULL;
-    cJSON *o = cJSON_ParseWithLength(data, len);
-    const cJSON *s = cJSON_GetObjectItemCaseSensitive(o, "source");
-    if (cJSON_IsString(s) && !(src = strdup(s->valuestring)))
+    nx_stored d;
+    if (nx_stored_parse(&d, data, len) == NX_ENOMEM ||
+        (d.source && !(src = strdup(d.source))))
         *rc = NX_ENOMEM;
-    cJSON_Delete(o);
+    nx_stored_clear(&d);
     free(data);
     return src;
 }
@@ -433,7 +421,7 @@ int nx_run_prune(run_ctx *c)
 {
     if (c->opts->prune == NX_PRUNE_ALL) {
         prune_ctx p = {c, "", NULL};
-        return nx_writer_each_id(c->w, "Q", 0, prune_one, &p);
+        return nx_writer_each_id(c->w, NX_ID_PREFIX, 0, prune_one, &p);
     }
     int rc = NX_OK;
     for (size_t i = 0; i < c->npaths && rc == NX_OK; i++)

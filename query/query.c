@@ -10,19 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "nx_dates.h"
 #include "nx_resolve.h"
-
-static char *fmt_err(const char *fmt, const char *a)
-{
-    size_t n = strlen(fmt) + strlen(a) + 1;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, fmt, a);
-    return s;
-}
 
 /* How many values of facet f to list. */
 static unsigned facet_limit(const nx_query_options *o, int f)
@@ -42,7 +31,7 @@ int nx_query_parse_facets(const char *list, unsigned *mask, char **err)
         char name[32];
         if (n > 0) {
             if (n >= sizeof name) {
-                *err = fmt_err("unknown facet \"%s\" (facets: by, person, "
+                *err = nx_errf("unknown facet \"%s\" (facets: by, person, "
                                "org, place, category, author, year, month)",
                                p);
                 return -1;
@@ -51,7 +40,7 @@ int nx_query_parse_facets(const char *list, unsigned *mask, char **err)
             name[n] = '\0';
             int f = nx_facet_lookup(name);
             if (f < 0) {
-                *err = fmt_err("unknown facet \"%s\" (facets: by, person, "
+                *err = nx_errf("unknown facet \"%s\" (facets: by, person, "
                                "org, place, category, author, year, month)",
                                name);
                 return -1;
@@ -74,21 +63,12 @@ static const nx_field query_fields[] = {
 };
 
 /* The snippet of a hit: from the stored body (or title) of `data`. */
-static char *hit_snippet(nx_results *res, const char *data, size_t bytes)
+static char *hit_snippet(nx_results *res, const nx_stored *doc, size_t bytes)
 {
-    cJSON *j = cJSON_Parse(data);
-    const char *text = "";
-    if (j) {
-        const cJSON *body = cJSON_GetObjectItemCaseSensitive(j, "body");
-        const cJSON *title = cJSON_GetObjectItemCaseSensitive(j, "title");
-        if (cJSON_IsString(body) && *body->valuestring)
-            text = body->valuestring;
-        else if (cJSON_IsString(title))
-            text = title->valuestring;
-    }
-    char *s = nx_results_snippet(res, text, strlen(text), bytes);
-    cJSON_Delete(j);
-    return s;
+    const char *text = doc->body && *doc->body ? doc->body
+                       : doc->title             ? doc->title
+                                                : "";
+    return nx_results_snippet(res, text, strlen(text), bytes);
 }
 
 static int cmp_count(const void *a, const void *b)
@@ -303,12 +283,14 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
         h->rank = opts->offset + (unsigned)i + 1;
         h->score = nx_results_score(res, i);
         h->data = strndup(data, len);
-        if (!h->data) {
+        /* Data that does not parse shows as a hit without fields. */
+        if (!h->data ||
+            nx_stored_parse(&h->doc, h->data, strlen(h->data)) == NX_ENOMEM) {
             rc = NX_ENOMEM;
             goto done;
         }
         if (opts->snippet_bytes) {
-            h->snippet = hit_snippet(res, h->data, opts->snippet_bytes);
+            h->snippet = hit_snippet(res, &h->doc, opts->snippet_bytes);
             if (!h->snippet) {
                 rc = NX_ENOMEM;
                 goto done;
@@ -346,6 +328,7 @@ void nx_query_result_free(nx_query_result *r)
         return;
     for (size_t i = 0; i < r->nhits && r->hits; i++) {
         free(r->hits[i].data);
+        nx_stored_clear(&r->hits[i].doc);
         free(r->hits[i].snippet);
     }
     free(r->hits);

@@ -8,42 +8,7 @@
 
 #include <cjson/cJSON.h>
 
-/* Grows a string buffer; every caller bounds what it appends by its input. */
-typedef struct sbuf {
-    char *p;
-    size_t n, cap;
-    int oom;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->n + n + 1) * 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-static char *sb_done(sbuf *b)
-{
-    if (b->oom) {
-        free(b->p);
-        return NULL;
-    }
-    if (!b->p)
-        return strdup("");
-    return b->p;
-}
+#include "nx_buf.h"
 
 static int is_space(char c)
 {
@@ -54,20 +19,20 @@ static int is_space(char c)
  * one space. */
 char *nx_snippet_html(const char *s)
 {
-    sbuf b = {0};
+    nx_buf b = NX_BUF_INIT;
     for (const char *p = s; *p; p++) {
         if (is_space(*p)) {
             while (is_space(p[1]))
                 p++;
-            sb_add(&b, " ", 1);
+            nx_buf_add(&b, " ", 1);
         } else if (*p == NX_HI_START)
-            sb_add(&b, "<b>", 3);
+            nx_buf_add(&b, "<b>", 3);
         else if (*p == NX_HI_END)
-            sb_add(&b, "</b>", 4);
+            nx_buf_add(&b, "</b>", 4);
         else
-            sb_add(&b, p, 1);
+            nx_buf_add(&b, p, 1);
     }
-    return sb_done(&b);
+    return nx_buf_take(&b);
 }
 
 char *nx_snippet_plain(const char *s, const char *on, const char *off)
@@ -76,20 +41,20 @@ char *nx_snippet_plain(const char *s, const char *on, const char *off)
         {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
         {"&#39;", '\''}, {"&apos;", '\''},
     };
-    sbuf b = {0};
+    nx_buf b = NX_BUF_INIT;
     for (const char *p = s; *p; p++) {
         if (is_space(*p)) {
             while (is_space(p[1]))
                 p++;
-            sb_add(&b, " ", 1);
+            nx_buf_add(&b, " ", 1);
             continue;
         }
         if (*p == NX_HI_START) {
-            sb_add(&b, on, strlen(on));
+            nx_buf_add(&b, on, strlen(on));
             continue;
         }
         if (*p == NX_HI_END) {
-            sb_add(&b, off, strlen(off));
+            nx_buf_add(&b, off, strlen(off));
             continue;
         }
         size_t k = 0, ne = sizeof ents / sizeof ents[0];
@@ -97,39 +62,39 @@ char *nx_snippet_plain(const char *s, const char *on, const char *off)
             while (k < ne && strncmp(p, ents[k].ent, strlen(ents[k].ent)) != 0)
                 k++;
         if (*p == '&' && k < ne) {
-            sb_add(&b, &ents[k].c, 1);
+            nx_buf_add(&b, &ents[k].c, 1);
             p += strlen(ents[k].ent) - 1;
         } else {
-            sb_add(&b, p, 1);
+            nx_buf_add(&b, p, 1);
         }
     }
-    return sb_done(&b);
+    return nx_buf_take(&b);
 }
 
-static cJSON *str_or_null(const cJSON *v)
+static cJSON *str_or_null(const char *s)
 {
-    return cJSON_IsString(v) ? cJSON_CreateString(v->valuestring)
-                             : cJSON_CreateNull();
+    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
 }
 
-static cJSON *array_or_empty(const cJSON *v)
+static cJSON *array_of(const nx_stored_list *l)
 {
-    return cJSON_IsArray(v) ? cJSON_Duplicate(v, 1) : cJSON_CreateArray();
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; a && i < l->n; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(l->v[i]));
+    return a;
 }
 
 static cJSON *hit_json(const nx_hit *h)
 {
-    cJSON *d = cJSON_Parse(h->data);
+    const nx_stored *d = &h->doc;
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "rank", h->rank);
-    cJSON_AddItemToObject(o, "id",
-                          str_or_null(cJSON_GetObjectItemCaseSensitive(d, "id")));
+    cJSON_AddItemToObject(o, "id", str_or_null(d->id));
     cJSON_AddNumberToObject(o, "score", (double)(long long)(h->score * 1000 + 0.5) / 1000);
-    static const char *fields[] = {"title", "date", "source", "url"};
-    for (size_t i = 0; i < 4; i++)
-        cJSON_AddItemToObject(
-            o, fields[i],
-            str_or_null(cJSON_GetObjectItemCaseSensitive(d, fields[i])));
+    cJSON_AddItemToObject(o, "title", str_or_null(d->title));
+    cJSON_AddItemToObject(o, "date", str_or_null(d->date));
+    cJSON_AddItemToObject(o, "source", str_or_null(d->source));
+    cJSON_AddItemToObject(o, "url", str_or_null(d->url));
     if (h->snippet) {
         char *html = nx_snippet_html(h->snippet);
         cJSON_AddItemToObject(o, "snippet", html ? cJSON_CreateString(html)
@@ -139,12 +104,11 @@ static cJSON *hit_json(const nx_hit *h)
         cJSON_AddNullToObject(o, "snippet");
     }
     cJSON *ents = cJSON_AddObjectToObject(o, "entities");
-    static const char *kinds[] = {"person", "org", "place", "by"};
+    static const nx_facet_id kinds[] = {NX_FACET_PERSON, NX_FACET_ORG,
+                                        NX_FACET_PLACE, NX_FACET_BY};
     for (size_t i = 0; i < 4; i++)
-        cJSON_AddItemToObject(
-            ents, kinds[i],
-            array_or_empty(cJSON_GetObjectItemCaseSensitive(d, kinds[i])));
-    cJSON_Delete(d);
+        cJSON_AddItemToObject(ents, nx_facet_defs[kinds[i]].name,
+                              array_of(&d->list[kinds[i]]));
     return o;
 }
 
@@ -194,12 +158,6 @@ char *nx_render_json(const nx_query_result *r)
     return s;
 }
 
-static const char *jstr(const cJSON *d, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(d, k);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 void nx_render_text(FILE *out, const nx_query_result *r, int bold)
 {
     const char *on = bold ? "\033[1m" : "", *off = bold ? "\033[0m" : "";
@@ -214,9 +172,8 @@ void nx_render_text(FILE *out, const nx_query_result *r, int bold)
     }
     for (size_t i = 0; i < r->nhits; i++) {
         const nx_hit *h = &r->hits[i];
-        cJSON *d = cJSON_Parse(h->data);
-        const char *title = jstr(d, "title"), *date = jstr(d, "date"),
-                   *src = jstr(d, "source"), *id = jstr(d, "id");
+        const char *title = h->doc.title, *date = h->doc.date,
+                   *src = h->doc.source, *id = h->doc.id;
         fprintf(out, "%3u. %s%s%s\n", h->rank, on,
                 title && *title ? title : "(no title)", off);
         fprintf(out, "     %s  %s  [%s]\n", date ? date : "undated",
@@ -228,7 +185,6 @@ void nx_render_text(FILE *out, const nx_query_result *r, int bold)
             free(plain);
         }
         fputc('\n', out);
-        cJSON_Delete(d);
     }
     if (r->suggestion)
         fprintf(out, "Did you mean: %s\n\n", r->suggestion);

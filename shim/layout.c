@@ -13,18 +13,6 @@
 
 #include "nx_xapian.h"
 
-static int fail(char **err, int code, const char *fmt, const char *a,
-                const char *b)
-{
-    if (err) {
-        size_t n = strlen(fmt) + strlen(a) + strlen(b) + 1;
-        *err = malloc(n);
-        if (*err)
-            snprintf(*err, n, fmt, a, b);
-    }
-    return code;
-}
-
 char *nx_layout_gen_path(const char *dbdir, unsigned gen)
 {
     size_t n = strlen(dbdir) + 32;
@@ -42,12 +30,12 @@ static int read_stub(const char *dbdir, unsigned *gen, char **err)
     FILE *f = fopen(path, "r");
     if (!f)
         return errno == ENOENT ? NX_ENOTFOUND
-                               : fail(err, NX_EIO, "%s: %s", path,
-                                      strerror(errno));
+                               : nx_fail(err, NX_EIO, "%s: %s", path,
+                                         strerror(errno));
     char line[512];
-    int rc = fail(err, NX_EINVAL,
-                  "%s: %s", path, "does not name a newsdex generation "
-                  "(expected a line \"auto gen-NNNNNN\")");
+    int rc = nx_fail(err, NX_EINVAL,
+                     "%s: %s", path, "does not name a newsdex generation "
+                     "(expected a line \"auto gen-NNNNNN\")");
     while (fgets(line, sizeof line, f)) {
         unsigned g;
         char tail;
@@ -74,16 +62,16 @@ int nx_layout_switch(const char *dbdir, unsigned gen, char **err)
     int n = snprintf(text, sizeof text, "auto gen-%06u\n", gen);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd < 0)
-        return fail(err, NX_EIO, "%s: %s", tmp, strerror(errno));
+        return nx_fail(err, NX_EIO, "%s: %s", tmp, strerror(errno));
     if (write(fd, text, (size_t)n) != n || fsync(fd) != 0) {
         int e = errno;
         close(fd);
         unlink(tmp);
-        return fail(err, NX_EIO, "%s: %s", tmp, strerror(e));
+        return nx_fail(err, NX_EIO, "%s: %s", tmp, strerror(e));
     }
     close(fd);
     if (rename(tmp, path) != 0)
-        return fail(err, NX_EIO, "%s: %s", path, strerror(errno));
+        return nx_fail(err, NX_EIO, "%s: %s", path, strerror(errno));
     /* Make the rename itself durable. */
     int dfd = open(dbdir, O_RDONLY | O_DIRECTORY);
     if (dfd >= 0) {
@@ -101,29 +89,29 @@ int nx_layout_current(const char *dbdir, int create, char **gen_path,
         *err = NULL;
     struct stat st;
     if (stat(dbdir, &st) == 0 && !S_ISDIR(st.st_mode))
-        return fail(err, NX_EINVAL, "%s: %s", dbdir,
-                    "is a file (a stub of shards?), not a newsdex database "
-                    "directory: index into each shard's directory");
+        return nx_fail(err, NX_EINVAL, "%s: %s", dbdir,
+                       "is a file (a stub of shards?), not a newsdex database "
+                       "directory: index into each shard's directory");
     int rc = read_stub(dbdir, gen, err);
     if (rc == NX_ENOTFOUND) {
         if (!create)
-            return fail(err, NX_ENOTFOUND, "%s: %s", dbdir,
-                        "no newsdex database here (create one with "
-                        "`newsdex index`)");
+            return nx_fail(err, NX_ENOTFOUND, "%s: %s", dbdir,
+                           "no newsdex database here (create one with "
+                           "`newsdex index`)");
         char iam[4096];
         snprintf(iam, sizeof iam, "%s/iamglass", dbdir);
         if (access(iam, F_OK) == 0)
-            return fail(err, NX_EINVAL, "%s: %s", dbdir,
-                        "is a bare Xapian database, not a newsdex database "
-                        "directory");
+            return nx_fail(err, NX_EINVAL, "%s: %s", dbdir,
+                           "is a bare Xapian database, not a newsdex database "
+                           "directory");
         if (mkdir(dbdir, 0755) != 0 && errno != EEXIST)
-            return fail(err, NX_EIO, "%s: %s", dbdir, strerror(errno));
+            return nx_fail(err, NX_EIO, "%s: %s", dbdir, strerror(errno));
         *gen = 1;
         char *gp = nx_layout_gen_path(dbdir, 1);
         if (!gp)
             return NX_ENOMEM;
         if (mkdir(gp, 0755) != 0 && errno != EEXIST) {
-            rc = fail(err, NX_EIO, "%s: %s", gp, strerror(errno));
+            rc = nx_fail(err, NX_EIO, "%s: %s", gp, strerror(errno));
             free(gp);
             return rc;
         }

@@ -14,21 +14,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "nx_buf.h"
 #include "nx_xapian.h"
 
 #define PATH_BOUND 4096
 #define DEPTH_BOUND 16   /* a Xapian generation is one level deep */
-
-static int fail(char **err, int code, const char *what, int e)
-{
-    if (err && !*err) {
-        size_t n = strlen(what) + strlen(strerror(e)) + 4;
-        *err = malloc(n);
-        if (*err)
-            snprintf(*err, n, "%s: %s", what, strerror(e));
-    }
-    return code;
-}
+#define GENS_BOUND 100000   /* entries "gen-*" of one database listed */
 
 /* The number of a name "gen-NNNNNN" exactly (six digits), else 0. */
 static unsigned gen_number(const char *name)
@@ -72,12 +63,16 @@ int nx_layout_remove_tree(const char *path, char **err)
 {
     struct stat st;
     if (lstat(path, &st) != 0)
-        return errno == ENOENT ? NX_OK : fail(err, NX_EIO, path, errno);
+        return errno == ENOENT ? NX_OK
+                               : nx_fail(err, NX_EIO, "%s: %s", path,
+                                         strerror(errno));
     if (!S_ISDIR(st.st_mode))
-        return unlink(path) == 0 ? NX_OK : fail(err, NX_EIO, path, errno);
+        return unlink(path) == 0 ? NX_OK
+                                 : nx_fail(err, NX_EIO, "%s: %s", path,
+                                           strerror(errno));
     DIR *d = opendir(path);
     if (!d)
-        return fail(err, NX_EIO, path, errno);
+        return nx_fail(err, NX_EIO, "%s: %s", path, strerror(errno));
     int rc = NX_OK;
     struct dirent *e;
     char sub[PATH_BOUND];
@@ -89,13 +84,13 @@ int nx_layout_remove_tree(const char *path, char **err)
             continue;
         /* A generation holds files only; a subdirectory is not ours. */
         if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-            rc = fail(err, NX_EIO, sub, EISDIR);
+            rc = nx_fail(err, NX_EIO, "%s: %s", sub, strerror(EISDIR));
         else if (unlink(sub) != 0 && errno != ENOENT)
-            rc = fail(err, NX_EIO, sub, errno);
+            rc = nx_fail(err, NX_EIO, "%s: %s", sub, strerror(errno));
     }
     closedir(d);
     if (rc == NX_OK && rmdir(path) != 0)
-        rc = fail(err, NX_EIO, path, errno);
+        rc = nx_fail(err, NX_EIO, "%s: %s", path, strerror(errno));
     return rc;
 }
 
@@ -114,7 +109,7 @@ int nx_layout_prune(const char *dbdir, const unsigned *keep, size_t nkeep,
         *err = NULL;
     DIR *d = opendir(dbdir);
     if (!d)
-        return fail(err, NX_EIO, dbdir, errno);
+        return nx_fail(err, NX_EIO, "%s: %s", dbdir, strerror(errno));
     char **names = NULL;
     size_t n = 0, cap = 0;
     struct dirent *e;
@@ -125,15 +120,9 @@ int nx_layout_prune(const char *dbdir, const unsigned *keep, size_t nkeep,
         unsigned g = gen_number(e->d_name);
         if (g && kept(g, keep, nkeep))
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 8;
-            char **nv = realloc(names, cap * sizeof *nv);
-            if (!nv) {
-                rc = NX_ENOMEM;
-                break;
-            }
-            names = nv;
-        }
+        if ((rc = nx_grow(&names, &cap, n + 1, sizeof *names,
+                          GENS_BOUND)) != NX_OK)
+            break;
         if (!(names[n] = strdup(e->d_name))) {
             rc = NX_ENOMEM;
             break;
@@ -150,7 +139,8 @@ int nx_layout_prune(const char *dbdir, const unsigned *keep, size_t nkeep,
         } else {
             snprintf(to, sizeof to, "%s/%s.trash", dbdir, names[i]);
             if (rename(from, to) != 0) {
-                int r = fail(err, NX_EIO, from, errno);
+                int r = nx_fail(err, NX_EIO, "%s: %s", from,
+                                strerror(errno));
                 rc = rc == NX_OK ? r : rc;
                 free(names[i]);
                 continue;
@@ -168,12 +158,12 @@ static int sync_path(const char *path, int depth, char **err)
 {
     struct stat st;
     if (lstat(path, &st) != 0)
-        return fail(err, NX_EIO, path, errno);
+        return nx_fail(err, NX_EIO, "%s: %s", path, strerror(errno));
     int rc = NX_OK;
     if (S_ISDIR(st.st_mode) && depth < DEPTH_BOUND) {
         DIR *d = opendir(path);
         if (!d)
-            return fail(err, NX_EIO, path, errno);
+            return nx_fail(err, NX_EIO, "%s: %s", path, strerror(errno));
         struct dirent *e;
         char sub[PATH_BOUND];
         while ((e = readdir(d)) && rc == NX_OK) {
@@ -191,11 +181,11 @@ static int sync_path(const char *path, int depth, char **err)
         return rc;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return fail(err, NX_EIO, path, errno);
+        return nx_fail(err, NX_EIO, "%s: %s", path, strerror(errno));
     if (fsync(fd) != 0) {
         int e = errno;
         close(fd);
-        return fail(err, NX_EIO, path, e);
+        return nx_fail(err, NX_EIO, "%s: %s", path, strerror(e));
     }
     close(fd);
     return NX_OK;

@@ -22,15 +22,6 @@ struct nx_lock {
     int fd;
 };
 
-static char *msg2(const char *a, const char *b)
-{
-    size_t n = strlen(a) + strlen(b) + 4;
-    char *m = malloc(n);
-    if (m)
-        snprintf(m, n, "%s: %s", a, b);
-    return m;
-}
-
 /* Parses the holder lines; missing ones stay empty. */
 static void parse_holder(const char *text, nx_lock_holder *h)
 {
@@ -83,31 +74,23 @@ int nx_lock_acquire(nx_lock **out, const char *dbdir, const char *command,
     char path[4096];
     if (snprintf(path, sizeof path, "%s/%s", dbdir, NX_LOCK_NAME) >=
         (int)sizeof path) {
-        if (err)
-            *err = msg2(dbdir, "path too long");
-        return NX_EINVAL;
+        return nx_fail(err, NX_EINVAL, "%s: path too long", dbdir);
     }
-    if (mkdir(dbdir, 0755) != 0 && errno != EEXIST) {
-        if (err)
-            *err = msg2(dbdir, strerror(errno));
-        return NX_EIO;
-    }
+    if (mkdir(dbdir, 0755) != 0 && errno != EEXIST)
+        return nx_fail(err, NX_EIO, "%s: %s", dbdir, strerror(errno));
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        if (err)
-            *err = msg2(path, strerror(errno));
-        return errno == ENOTDIR ? NX_EINVAL : NX_EIO;
-    }
+    if (fd < 0)
+        return nx_fail(err, errno == ENOTDIR ? NX_EINVAL : NX_EIO, "%s: %s",
+                       path, strerror(errno));
     struct timespec start, now;
     clock_gettime(CLOCK_MONOTONIC, &start);
     for (;;) {
         if (flock(fd, LOCK_EX | LOCK_NB) == 0)
             break;
         if (errno != EWOULDBLOCK && errno != EINTR) {
-            if (err)
-                *err = msg2(path, strerror(errno));
+            int rc = nx_fail(err, NX_EIO, "%s: %s", path, strerror(errno));
             close(fd);
-            return NX_EIO;
+            return rc;
         }
         clock_gettime(CLOCK_MONOTONIC, &now);
         double waited = (double)(now.tv_sec - start.tv_sec) +

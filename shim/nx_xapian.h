@@ -22,13 +22,16 @@
 #include <stdint.h>
 
 #include "nx_status.h"
+#include "nx_term.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* The on-disk format this build writes and reads (metadata "newsdex.format"). */
+/* The on-disk format this build writes and reads, in metadata
+ * NX_META_FORMAT (the other keys: facets/nx_meta.h). */
 #define NX_FORMAT_VERSION 1
+#define NX_META_FORMAT "newsdex.format"
 
 /* ---------------------------------------------------------------- stemmer */
 

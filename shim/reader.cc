@@ -13,7 +13,7 @@
 
 static int check_format(nx_db *db)
 {
-    std::string v = db->db.get_metadata("newsdex.format");
+    std::string v = db->db.get_metadata(NX_META_FORMAT);
     if (v == std::to_string(NX_FORMAT_VERSION))
         return NX_OK;
     if (v.empty()) {
@@ -239,8 +239,8 @@ extern "C" int nx_db_get_data(nx_db *db, const char *id, char **out,
     *out = nullptr;
     *len = 0;
     return nx::with_retry(db, [&]() -> int {
-        std::string idterm = std::string("Q") + id;
-        if (idterm.size() > 245)
+        std::string idterm = nx::id_term(id);
+        if (!nx::term_fits(idterm))
             return NX_ENOTFOUND;
         Xapian::PostingIterator p = db->db.postlist_begin(idterm);
         if (p == db->db.postlist_end(idterm)) {

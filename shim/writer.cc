@@ -26,14 +26,14 @@ struct nx_writer {
 
 static int check_format(Xapian::WritableDatabase &db, std::string &msg)
 {
-    std::string v = db.get_metadata("newsdex.format");
+    std::string v = db.get_metadata(NX_META_FORMAT);
     if (v.empty()) {
         if (db.get_doccount() != 0) {
             msg = "not a newsdex database (it has documents but no "
                   "newsdex.format metadata)";
             return NX_EVERSION;
         }
-        db.set_metadata("newsdex.format", std::to_string(NX_FORMAT_VERSION));
+        db.set_metadata(NX_META_FORMAT, std::to_string(NX_FORMAT_VERSION));
         db.commit();
         return NX_OK;
     }
@@ -110,7 +110,7 @@ static Xapian::Document build(nx_writer *w, const nx_doc *d)
     for (const auto &v : d->values)
         doc.add_value(v.first, v.second);
     doc.set_data(d->data);
-    doc.add_boolean_term("Q" + d->id);
+    doc.add_boolean_term(nx::id_term(d->id));
     return doc;
 }
 
@@ -128,9 +128,11 @@ extern "C" int nx_writer_put(nx_writer *w, const nx_doc *d, int *replaced)
             w->msg = "document has no id";
             return NX_EINVAL;
         }
-        std::string idterm = "Q" + d->id;
-        if (idterm.size() > 245) {
-            w->msg = "id is longer than 244 bytes: " + d->id.substr(0, 60);
+        std::string idterm = nx::id_term(d->id);
+        if (!nx::term_fits(idterm)) {
+            w->msg = "id is longer than " +
+                     std::to_string(NX_TERM_MAX - (sizeof NX_ID_PREFIX - 1)) +
+                     " bytes: " + d->id.substr(0, 60);
             return NX_EINVAL;
         }
         if (replaced)
@@ -143,8 +145,8 @@ extern "C" int nx_writer_put(nx_writer *w, const nx_doc *d, int *replaced)
 extern "C" int nx_writer_delete(nx_writer *w, const char *id, int *found)
 {
     return nx::guarded(w->msg, [&]() -> int {
-        std::string idterm = std::string("Q") + id;
-        bool exists = idterm.size() <= 245 && w->db.term_exists(idterm);
+        std::string idterm = nx::id_term(id);
+        bool exists = nx::term_fits(idterm) && w->db.term_exists(idterm);
         if (found)
             *found = exists ? 1 : 0;
         if (!exists)
@@ -245,7 +247,7 @@ extern "C" const char *nx_writer_errmsg(const nx_writer *w)
 /* The document with this id term, or 0. */
 static Xapian::docid find_id(nx_writer *w, const std::string &idterm)
 {
-    if (idterm.size() > 245)
+    if (!nx::term_fits(idterm))
         return 0;
     Xapian::PostingIterator p = w->db.postlist_begin(idterm);
     return p == w->db.postlist_end(idterm) ? 0 : *p;
@@ -259,7 +261,7 @@ extern "C" int nx_writer_get_value(nx_writer *w, const char *id,
     *len = 0;
     *found = 0;
     return nx::guarded(w->msg, [&]() -> int {
-        Xapian::docid did = find_id(w, std::string("Q") + id);
+        Xapian::docid did = find_id(w, nx::id_term(id));
         if (!did)
             return NX_OK;
         std::string v = w->db.get_document(did).get_value(slot);
@@ -277,7 +279,7 @@ extern "C" int nx_writer_get_data(nx_writer *w, const char *id, char **out,
     *len = 0;
     *found = 0;
     return nx::guarded(w->msg, [&]() -> int {
-        Xapian::docid did = find_id(w, std::string("Q") + id);
+        Xapian::docid did = find_id(w, nx::id_term(id));
         if (!did)
             return NX_OK;
         std::string v = w->db.get_document(did).get_data();
@@ -288,14 +290,15 @@ extern "C" int nx_writer_get_data(nx_writer *w, const char *id, char **out,
     });
 }
 
-/* The id of a document: its one "Q" term.  Facet and text terms never
- * start with an upper-case Q (see facets/nx_facets.h). */
+/* The id of a document: its one NX_ID_PREFIX term.  Facet and text terms
+ * never start with that upper-case letter (see facets/nx_facets.h). */
 static std::string id_of(nx_writer *w, Xapian::docid did)
 {
+    const size_t np = sizeof NX_ID_PREFIX - 1;
     Xapian::TermIterator t = w->db.termlist_begin(did);
-    t.skip_to("Q");
-    if (t != w->db.termlist_end(did) && (*t)[0] == 'Q')
-        return (*t).substr(1);
+    t.skip_to(NX_ID_PREFIX);
+    if (t != w->db.termlist_end(did) && (*t).compare(0, np, NX_ID_PREFIX) == 0)
+        return (*t).substr(np);
     return std::string();
 }
 
@@ -305,11 +308,11 @@ extern "C" int nx_writer_each_id(nx_writer *w, const char *term, int exact,
     std::vector<std::string> ids;
     int rc = nx::guarded(w->msg, [&]() -> int {
         std::string prefix(term);
-        if (prefix == "Q" && !exact) {
+        if (prefix == NX_ID_PREFIX && !exact) {
             /* Every document: the id terms themselves. */
-            for (auto t = w->db.allterms_begin("Q");
-                 t != w->db.allterms_end("Q"); ++t)
-                ids.push_back((*t).substr(1));
+            for (auto t = w->db.allterms_begin(prefix);
+                 t != w->db.allterms_end(prefix); ++t)
+                ids.push_back((*t).substr(prefix.size()));
             return NX_OK;
         }
         for (auto t = w->db.allterms_begin(prefix);
