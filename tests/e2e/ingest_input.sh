@@ -41,4 +41,24 @@ check_eq "the environment is not in the index" "$(json 'j["total"]')" 0
 run "$NEWSDEX" search --db "$T/db2" --json ordinary
 check_eq "the article is" "$(json 'j["total"]')" 1
 
+# --max-record / --max-file take a SIZE: bytes or K, M, G (powers of 1024).
+python3 -c 'import json; print(json.dumps({"id": "big", "title": "Big", "body": "word " * 400}))' >"$T/big.jsonl"
+for cmd in index reindex rebuild; do
+    run "$NEWSDEX" $cmd --db "$T/db3-$cmd" --max-record 1K "$T/big.jsonl"
+    check_eq "$cmd --max-record 1K: exit 1" "$rc" 1
+    check "$cmd --max-record 1K: the bound named" grep -q "over the 1 KiB bound (--max-record)" <<<"$err"
+    run "$NEWSDEX" $cmd --db "$T/db4-$cmd" --max-record 16M --max-file 2G "$T/big.jsonl"
+    check_eq "$cmd --max-record 16M --max-file 2G: exit 0" "$rc" 0
+done
+run "$NEWSDEX" index --db "$T/db5" --max-record 2k --max-file 1MiB "$T/big.jsonl"
+check_eq "lower-case k and MiB: exit 0" "$rc" 0
+for bad in 16X 1.5M M -1K "" 16MM 3G; do
+    run "$NEWSDEX" index --db "$T/db6" --max-record "$bad" "$T/big.jsonl"
+    check_eq "--max-record '$bad': exit 2" "$rc" 2
+    check "--max-record '$bad': the option named" grep -q -- "--max-record wants a size" <<<"$err"
+done
+run "$NEWSDEX" index --db "$T/db6" --max-file 2T "$T/big.jsonl"
+check_eq "--max-file 2T (over its bound): exit 2" "$rc" 2
+check "--max-file bound stated" grep -q -- "--max-file wants a size .* at most 1 TiB" <<<"$err"
+
 finish
