@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_render.h"
 #include "nx_xapian.h"
 
 static const struct {
@@ -60,12 +61,16 @@ int cli_exit_code(int st)
 
 void cli_error(const char *cmd, const char *fmt, ...)
 {
+    /* Messages quote arguments and input: shown without their control
+     * characters (nx_render_safe), so they cannot drive the terminal. */
+    char msg[4096];
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "newsdex %s: ", cmd);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    fprintf(stderr, "newsdex %s: ", cmd);
+    nx_render_safe(stderr, msg);
+    fputc('\n', stderr);
 }
 
 int cli_number(const char *cmd, const char *opt, const char *s,

@@ -8,6 +8,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "nx_utf8.h"
+
 /* Grows a string buffer; every caller bounds what it appends by its input. */
 typedef struct sbuf {
     char *p;
@@ -200,16 +202,59 @@ static const char *jstr(const cJSON *d, const char *k)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* The length of the valid UTF-8 sequence at s (1-4), or 0 (nx_utf8.h
+ * says what valid is). */
+static size_t utf8_seq(const char *s)
+{
+    size_t n = (unsigned char)s[0] < 0xc0 ? 1 : (unsigned char)s[0] < 0xe0 ? 2
+             : (unsigned char)s[0] < 0xf0 ? 3 : 4;
+    for (size_t i = 1; i < n; i++)
+        if (!s[i])
+            return 0;
+    return nx_utf8_valid(s, n) ? n : 0;
+}
+
+void nx_render_safe(FILE *out, const char *s)
+{
+    while (*s) {
+        unsigned char c = (unsigned char)*s;
+        size_t n = utf8_seq(s);
+        /* C1 controls are U+0080..U+009F: c2 80..c2 9f */
+        int control = n == 0 || (c < 0x20 && c != '\n' && c != '\t') ||
+                      c == 0x7f ||
+                      (c == 0xc2 && (unsigned char)s[1] < 0xa0);
+        if (!control) {
+            fwrite(s, 1, n, out);
+            s += n;
+            continue;
+        }
+        size_t k = n ? n : 1;
+        for (size_t i = 0; i < k; i++)
+            fprintf(out, "\\x%02x", (unsigned char)s[i]);
+        s += k;
+    }
+}
+
+/* fputs through nx_render_safe, for the printf-style lines below. */
+static void put3(FILE *out, const char *a, const char *s, const char *b)
+{
+    fputs(a, out);
+    nx_render_safe(out, s);
+    fputs(b, out);
+}
+
 void nx_render_text(FILE *out, const nx_query_result *r, int bold)
 {
     const char *on = bold ? "\033[1m" : "", *off = bold ? "\033[0m" : "";
     if (r->total == 0) {
-        fprintf(out, "No articles match \"%s\".\n", r->query);
+        put3(out, "No articles match \"", r->query, "\".\n");
     } else {
-        fprintf(out, "%s%llu article%s match%s \"%s\"%s; showing %zu from %u.\n\n",
+        fprintf(out, "%s%llu article%s match%s ",
                 r->total_exact ? "" : "About ",
                 (unsigned long long)r->total, r->total == 1 ? "" : "s",
-                r->total == 1 ? "es" : "", r->query, "", r->nhits,
+                r->total == 1 ? "es" : "");
+        put3(out, "\"", r->query, "\"");
+        fprintf(out, "; showing %zu from %u.\n\n", r->nhits,
                 r->nhits ? r->offset + 1 : r->offset);
     }
     for (size_t i = 0; i < r->nhits; i++) {
@@ -217,10 +262,11 @@ void nx_render_text(FILE *out, const nx_query_result *r, int bold)
         cJSON *d = cJSON_Parse(h->data);
         const char *title = jstr(d, "title"), *date = jstr(d, "date"),
                    *src = jstr(d, "source"), *id = jstr(d, "id");
-        fprintf(out, "%3u. %s%s%s\n", h->rank, on,
-                title && *title ? title : "(no title)", off);
-        fprintf(out, "     %s  %s  [%s]\n", date ? date : "undated",
-                src ? src : "", id ? id : "");
+        fprintf(out, "%3u. %s", h->rank, on);
+        put3(out, "", title && *title ? title : "(no title)", off);
+        put3(out, "\n     ", date ? date : "undated", "  ");
+        put3(out, "", src ? src : "", "  [");
+        put3(out, "", id ? id : "", "]\n");
         if (h->snippet) {
             char *plain = nx_snippet_plain(h->snippet, on, off);
             if (plain)
@@ -231,10 +277,10 @@ void nx_render_text(FILE *out, const nx_query_result *r, int bold)
         cJSON_Delete(d);
     }
     if (r->suggestion)
-        fprintf(out, "Did you mean: %s\n\n", r->suggestion);
+        put3(out, "Did you mean: ", r->suggestion, "\n\n");
     if (r->missing)
-        fprintf(out, "PARTIAL RESULTS: shard(s) %s did not answer; the hits "
-                "and counts above leave them out.\n\n", r->missing);
+        put3(out, "PARTIAL RESULTS: shard(s) ", r->missing, " did not answer; "
+             "the hits and counts above leave them out.\n\n");
     int any = 0;
     for (int f = 0; f < NX_FACET_COUNT; f++) {
         if (!(r->facet_mask & (1u << f)) || r->nfacets[f] == 0)
@@ -243,9 +289,10 @@ void nx_render_text(FILE *out, const nx_query_result *r, int bold)
             fprintf(out, "Facets over all %llu matches:\n",
                     (unsigned long long)r->total);
         fprintf(out, "  %-9s", nx_facet_defs[f].name);
-        for (size_t i = 0; i < r->nfacets[f]; i++)
-            fprintf(out, "%s%s (%llu)", i ? ", " : " ", r->facets[f][i].value,
-                    (unsigned long long)r->facets[f][i].count);
+        for (size_t i = 0; i < r->nfacets[f]; i++) {
+            put3(out, i ? ", " : " ", r->facets[f][i].value, "");
+            fprintf(out, " (%llu)", (unsigned long long)r->facets[f][i].count);
+        }
         fputc('\n', out);
     }
 }
