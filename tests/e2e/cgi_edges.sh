@@ -1,6 +1,7 @@
 #!/bin/bash
 # End-to-end: newsdex.cgi at the edges of its input — a 400 page whose
-# message quotes a long parameter stays valid UTF-8.
+# message quotes a long parameter stays valid UTF-8, and the histogram of
+# an archive with one absurd date (9999) still shows the real years.
 . "$(dirname "$0")/lib.sh"
 : "${NEWSDEX_CGI:?set by ctest}"
 DB="$T/db"
@@ -26,5 +27,22 @@ for pre in a ab abc; do
     get "q=x&f=year:$pre$e"
     check "400 page valid UTF-8 after '$pre'" valid_utf8 "$T/resp"
 done
+
+# The histogram: five real years and one article dated 9999.
+for y in 1987 1988 1989 1990 1991; do
+    printf '{"id":"y%s","title":"Trade %s","body":"trade talks","date":"%s-03-01"}\n' $y $y $y
+done >"$T/years.jsonl"
+printf '{"id":"far","title":"Trade far","body":"trade talks","date":"9999-06-01"}\n' >>"$T/years.jsonl"
+run "$NEWSDEX" index -q --db "$DB" "$T/years.jsonl"
+check_eq "index" "$rc" 0
+get 'q=trade'
+check_eq "histogram page: 200" "$status" 200
+for y in 1987 1988 1989 1990 1991; do
+    check "bar for $y" grep -q "data-period=\"$y\"" <<<"$body"
+done
+check "no bar for 9999" bash -c '! grep -q "data-period=\"9999\"" <<<"$0"' "$body"
+check "a handful of bars, not 120" test "$(grep -o '<rect class="bar' <<<"$body" | wc -l)" -le 10
+check "the outlier is counted, not hidden" grep -q '1 outside the years shown' <<<"$body"
+check "the outlier is not called undated" bash -c '! grep -q "undated" <<<"$0"' "$body"
 
 finish
