@@ -121,6 +121,8 @@ static void doc_free(x_doc *d)
     free(d->sents);
     free(d->quotes);
     free(d->speech);
+    x_mindex_free(d);
+    free(d->ent_names);
 }
 
 /* Runs the stages on title + "\n\n" + [dateline + "\n\n"] + body, fills
@@ -248,6 +250,9 @@ int x_doc_mention_at(const x_doc *d, uint32_t t)
 
 int x_doc_mention_ending(const x_doc *d, uint32_t t)
 {
+    int found = x_mindex_ending(d, t);
+    if (found != -2)
+        return found;
     for (size_t i = 0; i < d->nment; i++) {
         const x_mention *m = &d->ments[i];
         if (!(m->flags & XMF_DROPPED) && m->tok + m->ntok == t + 1)
@@ -258,6 +263,9 @@ int x_doc_mention_ending(const x_doc *d, uint32_t t)
 
 int x_doc_mention_starting(const x_doc *d, uint32_t t)
 {
+    int found = x_mindex_starting(d, t);
+    if (found != -2)
+        return found;
     for (size_t i = 0; i < d->nment; i++) {
         const x_mention *m = &d->ments[i];
         if (!(m->flags & XMF_DROPPED) && m->tok == t)
