@@ -9,8 +9,12 @@
  * Environment (set by the server, never by the request):
  *   NEWSDEX_DB                  the database (default ./newsdex.db)
  *   NEWSDEX_CGI_SLOTS           concurrent searches allowed (default 4)
- *   NEWSDEX_CGI_LOCKDIR         where the slot lock files live
- *                               (default /tmp/newsdex-cgi-UID)
+ *   NEWSDEX_CGI_LOCKDIR         where the slot lock files live: a
+ *                               directory of this user's that nobody else
+ *                               can write (default $XDG_RUNTIME_DIR/
+ *                               newsdex-cgi, else $TMPDIR/newsdex-cgi-UID,
+ *                               TMPDIR defaulting to /tmp); one that fails
+ *                               that test gets every search a 503
  *   NEWSDEX_CGI_TIME_LIMIT_MS   match time limit (default 2000)
  *   NEWSDEX_CGI_ALLOW_PARTIAL   1: when NEWSDEX_DB is a stub of shards and
  *                               some do not answer, show the results of the
@@ -110,25 +114,44 @@ static unsigned env_number(const char *name, unsigned def, unsigned max)
     return *end || v == 0 || v > max ? def : (unsigned)v;
 }
 
-/* A concurrent-search slot; 0 when over the cap.  A lock directory that
- * cannot be used is logged and does not stop the search. */
+/* The slots' directory: NEWSDEX_CGI_LOCKDIR, else one in the user's
+ * runtime directory, else one in $TMPDIR named after the uid (which
+ * another user may have made first: nx_cgi_slot_take() then refuses it). */
+static const char *slot_dir(char *buf, size_t n)
+{
+    const char *dir = getenv("NEWSDEX_CGI_LOCKDIR");
+    if (dir && *dir)
+        return dir;
+    const char *run = getenv("XDG_RUNTIME_DIR");
+    if (run && run[0] == '/' &&
+        (size_t)snprintf(buf, n, "%s/newsdex-cgi", run) < n)
+        return buf;
+    const char *tmp = getenv("TMPDIR");
+    if (!tmp || tmp[0] != '/')
+        tmp = "/tmp";
+    if ((size_t)snprintf(buf, n, "%s/newsdex-cgi-%lu", tmp,
+                         (unsigned long)geteuid()) >= n)
+        snprintf(buf, n, "/tmp/newsdex-cgi-%lu", (unsigned long)geteuid());
+    return buf;
+}
+
+/* A concurrent-search slot (its descriptor), -1 when over the cap, -2
+ * when the cap cannot be kept (logged): both are refused, never searched
+ * uncapped. */
 static int take_slot(void)
 {
-    char dflt[64];
-    const char *dir = getenv("NEWSDEX_CGI_LOCKDIR");
-    if (!dir || !*dir) {
-        snprintf(dflt, sizeof dflt, "/tmp/newsdex-cgi-%lu",
-                 (unsigned long)geteuid());
-        dir = dflt;
-    }
+    char buf[4096], why[256];
+    const char *dir = slot_dir(buf, sizeof buf);
     unsigned n = env_number("NEWSDEX_CGI_SLOTS", DEFAULT_SLOTS, 1024);
-    if (nx_cgi_slot_take(dir, n) >= 0)
-        return 1;
-    if (errno == EWOULDBLOCK)
-        return 0;
-    fprintf(stderr, "newsdex.cgi: lock directory %s: %s (searching without "
-            "a concurrency cap)\n", dir, strerror(errno));
-    return 1;
+    int fd = nx_cgi_slot_take(dir, n, why, sizeof why);
+    if (fd >= 0)
+        return fd;
+    if (!why[0])
+        return -1;
+    fprintf(stderr, "newsdex.cgi: lock directory %s %s; searches refused "
+            "until it is fixed (set NEWSDEX_CGI_LOCKDIR to a directory "
+            "only this user can write)\n", dir, why);
+    return -2;
 }
 
 static int json_error(int status, const char *param, const char *msg, int head)
@@ -201,7 +224,10 @@ static int shards_missing(const nx_cgi_params *p, const char *missing,
     return rc;
 }
 
-static int search(const nx_cgi_params *p, int head)
+/* Runs the search holding *slot, which is given back as soon as the
+ * database is closed: before the answer is written, so a client that has
+ * its answer never finds the slot still taken. */
+static int search(const nx_cgi_params *p, int head, int *slot)
 {
     const char *path = nx_query_db_path(NULL);
     nx_db *db = NULL;
@@ -215,6 +241,7 @@ static int search(const nx_cgi_params *p, int head)
         fprintf(stderr, "newsdex.cgi: %s: %s\n", path,
                 err ? err : nx_strerror(rc));
         free(err);
+        nx_cgi_slot_release(slot);
         if (p->json)
             return json_error(503, NULL, "the search index is unavailable",
                               head);
@@ -245,6 +272,7 @@ static int search(const nx_cgi_params *p, int head)
         r->missing = pub ? pub : strdup("some shards");
     }
     nx_db_close(db);
+    nx_cgi_slot_release(slot);
     int query_error = rc == NX_EQUERY || rc == NX_EINVAL;
     if (rc == NX_OK && r->missing && !allow_partial()) {
         rc = shards_missing(p, r->missing, head);
@@ -323,14 +351,22 @@ int main(int argc, char **argv)
                  e.param);
         return refuse(400, "Bad request", msg, head, extra);
     }
-    if (!take_slot()) {
-        rc = refuse(503, "Too many searches at once",
-                    "The server is busy with other searches. Please try "
-                    "again in a moment.", head, "Retry-After: 2\r\n");
+    int slot = take_slot();
+    if (slot < 0) {
+        rc = slot == -1
+                 ? refuse(503, "Too many searches at once",
+                          "The server is busy with other searches. Please "
+                          "try again in a moment.", head,
+                          "Retry-After: 2\r\n")
+                 : refuse(503, "Search is unavailable",
+                          "The search page is not set up to run right now. "
+                          "Please try again later.", head,
+                          "Retry-After: 60\r\n");
         nx_cgi_params_clear(&p);
         return rc;
     }
-    rc = search(&p, head);
+    rc = search(&p, head, &slot);
+    nx_cgi_slot_release(&slot);
     nx_cgi_params_clear(&p);
     return rc;
 }

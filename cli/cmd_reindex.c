@@ -38,8 +38,8 @@ static void help_common(FILE *f)
     fprintf(f,
 "  --db DB            database directory (default $NEWSDEX_DB, ./newsdex.db)\n"
 "  --id-field NAME    JSON field holding the article id (default id)\n"
-"  --max-record SIZE  bytes per record (default 8 MiB)\n"
-"  --max-file SIZE    bytes per .txt/.json file (default 1 GiB)\n"
+"  --max-record SIZE  bytes per record, or with K, M, G (default 8M)\n"
+"  --max-file SIZE    bytes per .txt/.json file, or with K, M, G (default 1G)\n"
 "  --batch N          changes per commit (default 1000)\n"
 "  --aliases FILE     extra alias table (TSV variant<TAB>canonical)\n"
 "  --no-extract       skip entity and quote extraction\n"
@@ -116,12 +116,12 @@ static int parse(const char *cmd, int argc, char **argv, rx_args *a,
         case 'd': a->db = optarg; break;
         case 'i': a->o.ingest.id_field = optarg; break;
         case 'r':
-            if (cli_number(cmd, "--max-record", optarg, 1ul << 31, &v))
+            if (cli_size(cmd, "--max-record", optarg, 1ul << 31, &v))
                 return EXIT_USAGE;
             a->o.ingest.max_record = v;
             break;
         case 'f':
-            if (cli_number(cmd, "--max-file", optarg, 1ul << 40, &v))
+            if (cli_size(cmd, "--max-file", optarg, 1ul << 40, &v))
                 return EXIT_USAGE;
             a->o.ingest.max_file = v;
             break;

@@ -25,6 +25,8 @@ void x_doc_free(x_doc *d)
     free(d->sents);
     free(d->quotes);
     free(d->speech);
+    x_mindex_free(d);
+    free(d->ent_names);
 }
 
 
@@ -61,6 +63,9 @@ int x_doc_add_speech(x_doc *d, int mention, int also, int quote, uint32_t tok)
 
 int x_doc_mention_ending(const x_doc *d, uint32_t t)
 {
+    int found = x_mindex_ending(d, t);
+    if (found != -2)
+        return found;
     for (size_t i = 0; i < d->nment; i++) {
         const x_mention *m = &d->ments[i];
         if (!(m->flags & XMF_DROPPED) && m->tok + m->ntok == t + 1)
@@ -71,6 +76,9 @@ int x_doc_mention_ending(const x_doc *d, uint32_t t)
 
 int x_doc_mention_starting(const x_doc *d, uint32_t t)
 {
+    int found = x_mindex_starting(d, t);
+    if (found != -2)
+        return found;
     for (size_t i = 0; i < d->nment; i++) {
         const x_mention *m = &d->ments[i];
         if (!(m->flags & XMF_DROPPED) && m->tok == t)

@@ -8,6 +8,12 @@
  * names its files "basename(D)/relative/path", a file argument keeps the
  * path as given (without a leading "./"), and directories are read in
  * strcmp() order.
+ *
+ * A walk stays in the directory it was given: a symbolic link whose
+ * target is outside it (a link to /proc/self/environ, to /dev/zero, to
+ * another tree) is reported and not followed, and no file of a kernel
+ * pseudo-file system (/proc, /sys…) or special file is read.  A path
+ * named on the command line is the user's choice and is followed.
  */
 #include "ingest_internal.h"
 
@@ -17,7 +23,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <limits.h>
+#include <linux/magic.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 
 #include "nx_buf.h"
 #include "nx_xapian.h"
@@ -187,11 +196,32 @@ static const struct reader {
     {".txt", read_txt},
 };
 
+/* Whether the open file is on a kernel pseudo-file system, whose
+ * "files" are process or machine state, never articles. */
+static int on_pseudo_fs(FILE *f)
+{
+    struct statfs fs;
+    if (fstatfs(fileno(f), &fs) != 0)
+        return 0;
+    switch ((unsigned long)fs.f_type) {
+    case PROC_SUPER_MAGIC: case SYSFS_MAGIC: case DEBUGFS_MAGIC:
+    case TRACEFS_MAGIC: case SECURITYFS_MAGIC: case EFIVARFS_MAGIC:
+    case CGROUP_SUPER_MAGIC: case CGROUP2_SUPER_MAGIC: case BPF_FS_MAGIC:
+    case DEVPTS_SUPER_MAGIC:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* Reads one file whose type its name says; `explicit`: named on the
- * command line, so an unsupported type is reported rather than passed. */
+ * command line, so an unsupported type is reported rather than passed.
+ * `seen` (walks only): the file as judged before opening it; another file
+ * found in its place (a link swapped meanwhile) is not read. */
 static int read_file(const nx_ingest_options *opts, const char *path,
-                     const char *rel, int explicit, nx_article_fn on_article,
-                     nx_report_fn on_report, void *ctx)
+                     const char *rel, int explicit, const struct stat *seen,
+                     nx_article_fn on_article, nx_report_fn on_report,
+                     void *ctx)
 {
     nx_ing g;
     nx_ing_init(&g, opts, path, rel, on_article, on_report, ctx);
@@ -211,6 +241,20 @@ static int read_file(const nx_ingest_options *opts, const char *path,
                       strerror(errno));
         return NX_OK;
     }
+    struct stat now;
+    if (seen && (fstat(fileno(f), &now) != 0 || now.st_dev != seen->st_dev ||
+                 now.st_ino != seen->st_ino)) {
+        nx_ing_report(&g, NX_REPORT_SKIPPED, 0, "changed while being read "
+                      "(replaced by another file); not read");
+        fclose(f);
+        return NX_OK;
+    }
+    if (seen && on_pseudo_fs(f)) {
+        nx_ing_report(&g, NX_REPORT_SKIPPED, 0, "on a kernel pseudo-file "
+                      "system (/proc, /sys...); not read");
+        fclose(f);
+        return NX_OK;
+    }
     int rc = r->read(&g, f, opts);
     fclose(f);
     return rc;
@@ -228,6 +272,7 @@ typedef struct walk {
     dev_t dev[DEPTH_BOUND];
     ino_t ino[DEPTH_BOUND];
     int depth;
+    char root[PATH_MAX];    /* the argument's real path: links stay in it */
 } walk;
 
 static void report_path(const walk *w, const char *path, const char *fmt,
@@ -283,9 +328,59 @@ static int list_dir(const walk *w, const char *path, char ***out, size_t *n)
 
 static int walk_dir(walk *w, const char *path, const char *rel);
 
+static int is_article_name(const char *name)
+{
+    return has_ext(name, ".jsonl") || has_ext(name, ".json") ||
+           has_ext(name, ".txt");
+}
+
+/* Whether the real path `p` is the walk's root or under it. */
+static int in_root(const walk *w, const char *p)
+{
+    size_t n = strlen(w->root);
+    if (n == 1)
+        return 1;   /* "/" */
+    return strncmp(p, w->root, n) == 0 && (p[n] == '\0' || p[n] == '/');
+}
+
+/* A symbolic link at `path`: 1 (reported) when it must not be followed
+ * because its target is outside the root; 0 to go on with stat(). */
+static int link_leaves_root(const walk *w, const char *path, const char *rel)
+{
+    char *target = realpath(path, NULL);
+    if (!target)
+        return 0;   /* dangling or a loop: stat() says which */
+    int leaves = !in_root(w, target);
+    if (leaves) {
+        struct stat st;
+        /* A link that would not be read anyway (notes.md -> elsewhere) is
+         * passed over like any other file of that name. */
+        int relevant = is_article_name(rel) ||
+                       (stat(target, &st) == 0 && S_ISDIR(st.st_mode));
+        if (relevant) {
+            char msg[2 * PATH_BOUND + 96];
+            snprintf(msg, sizeof msg, "symbolic link to %s, outside the "
+                     "indexed directory %s; not followed", target, w->root);
+            report_path(w, path, "%s", msg);
+        }
+    }
+    free(target);
+    return leaves;
+}
+
+static const char *special_kind(mode_t m)
+{
+    return S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket"
+         : S_ISCHR(m) ? "a character device" : S_ISBLK(m) ? "a block device"
+         : "a special file";
+}
+
 static int walk_entry(walk *w, const char *path, const char *rel)
 {
     struct stat st;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+        link_leaves_root(w, path, rel))
+        return NX_OK;
     if (stat(path, &st) != 0) {
         report_path(w, path, errno == ELOOP ? "symlink loop (%s)"
                     : "cannot read: %s", strerror(errno));
@@ -311,9 +406,14 @@ static int walk_entry(walk *w, const char *path, const char *rel)
         return rc;
     }
     if (S_ISREG(st.st_mode))
-        return read_file(w->opts, path, rel, 0, w->on_article, w->on_report,
-                         w->ctx);
-    return NX_OK;   /* sockets, fifos, devices: not articles */
+        return read_file(w->opts, path, rel, 0, &st, w->on_article,
+                         w->on_report, w->ctx);
+    /* Sockets, FIFOs, devices are not articles; one named like an article
+     * is reported (opening a FIFO would wait for ever). */
+    if (is_article_name(rel))
+        report_path(w, path, "not a regular file (%s); not read",
+                    special_kind(st.st_mode));
+    return NX_OK;
 }
 
 static int walk_dir(walk *w, const char *path, const char *rel)
@@ -386,6 +486,7 @@ int nx_ingest_paths(const char *const *paths, size_t npaths,
     w.on_report = on_report;
     w.ctx = ctx;
     w.depth = 0;
+    w.root[0] = '\0';
     int rc = NX_OK;
     for (size_t i = 0; i < npaths && rc == NX_OK; i++) {
         const char *path = paths[i];
@@ -401,13 +502,18 @@ int nx_ingest_paths(const char *const *paths, size_t npaths,
             char *rel = dir_rel(path);
             if (!rel)
                 return NX_ENOMEM;
+            if (!realpath(path, w.root)) {
+                report_path(&w, path, "cannot read: %s", strerror(errno));
+                free(rel);
+                continue;
+            }
             w.dev[0] = st.st_dev;
             w.ino[0] = st.st_ino;
             w.depth = 1;
             rc = walk_dir(&w, path, rel);
             free(rel);
         } else if (S_ISREG(st.st_mode)) {
-            rc = read_file(opts, path, file_rel(path), 1, on_article,
+            rc = read_file(opts, path, file_rel(path), 1, NULL, on_article,
                            on_report, ctx);
         } else {
             report_path(&w, path, "%s", "not a regular file or directory");

@@ -376,11 +376,12 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
     rc = record_outcome(&c);
     if (rc == NX_OK)
         rc = nx_run_commit(&c, "done");
-    if (rc == NX_OK)
-        rc = nx_writer_close(c.w, err);
-    else
-        *err = strdup(nx_writer_errmsg(c.w));
-    c.w = NULL;
+    if (rc == NX_OK) {
+        rc = nx_writer_close(c.w, err);     /* frees it, failed or not */
+        c.w = NULL;
+    } else {
+        *err = strdup(nx_writer_errmsg(c.w));   /* abandoned below */
+    }
 done:
     stats->seconds = now() - c.t0;
     progress(&c, 1);

@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 
 #include "nx_buf.h"
+#include "nx_utf8.h"
 
 static int is_space(char c)
 {
@@ -158,26 +159,57 @@ char *nx_render_json(const nx_query_result *r)
     return s;
 }
 
+void nx_render_safe(FILE *out, const char *s)
+{
+    while (*s) {
+        unsigned char c = (unsigned char)*s;
+        uint32_t cp;
+        size_t n = nx_utf8_decode(s, strlen(s), &cp);
+        /* ill-formed: U+FFFD for one byte (a real U+FFFD takes three);
+         * C1 controls are U+0080..U+009F */
+        int control = (cp == 0xfffd && n == 1) ||
+                      (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f ||
+                      (cp >= 0x80 && cp < 0xa0);
+        if (!control)
+            fwrite(s, 1, n, out);
+        else
+            for (size_t k = 0; k < n; k++)
+                fprintf(out, "\\x%02x", (unsigned char)s[k]);
+        s += n;
+    }
+}
+
+/* fputs through nx_render_safe, for the printf-style lines below. */
+static void put3(FILE *out, const char *a, const char *s, const char *b)
+{
+    fputs(a, out);
+    nx_render_safe(out, s);
+    fputs(b, out);
+}
+
 void nx_render_text(FILE *out, const nx_query_result *r, int bold)
 {
     const char *on = bold ? "\033[1m" : "", *off = bold ? "\033[0m" : "";
     if (r->total == 0) {
-        fprintf(out, "No articles match \"%s\".\n", r->query);
+        put3(out, "No articles match \"", r->query, "\".\n");
     } else {
-        fprintf(out, "%s%llu article%s match%s \"%s\"%s; showing %zu from %u.\n\n",
+        fprintf(out, "%s%llu article%s match%s ",
                 r->total_exact ? "" : "About ",
                 (unsigned long long)r->total, r->total == 1 ? "" : "s",
-                r->total == 1 ? "es" : "", r->query, "", r->nhits,
+                r->total == 1 ? "es" : "");
+        put3(out, "\"", r->query, "\"");
+        fprintf(out, "; showing %zu from %u.\n\n", r->nhits,
                 r->nhits ? r->offset + 1 : r->offset);
     }
     for (size_t i = 0; i < r->nhits; i++) {
         const nx_hit *h = &r->hits[i];
         const char *title = h->doc.title, *date = h->doc.date,
                    *src = h->doc.source, *id = h->doc.id;
-        fprintf(out, "%3u. %s%s%s\n", h->rank, on,
-                title && *title ? title : "(no title)", off);
-        fprintf(out, "     %s  %s  [%s]\n", date ? date : "undated",
-                src ? src : "", id ? id : "");
+        fprintf(out, "%3u. %s", h->rank, on);
+        put3(out, "", title && *title ? title : "(no title)", off);
+        put3(out, "\n     ", date ? date : "undated", "  ");
+        put3(out, "", src ? src : "", "  [");
+        put3(out, "", id ? id : "", "]\n");
         if (h->snippet) {
             char *plain = nx_snippet_plain(h->snippet, on, off);
             if (plain)
@@ -187,10 +219,10 @@ void nx_render_text(FILE *out, const nx_query_result *r, int bold)
         fputc('\n', out);
     }
     if (r->suggestion)
-        fprintf(out, "Did you mean: %s\n\n", r->suggestion);
+        put3(out, "Did you mean: ", r->suggestion, "\n\n");
     if (r->missing)
-        fprintf(out, "PARTIAL RESULTS: shard(s) %s did not answer; the hits "
-                "and counts above leave them out.\n\n", r->missing);
+        put3(out, "PARTIAL RESULTS: shard(s) ", r->missing, " did not answer; "
+             "the hits and counts above leave them out.\n\n");
     int any = 0;
     for (int f = 0; f < NX_FACET_COUNT; f++) {
         if (!(r->facet_mask & (1u << f)) || r->nfacets[f] == 0)
@@ -199,9 +231,10 @@ void nx_render_text(FILE *out, const nx_query_result *r, int bold)
             fprintf(out, "Facets over all %llu matches:\n",
                     (unsigned long long)r->total);
         fprintf(out, "  %-9s", nx_facet_defs[f].name);
-        for (size_t i = 0; i < r->nfacets[f]; i++)
-            fprintf(out, "%s%s (%llu)", i ? ", " : " ", r->facets[f][i].value,
-                    (unsigned long long)r->facets[f][i].count);
+        for (size_t i = 0; i < r->nfacets[f]; i++) {
+            put3(out, i ? ", " : " ", r->facets[f][i].value, "");
+            fprintf(out, " (%llu)", (unsigned long long)r->facets[f][i].count);
+        }
         fputc('\n', out);
     }
 }

@@ -121,7 +121,9 @@ void write_facet_heads(const Xapian::Database &db, const std::string &dir,
     }
     /* Write beside, then rename: a reader maps the old file or the new. */
     std::string path = dir + "/nx-facets.idx", tmp = path + ".tmp";
-    FILE *f = std::fopen(tmp.c_str(), "wb");
+    /* "x" (O_EXCL) after the unlink: never written through a link. */
+    std::remove(tmp.c_str());
+    FILE *f = std::fopen(tmp.c_str(), "wbxe");
     if (!f)
         throw Xapian::DatabaseError("cannot write " + tmp);
     bool ok = std::fwrite(head.data(), 1, head.size(), f) == head.size();

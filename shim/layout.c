@@ -60,7 +60,13 @@ int nx_layout_switch(const char *dbdir, unsigned gen, char **err)
     snprintf(tmp, sizeof tmp, "%s/%s.tmp", dbdir, NX_STUB_NAME);
     snprintf(path, sizeof path, "%s/%s", dbdir, NX_STUB_NAME);
     int n = snprintf(text, sizeof text, "auto gen-%06u\n", gen);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    /* A leftover (a crashed switch, or a link planted there) is removed,
+     * not written through: the caller holds the lock, so no other writer
+     * owns it, and O_EXCL never follows a link that reappears. */
+    if (unlink(tmp) != 0 && errno != ENOENT)
+        return nx_fail(err, NX_EIO, "%s: %s", tmp, strerror(errno));
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                  0644);
     if (fd < 0)
         return nx_fail(err, NX_EIO, "%s: %s", tmp, strerror(errno));
     if (write(fd, text, (size_t)n) != n || fsync(fd) != 0) {
@@ -73,7 +79,7 @@ int nx_layout_switch(const char *dbdir, unsigned gen, char **err)
     if (rename(tmp, path) != 0)
         return nx_fail(err, NX_EIO, "%s: %s", path, strerror(errno));
     /* Make the rename itself durable. */
-    int dfd = open(dbdir, O_RDONLY | O_DIRECTORY);
+    int dfd = open(dbdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         fsync(dfd);
         close(dfd);
