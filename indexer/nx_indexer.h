@@ -61,10 +61,23 @@ typedef struct nx_index_options {
      * ingest finds with the sources to part 0, which reads the same
      * records (the others neither count nor report them). */
     unsigned part, nparts;
+    /* The shrink rule (nx_shrink_refused()) is off: an emptied source may
+     * empty the index (`--allow-shrink`). */
+    int allow_shrink;
 } nx_index_options;
 #define NX_INDEX_OPTIONS_INIT \
     {NULL, NX_INGEST_OPTIONS_INIT, 0, 1, NULL, 0, NULL, NULL, NULL, 0, 0, \
-     NX_PRUNE_NONE, 0, 0, 0, 0, 0}
+     NX_PRUNE_NONE, 0, 0, 0, 0, 0, 0}
+
+/* The shrink rule.  An archive that is not there (an unmounted mount
+ * point: the directory exists and is empty) looks like an archive whose
+ * articles were all deleted; cron must not act on that.  A change from
+ * `before` to `after` documents is refused when it loses them all, or
+ * more than NX_SHRINK_SHARE percent of them and more than
+ * NX_SHRINK_HANDFUL. */
+#define NX_SHRINK_SHARE 50
+#define NX_SHRINK_HANDFUL 10
+int nx_shrink_refused(uint64_t before, uint64_t after);
 
 typedef struct nx_index_stats {
     uint64_t read;       /* records read */

@@ -116,6 +116,31 @@ static unsigned previous_gen(const unsigned *gens, size_t n, unsigned cur)
     return p;
 }
 
+/* The documents in generation g; *ok 0 when it cannot be opened. */
+static uint64_t gen_docs(const char *db, unsigned g, int *ok)
+{
+    char *path = nx_layout_gen_path(db, g), *e = NULL;
+    uint64_t docs = 0;
+    *ok = path && nx_db_peek(path, NULL, &docs, NULL, &e) == NX_OK;
+    free(path);
+    free(e);
+    return *ok ? docs : 0;
+}
+
+/* The newest generation up to `upto` that holds documents (0: none): a
+ * rebuild from an emptied source never prunes it, so rollback reaches
+ * the articles whatever was switched to since. */
+static unsigned last_with_docs(const char *db, const unsigned *gens,
+                               size_t n, unsigned upto)
+{
+    for (size_t i = n; i-- > 0;) {
+        int ok;
+        if (gens[i] <= upto && gen_docs(db, gens[i], &ok) > 0)
+            return gens[i];
+    }
+    return 0;
+}
+
 static int set_key(const char *path, const char *key, int create, char **err)
 {
     nx_writer_options wo = NX_WRITER_OPTIONS_INIT;
@@ -439,9 +464,10 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
     {
         /* Space first: what is neither live, nor the rollback target, nor
          * the work being resumed is a leftover. */
-        unsigned keep[3] = {cur, previous_gen(gens, n, cur), target};
+        unsigned keep[4] = {cur, previous_gen(gens, n, cur), target,
+                            last_with_docs(db, gens, n, cur)};
         char *perr = NULL;
-        nx_layout_prune(db, keep, 3, &perr);
+        nx_layout_prune(db, keep, 4, &perr);
         free(perr);
     }
     if (!target)
@@ -484,6 +510,24 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
         goto done;
     }
     st->index.documents = st->index.distinct + st->index.held;
+    if (cur && !o->index.allow_shrink) {
+        int ok;
+        uint64_t live = gen_docs(db, cur, &ok);
+        if (ok && nx_shrink_refused(live, st->index.documents)) {
+            char a[96];
+            snprintf(a, sizeof a, "%llu documents where the live generation "
+                     "has %llu", (unsigned long long)st->index.documents,
+                     (unsigned long long)live);
+            rc = failf(err, NX_ESHRINK, "refusing to switch to a generation "
+                       "of %s (the sources yield none or far fewer articles: "
+                       "an unmounted or emptied archive?); check the sources, "
+                       "or run again with --allow-shrink%s", a, "");
+            char *e2 = NULL;
+            nx_layout_remove_tree(build, &e2);
+            free(e2);
+            goto done;
+        }
+    }
     final = target;
     if (o->compact && !parallel) {   /* the parts were merged compacted */
         final = target + 1;
@@ -510,9 +554,9 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
     {
         /* Readers that opened the old generation keep it until the next
          * rebuild: only the one before it goes now. */
-        unsigned keep[2] = {final, cur};
+        unsigned keep[3] = {final, cur, last_with_docs(db, gens, n, cur)};
         char *perr = NULL;
-        if (nx_layout_prune(db, keep, cur ? 2 : 1, &perr) != NX_OK &&
+        if (nx_layout_prune(db, keep, 3, &perr) != NX_OK &&
             report) {
             report(report_ctx, NX_REPORT_WARNING, db, 0, perr ? perr
                    : "could not delete an old generation");
