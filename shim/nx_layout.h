@@ -19,9 +19,11 @@
 
 /* The current generation of database directory `dbdir`: *gen_path (malloc'd)
  * is the path of its Xapian database, *gen its number.  With `create`, a
- * missing directory is created with an empty generation 1.  Errors: NX_EIO
- * (cannot create/read), NX_ENOTFOUND (no database), NX_EINVAL (not a newsdex
- * database directory, e.g. a stub file of shards); *err says which. */
+ * missing directory is created with an empty generation 1, and a stub
+ * naming a generation that is gone is NX_EDB (damaged: never replaced by
+ * a new empty one).  Errors: NX_EIO (cannot create/read), NX_ENOTFOUND (no
+ * database), NX_EINVAL (not a newsdex database directory, e.g. a stub file
+ * of shards); *err says which. */
 int nx_layout_current(const char *dbdir, int create, char **gen_path,
                       unsigned *gen, char **err);
 

@@ -5,8 +5,13 @@
  */
 #include "shim_internal.h"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
+
+#include <dirent.h>
+#include <sys/stat.h>
 
 #include "shim_doc.h"
 #include "shim_facets.h"
@@ -46,6 +51,53 @@ static int check_format(Xapian::WritableDatabase &db, std::string &msg)
     return NX_OK;
 }
 
+/* 0: `path` is missing, 1: an empty directory, 2: a directory holding
+ * something, -1: not a directory or unreadable. */
+static int dir_state(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return errno == ENOENT ? 0 : -1;
+    if (!S_ISDIR(st.st_mode))
+        return -1;
+    DIR *d = opendir(path);
+    if (!d)
+        return -1;
+    int state = 1;
+    while (struct dirent *e = readdir(d))
+        if (std::strcmp(e->d_name, ".") != 0 &&
+            std::strcmp(e->d_name, "..") != 0) {
+            state = 2;
+            break;
+        }
+    closedir(d);
+    return state;
+}
+
+/* The tables every glass database has from its creation on (the others
+ * are created when first written).  Xapian opens a database missing one
+ * of them as if it were new and empty, so a writer must look first. */
+static std::string missing_table(const std::string &path)
+{
+    static const char *const need[] = {"iamglass", "postlist.glass",
+                                       "termlist.glass"};
+    for (const char *f : need) {
+        struct stat st;
+        if (stat((path + "/" + f).c_str(), &st) != 0)
+            return std::string(f) + ": " + std::strerror(errno);
+        if (st.st_size == 0)
+            return std::string(f) + " is empty";
+    }
+    return std::string();
+}
+
+static std::string damaged(const std::string &path, const std::string &why)
+{
+    return "the database is damaged (" + why + "): nothing was written; "
+           "run xapian-check " + path + ", then `newsdex rollback` to the "
+           "previous generation or `newsdex rebuild` from the sources";
+}
+
 extern "C" int nx_writer_open(nx_writer **out, const char *path,
                               const nx_writer_options *opts, char **err)
 {
@@ -57,14 +109,39 @@ extern "C" int nx_writer_open(nx_writer **out, const char *path,
         *err = nullptr;
     nx_writer *w = nullptr;
     std::string msg;
+    /* Only a missing or empty directory becomes a new database: an
+     * existing one is opened, never silently re-created, whatever is
+     * wrong with it. */
+    int state = dir_state(path);
+    bool create = opts->create && (state == 0 || state == 1);
+    if (!create && state == 2) {
+        std::string gone = missing_table(path);
+        if (!gone.empty()) {
+            if (err)
+                *err = nx::dup(std::string(path) + ": " +
+                               damaged(path, gone));
+            return NX_EDB;
+        }
+    }
     int rc = nx::guarded(msg, [&]() -> int {
         w = new nx_writer();
         int flags = Xapian::DB_BACKEND_GLASS |
-                    (opts->create ? Xapian::DB_CREATE_OR_OPEN
-                                  : Xapian::DB_OPEN);
+                    (create ? Xapian::DB_CREATE : Xapian::DB_OPEN);
         if (opts->no_sync)
             flags |= Xapian::DB_NO_SYNC;
-        w->db = Xapian::WritableDatabase(path, flags);
+        try {
+            w->db = Xapian::WritableDatabase(path, flags);
+        } catch (const Xapian::DatabaseCorruptError &e) {
+            msg = damaged(path, e.get_msg());
+            return NX_EDB;
+        } catch (const Xapian::DatabaseNotFoundError &e) {
+            msg = damaged(path, state == 0 ? "its generation is missing"
+                                           : e.get_msg());
+            return NX_EDB;
+        } catch (const Xapian::DatabaseOpeningError &e) {
+            msg = damaged(path, e.get_msg());
+            return NX_EDB;
+        }
         int frc = check_format(w->db, msg);
         if (frc != NX_OK)
             return frc;
