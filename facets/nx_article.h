@@ -23,8 +23,14 @@ typedef struct nx_strlist {
     size_t n, cap;
 } nx_strlist;
 
+/* The longest id, in bytes: an id is indexed as one term "Q" + id, and a
+ * Xapian (glass) term holds at most 245 bytes.  A record with a longer id
+ * (given, or derived from a long path) is reported and skipped. */
+#define NX_ID_MAX 244
+
 typedef struct nx_article {
-    char *id;          /* unique id (record id, or path[#position]) */
+    char *id;          /* unique id (record id, or path[#position]);
+                          at most NX_ID_MAX bytes */
     char *title;       /* "" when the record has none */
     char *body;        /* "" when the record has none */
     char *url;         /* NULL when unknown */
