@@ -452,6 +452,8 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
     int rc = gens && key ? NX_OK : NX_ENOMEM;
     if (rc == NX_OK)
         rc = current_gen(db, &cur, err);
+    if (rc == NX_OK && !cur)
+        rc = nx_layout_check_dir(db, err);   /* never adopt a foreign one */
     if (rc == NX_OK && mkdir(db, 0755) != 0 && errno != EEXIST)
         rc = failf(err, NX_EIO, "%s: %s", db, strerror(errno));
     if (rc == NX_OK && nx_layout_list_gens(db, gens, MAX_GENS, &n) != NX_OK)

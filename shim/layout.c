@@ -116,6 +116,9 @@ int nx_layout_current(const char *dbdir, int create, char **gen_path,
             return fail(err, NX_EINVAL, "%s: %s", dbdir,
                         "is a bare Xapian database, not a newsdex database "
                         "directory");
+        rc = nx_layout_check_dir(dbdir, err);
+        if (rc != NX_OK)
+            return rc;
         if (mkdir(dbdir, 0755) != 0 && errno != EEXIST)
             return fail(err, NX_EIO, "%s: %s", dbdir, strerror(errno));
         *gen = 1;

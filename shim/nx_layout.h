@@ -27,6 +27,12 @@
 int nx_layout_current(const char *dbdir, int create, char **gen_path,
                       unsigned *gen, char **err);
 
+/* NX_OK when a database may be created (or is) in `dbdir`: it is missing,
+ * holds a stub, or holds nothing but a lock file and generations newsdex
+ * made (an interrupted first rebuild).  Else NX_EINVAL, *err naming what
+ * was found: a foreign directory is never adopted. */
+int nx_layout_check_dir(const char *dbdir, char **err);
+
 /* Points the stub at generation `gen` atomically (write, fsync, rename). */
 int nx_layout_switch(const char *dbdir, unsigned gen, char **err);
 
@@ -45,9 +51,11 @@ int nx_layout_list_gens(const char *dbdir, unsigned *out, size_t max,
                         size_t *n);
 
 /* Removes everything in `dbdir` that looks like a generation (gen-*)
- * except the generations keep[0..nkeep).  Each goes by a rename to a
- * ".trash" name first, so a half-deleted generation never looks like a
- * database.  Returns the first error but goes on. */
+ * except the generations keep[0..nkeep) and directories newsdex did not
+ * make (anything in them but the files of a glass database: NX_EINVAL,
+ * "left alone").  Each goes by a rename to a ".trash" name first, so a
+ * half-deleted generation never looks like a database.  Returns the first
+ * error but goes on. */
 int nx_layout_prune(const char *dbdir, const unsigned *keep, size_t nkeep,
                     char **err);
 
