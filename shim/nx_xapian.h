@@ -166,6 +166,10 @@ typedef struct nx_db_options {
  * later is left out of the next search the same way. */
 int nx_db_open_ex(nx_db **out, const char *path, const nx_db_options *opts,
                   char **err);
+/* Why the facet head file of a local database is ignored as damaged
+ * (bad magic, size or checksum): *problem malloc'd, NULL when it is sound,
+ * missing or merely stale.  Counts are exact either way. */
+int nx_db_facet_heads_problem(nx_db *db, char **problem);
 /* The shards left out so far, comma-separated ("" when none). */
 const char *nx_db_missing_shards(const nx_db *db);
 /* The number of shards in the stub the database was opened from (0: not
