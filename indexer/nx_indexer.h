@@ -129,6 +129,9 @@ uint64_t nx_index_config_hash(int extract, const char *aliases_tsv);
  * malloc'd. */
 char *nx_source_term(const char *source);
 
+/* The bytes of the files under the paths (a rebuild's space estimate). */
+uint64_t nx_index_source_bytes(const char *const *paths, size_t npaths);
+
 /* Counts the records under the paths (parsing only, nothing reported) for
  * a progress bar.  NX_ETOOBIG when the files add up to more than
  * `max_bytes` (counting would not be cheap). */

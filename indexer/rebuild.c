@@ -472,6 +472,23 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
         nx_layout_prune(db, keep, 4, &perr);
         free(perr);
     }
+    if (!st->resumed_gen) {
+        /* A rebuild that cannot finish is not started: about the live
+         * generation's size again (an index is ~3 times its text), twice
+         * when a compacted copy or the parts are written as well. */
+        uint64_t src = 3 * nx_index_source_bytes(paths, npaths), need = src;
+        if (cur) {
+            char *live = nx_layout_gen_path(db, cur);
+            uint64_t have = live ? dir_bytes(live) : 0;
+            free(live);
+            need = have > src ? have : src;
+        }
+        if (o->compact || o->jobs > 1)
+            need *= 2;
+        rc = nx_space_check(db, NX_SPACE_FLOOR + need, err);
+        if (rc != NX_OK)
+            goto done;
+    }
     if (!target)
         target = (n && gens[n - 1] > cur ? gens[n - 1] : cur) + 1;
     build = nx_layout_gen_path(db, target);
@@ -500,6 +517,13 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
         io.prune = NX_PRUNE_ALL;
         rc = nx_index_run(&io, paths, npaths, &st->index, report, report_ctx,
                           err);
+    }
+    if (rc == NX_ENOSPC) {
+        /* Give the space back: the live generation (and the one kept for
+         * rollback) must go on working on this disk. */
+        char *e2 = NULL;
+        nx_layout_remove_tree(build, &e2);
+        free(e2);
     }
     if (rc != NX_OK)
         goto done;   /* the generation stays, for the next run to resume */

@@ -135,6 +135,15 @@ static uint64_t tree_bytes(const char *path, int depth)
     return sum;
 }
 
+uint64_t nx_index_source_bytes(const char *const *paths, size_t npaths)
+{
+    uint64_t bytes = 0;
+    for (size_t i = 0; i < npaths; i++)
+        if (strcmp(paths[i], "-") != 0)
+            bytes += tree_bytes(paths[i], 0);
+    return bytes;
+}
+
 static int count_one(void *ctx, nx_article *a)
 {
     (void)a;

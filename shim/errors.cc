@@ -43,6 +43,12 @@ static int map_xapian(const Xapian::Error &e, std::string &msg)
         return NX_EIO;
     }
 
+    /* Whatever failed, a full disk is said as such (and is exit 3). */
+    if (msg.find("No space left on device") != std::string::npos) {
+        msg += "; the commit was not made: free space, then run again "
+               "(`newsdex rollback` if the index no longer opens)";
+        return NX_ENOSPC;
+    }
     if (std::strcmp(type, "DatabaseModifiedError") == 0)
         return NX_EMODIFIED;
     if (std::strcmp(type, "DatabaseVersionError") == 0)

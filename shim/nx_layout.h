@@ -14,6 +14,7 @@
 #define NX_LAYOUT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define NX_STUB_NAME "XAPIANDB"
 
@@ -65,6 +66,16 @@ int nx_layout_remove_tree(const char *path, char **err);
 /* fsyncs every file in the directory tree `path` and the directories
  * themselves: what a writer opened with no_sync skipped. */
 int nx_layout_sync_tree(const char *path, char **err);
+
+/* ------------------------------------------------------------ free space
+ * (space.c)  NX_ENOSPC, *err "PATH: No space left on device (N MB free,
+ * about M needed)", when the file system of `path` (or of its nearest
+ * existing parent) has fewer than `need` bytes free for this user; NX_OK
+ * when it has them or cannot tell (the write itself then says ENOSPC). */
+int nx_space_check(const char *path, uint64_t need, char **err);
+/* What any commit needs beyond its changes: glass rewrites the blocks a
+ * change touches beside the old ones, and its base files. */
+#define NX_SPACE_FLOOR (4ull * 1000 * 1000)
 
 /* ------------------------------------------------------------ writer lock
  * (lock.c)  One writer at a time per database directory: flock(2) on

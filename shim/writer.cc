@@ -13,6 +13,9 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
+extern "C" {
+#include "nx_layout.h"   /* a C header without its own extern "C" */
+}
 #include "shim_doc.h"
 #include "shim_facets.h"
 
@@ -24,6 +27,7 @@ struct nx_writer {
     Xapian::TermGenerator tg;
     unsigned batch_size = 1000;
     unsigned pending = 0;   /* changes since the last commit */
+    uint64_t pending_bytes = 0;  /* what they add, for the space check */
     std::string msg;        /* last error */
     std::string path;       /* the database directory */
     std::vector<std::string> facet_prefixes;  /* for the head file */
@@ -191,6 +195,38 @@ static Xapian::Document build(nx_writer *w, const nx_doc *d)
     return doc;
 }
 
+/* About what a commit of the pending changes writes: the text, terms,
+ * values and data put (their postings, positions and termlists come to
+ * about three times that), a few blocks for each delete, and the floor
+ * every commit needs.  Checked before the commit, so a full disk refuses
+ * it with the numbers instead of failing in the middle of one. */
+static int space_for_commit(nx_writer *w)
+{
+    if (!w->pending)
+        return NX_OK;
+    char *err = nullptr;
+    int rc = nx_space_check(w->path.c_str(),
+                            NX_SPACE_FLOOR + 3 * w->pending_bytes, &err);
+    if (rc != NX_OK) {
+        w->msg = std::string(err ? err : "No space left on device") +
+                 "; nothing since the last commit was written";
+        std::free(err);
+    }
+    return rc;
+}
+
+static uint64_t doc_bytes(const nx_doc *d)
+{
+    uint64_t n = d->id.size() + d->data.size();
+    for (const auto &t : d->texts)
+        n += t.text.size();
+    for (const auto &t : d->terms)
+        n += t.size();
+    for (const auto &v : d->values)
+        n += v.second.size();
+    return n;
+}
+
 static int after_change(nx_writer *w)
 {
     if (++w->pending >= w->batch_size)
@@ -213,6 +249,7 @@ extern "C" int nx_writer_put(nx_writer *w, const nx_doc *d, int *replaced)
         if (replaced)
             *replaced = w->db.term_exists(idterm) ? 1 : 0;
         w->db.replace_document(idterm, build(w, d));
+        w->pending_bytes += doc_bytes(d);
         return after_change(w);
     });
 }
@@ -227,6 +264,7 @@ extern "C" int nx_writer_delete(nx_writer *w, const char *id, int *found)
         if (!exists)
             return NX_OK;
         w->db.delete_document(idterm);
+        w->pending_bytes += 16384;   /* the blocks of its terms */
         return after_change(w);
     });
 }
@@ -252,9 +290,13 @@ extern "C" int nx_writer_get_metadata(nx_writer *w, const char *key,
 
 extern "C" int nx_writer_commit(nx_writer *w)
 {
+    int rc = space_for_commit(w);
+    if (rc != NX_OK)
+        return rc;
     return nx::guarded(w->msg, [&]() -> int {
         w->db.commit_transaction();
         w->pending = 0;
+        w->pending_bytes = 0;
         w->db.begin_transaction(true);
         return NX_OK;
     });
@@ -276,7 +318,14 @@ extern "C" int nx_writer_close(nx_writer *w, char **err)
         *err = nullptr;
     if (!w)
         return NX_OK;
-    int rc = nx::guarded(w->msg, [&]() -> int {
+    int rc = space_for_commit(w);
+    if (rc != NX_OK) {
+        if (err)
+            *err = nx::dup(w->msg);
+        nx_writer_abandon(w);
+        return rc;
+    }
+    rc = nx::guarded(w->msg, [&]() -> int {
         w->db.commit_transaction();
         return NX_OK;
     });
