@@ -135,14 +135,21 @@ extern "C" int nx_writer_open(nx_writer **out, const char *path,
             flags |= Xapian::DB_NO_SYNC;
         try {
             w->db = Xapian::WritableDatabase(path, flags);
-        } catch (const Xapian::DatabaseCorruptError &e) {
-            msg = damaged(path, e.get_msg());
-            return NX_EDB;
-        } catch (const Xapian::DatabaseNotFoundError &e) {
+        } catch (const Xapian::DatabaseLockError &) {
+            throw;      /* another writer, or the lock file's own error */
+        } catch (const Xapian::DatabaseVersionError &) {
+            throw;
+        } catch (const Xapian::DatabaseOpeningError &e) {
+            /* The OS refusing (permissions, a read-only file system) is
+             * an I/O error, said as such; a file that is not there or not
+             * what glass wrote is damage. */
+            const char *os = e.get_error_string();
+            if (os && *os && std::strcmp(os, std::strerror(ENOENT)) != 0)
+                throw;
             msg = damaged(path, state == 0 ? "its generation is missing"
                                            : e.get_msg());
             return NX_EDB;
-        } catch (const Xapian::DatabaseOpeningError &e) {
+        } catch (const Xapian::DatabaseCorruptError &e) {
             msg = damaged(path, e.get_msg());
             return NX_EDB;
         }

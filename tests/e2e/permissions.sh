@@ -51,6 +51,7 @@ while IFS='|' read -r what setup; do
         check_eq "$what: $name exit 3" "$rc" 3
         check "$what: $name gives the reason" grep -q "Permission denied" <<<"$err"
         check "$what: $name does not blame a writer" bash -c '! grep -qi "another writer\|locked by" <<<"$0"' "$err"
+        check "$what: $name does not call it damaged" bash -c '! grep -q "damaged" <<<"$0"' "$err"
     done
 done <<EOF2
 owned by root|[ \${#AS[@]} = 0 ] && chmod -R a-w "$D"; chown -R root:root "$D" 2>/dev/null; true
