@@ -367,22 +367,6 @@ static char *stored_source(run_ctx *c, const char *id, int *rc)
     return src;
 }
 
-static int doom(run_ctx *c, const char *id)
-{
-    if (c->ndoomed == c->doomed_cap) {
-        size_t cap = c->doomed_cap ? c->doomed_cap * 2 : 64;
-        char **nv = realloc(c->doomed, cap * sizeof *nv);
-        if (!nv)
-            return NX_ENOMEM;
-        c->doomed = nv;
-        c->doomed_cap = cap;
-    }
-    if (!(c->doomed[c->ndoomed] = strdup(id)))
-        return NX_ENOMEM;
-    c->ndoomed++;
-    return NX_OK;
-}
-
 /* Decides one document of a root's scope; the deletions are collected
  * first, so the shrink rule sees them all before any is made. */
 static int prune_one(void *ctx, const char *id)
@@ -418,7 +402,7 @@ static int prune_one(void *ctx, const char *id)
         return NX_OK;
     }
     p->doomed++;
-    return doom(c, id);
+    return nx_strlist_push(&c->doomed, id);
 }
 
 int nx_shrink_refused(uint64_t before, uint64_t after)
@@ -499,15 +483,15 @@ int nx_run_prune(run_ctx *c)
         for (size_t i = 0; i < c->npaths && rc == NX_OK; i++)
             rc = prune_root(c, c->paths[i]);
         if (rc == NX_OK && !c->opts->allow_shrink &&
-            nx_shrink_refused(total, total - c->ndoomed))
-            refuse(c, c->ndoomed, total, "",
+            nx_shrink_refused(total, total - c->doomed.n))
+            refuse(c, c->doomed.n, total, "",
                    "more than half of the index is missing from the sources");
         if (rc == NX_OK && c->refused)
             return NX_ESHRINK;
     }
-    for (size_t i = 0; rc == NX_OK && i < c->ndoomed; i++) {
+    for (size_t i = 0; rc == NX_OK && i < c->doomed.n; i++) {
         int found = 0;
-        rc = nx_writer_delete(c->w, c->doomed[i], &found);
+        rc = nx_writer_delete(c->w, c->doomed.v[i], &found);
         if (rc == NX_OK && found)
             c->st->deleted++;
         if (rc == NX_OK && nx_writer_pending(c->w) >= c->batch)
@@ -523,8 +507,6 @@ void nx_run_clear(run_ctx *c)
         free(c->taint[i]);
     free(c->taint);
     free(c->last_id);
-    for (size_t i = 0; i < c->ndoomed; i++)
-        free(c->doomed[i]);
-    free(c->doomed);
+    nx_strlist_clear(&c->doomed);
     free(c->refused);
 }

@@ -27,8 +27,7 @@ typedef struct run_ctx {
     char **taint;          /* sources with skipped records: never pruned */
     size_t ntaint, taint_cap;
     char *last_id;         /* the last record processed */
-    char **doomed;         /* ids the prune would delete (nx_run_prune) */
-    size_t ndoomed, doomed_cap;
+    nx_strlist doomed;     /* ids the prune would delete (nx_run_prune) */
     char *refused;         /* why the prune deleted nothing (NX_ESHRINK) */
     uint64_t refused_lost, refused_of;  /* its numbers */
     char started[32];      /* ISO 8601 UTC start of the run */
