@@ -394,11 +394,12 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
     rc = record_outcome(&c);
     if (rc == NX_OK)
         rc = nx_run_commit(&c, "done");
-    if (rc == NX_OK)
+    if (rc == NX_OK) {
         rc = nx_writer_close(c.w, err);
-    else
-        *err = strdup(nx_writer_errmsg(c.w));
-    c.w = NULL;
+        c.w = NULL;
+    } else {
+        *err = strdup(nx_writer_errmsg(c.w));   /* c.w abandoned below */
+    }
     if (rc == NX_OK && c.refused) {
         rc = NX_ESHRINK;
         *err = c.refused;
