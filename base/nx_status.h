@@ -24,7 +24,9 @@ enum {
     NX_EMODIFIED = -9,  /* database changed under a reader: reopen */
     NX_ENETWORK = -10,  /* a remote shard is unreachable or timed out */
     NX_ETOOBIG = -11,   /* an input or a buffer passed its bound */
-    NX_EPARSE = -12     /* an input record does not parse */
+    NX_EPARSE = -12,    /* an input record does not parse */
+    NX_ESHRINK = -13,   /* a run would delete most of the index: refused */
+    NX_ENOSPC = -14     /* not enough free space to write safely */
 };
 
 /* Static text for a status code ("database error"); never NULL. */

@@ -24,6 +24,8 @@ const char *nx_strerror(int code)
     case NX_ENETWORK: return "remote database unreachable";
     case NX_ETOOBIG: return "input too large";
     case NX_EPARSE: return "input does not parse";
+    case NX_ESHRINK: return "refused: the index would shrink too much";
+    case NX_ENOSPC: return "No space left on device";
     default: return "unknown error";
     }
 }

@@ -252,6 +252,10 @@ int cmd_stats(int argc, char **argv)
                       strcmp(pstate->valuestring, "done") != 0;
     nx_lock_holder holder;
     int writing = gen ? nx_lock_holder_get(path, &holder) : 0;
+    char *heads = NULL;   /* a damaged facet head file: counted without */
+    nx_db_facet_heads_problem(h, &heads);
+    if (heads)
+        cli_error("stats", "warning: %s", heads);
     if (json) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddNumberToObject(o, "documents", (double)docs);
@@ -283,6 +287,9 @@ int cmd_stats(int argc, char **argv)
             cJSON_AddItemToObject(o, "progress", cJSON_Duplicate(prog, 1));
         else
             cJSON_AddNullToObject(o, "progress");
+        cJSON *warn = cJSON_AddArrayToObject(o, "warnings");
+        if (heads)
+            cJSON_AddItemToArray(warn, cJSON_CreateString(heads));
         char *s = cJSON_PrintUnformatted(o);
         if (s)
             puts(s);
@@ -306,7 +313,10 @@ int cmd_stats(int argc, char **argv)
             printf("interrupted   %s stopped after %.0f records; run it "
                    "again to finish\n", cJSON_IsString(c) ? c->valuestring
                    : "a run", cJSON_IsNumber(n) ? n->valuedouble : 0.0);
+        if (heads)
+            printf("warning       %s\n", heads);
     }
+    free(heads);
     cJSON_Delete(prog);
     free(gen_path);
     free(last);

@@ -58,10 +58,23 @@ typedef struct nx_index_options {
      * ingest finds with the sources to part 0, which reads the same
      * records (the others neither count nor report them). */
     unsigned part, nparts;
+    /* The shrink rule (nx_shrink_refused()) is off: an emptied source may
+     * empty the index (`--allow-shrink`). */
+    int allow_shrink;
 } nx_index_options;
 #define NX_INDEX_OPTIONS_INIT \
     {NULL, NX_INGEST_OPTIONS_INIT, 0, 1, NULL, 0, NULL, NULL, NULL, 0, 0, \
-     NX_PRUNE_NONE, 0, 0, 0, 0, 0}
+     NX_PRUNE_NONE, 0, 0, 0, 0, 0, 0}
+
+/* The shrink rule.  An archive that is not there (an unmounted mount
+ * point: the directory exists and is empty) looks like an archive whose
+ * articles were all deleted; cron must not act on that.  A change from
+ * `before` to `after` documents is refused when it loses them all, or
+ * more than NX_SHRINK_SHARE percent of them and more than
+ * NX_SHRINK_HANDFUL. */
+#define NX_SHRINK_SHARE 50
+#define NX_SHRINK_HANDFUL 10
+int nx_shrink_refused(uint64_t before, uint64_t after);
 
 typedef struct nx_index_stats {
     uint64_t read;       /* records read */
@@ -127,6 +140,9 @@ uint64_t nx_index_config_hash(int extract, const char *aliases_tsv);
 /* The "XSRC" term of a source (hashed when too long for a term);
  * malloc'd. */
 char *nx_source_term(const char *source);
+
+/* The bytes of the files under the paths (a rebuild's space estimate). */
+uint64_t nx_index_source_bytes(const char *const *paths, size_t npaths);
 
 /* Counts the records under the paths (parsing only, nothing reported) for
  * a progress bar.  NX_ETOOBIG when the files add up to more than

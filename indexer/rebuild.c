@@ -103,6 +103,31 @@ static unsigned previous_gen(const unsigned *gens, size_t n, unsigned cur)
     return p;
 }
 
+/* The documents in generation g; *ok 0 when it cannot be opened. */
+static uint64_t gen_docs(const char *db, unsigned g, int *ok)
+{
+    char *path = nx_layout_gen_path(db, g), *e = NULL;
+    uint64_t docs = 0;
+    *ok = path && nx_db_peek(path, NULL, &docs, NULL, &e) == NX_OK;
+    free(path);
+    free(e);
+    return *ok ? docs : 0;
+}
+
+/* The newest generation up to `upto` that holds documents (0: none): a
+ * rebuild from an emptied source never prunes it, so rollback reaches
+ * the articles whatever was switched to since. */
+static unsigned last_with_docs(const char *db, const unsigned *gens,
+                               size_t n, unsigned upto)
+{
+    for (size_t i = n; i-- > 0;) {
+        int ok;
+        if (gens[i] <= upto && gen_docs(db, gens[i], &ok) > 0)
+            return gens[i];
+    }
+    return 0;
+}
+
 static int set_key(const char *path, const char *key, int create, char **err)
 {
     nx_writer_options wo = NX_WRITER_OPTIONS_INIT;
@@ -414,6 +439,8 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
     int rc = gens && key ? NX_OK : NX_ENOMEM;
     if (rc == NX_OK)
         rc = current_gen(db, &cur, err);
+    if (rc == NX_OK && !cur)
+        rc = nx_layout_check_dir(db, err);   /* never adopt a foreign one */
     if (rc == NX_OK && mkdir(db, 0755) != 0 && errno != EEXIST)
         rc = nx_fail(err, NX_EIO, "%s: %s", db, strerror(errno));
     if (rc == NX_OK && nx_layout_list_gens(db, gens, MAX_GENS, &n) != NX_OK)
@@ -426,10 +453,28 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
     {
         /* Space first: what is neither live, nor the rollback target, nor
          * the work being resumed is a leftover. */
-        unsigned keep[3] = {cur, previous_gen(gens, n, cur), target};
+        unsigned keep[4] = {cur, previous_gen(gens, n, cur), target,
+                            last_with_docs(db, gens, n, cur)};
         char *perr = NULL;
-        nx_layout_prune(db, keep, 3, &perr);
+        nx_layout_prune(db, keep, 4, &perr);
         free(perr);
+    }
+    if (!st->resumed_gen) {
+        /* A rebuild that cannot finish is not started: about the live
+         * generation's size again (an index is ~3 times its text), twice
+         * when a compacted copy or the parts are written as well. */
+        uint64_t src = 3 * nx_index_source_bytes(paths, npaths), need = src;
+        if (cur) {
+            char *live = nx_layout_gen_path(db, cur);
+            uint64_t have = live ? dir_bytes(live) : 0;
+            free(live);
+            need = have > src ? have : src;
+        }
+        if (o->compact || o->jobs > 1)
+            need *= 2;
+        rc = nx_space_check(db, NX_SPACE_FLOOR + need, err);
+        if (rc != NX_OK)
+            goto done;
     }
     if (!target)
         target = (n && gens[n - 1] > cur ? gens[n - 1] : cur) + 1;
@@ -460,6 +505,13 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
         rc = nx_index_run(&io, paths, npaths, &st->index, report, report_ctx,
                           err);
     }
+    if (rc == NX_ENOSPC) {
+        /* Give the space back: the live generation (and the one kept for
+         * rollback) must go on working on this disk. */
+        char *e2 = NULL;
+        nx_layout_remove_tree(build, &e2);
+        free(e2);
+    }
     if (rc != NX_OK)
         goto done;   /* the generation stays, for the next run to resume */
     rc = verify(build, st->index.distinct + st->index.held, err);
@@ -471,6 +523,24 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
         goto done;
     }
     st->index.documents = st->index.distinct + st->index.held;
+    if (cur && !o->index.allow_shrink) {
+        int ok;
+        uint64_t live = gen_docs(db, cur, &ok);
+        if (ok && nx_shrink_refused(live, st->index.documents)) {
+            char a[96];
+            snprintf(a, sizeof a, "%llu documents where the live generation "
+                     "has %llu", (unsigned long long)st->index.documents,
+                     (unsigned long long)live);
+            rc = nx_fail(err, NX_ESHRINK, "refusing to switch to a generation "
+                         "of %s (the sources yield none or far fewer "
+                         "articles: an unmounted or emptied archive?); check "
+                         "the sources, or run again with --allow-shrink", a);
+            char *e2 = NULL;
+            nx_layout_remove_tree(build, &e2);
+            free(e2);
+            goto done;
+        }
+    }
     final = target;
     if (o->compact && !parallel) {   /* the parts were merged compacted */
         final = target + 1;
@@ -497,9 +567,9 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
     {
         /* Readers that opened the old generation keep it until the next
          * rebuild: only the one before it goes now. */
-        unsigned keep[2] = {final, cur};
+        unsigned keep[3] = {final, cur, last_with_docs(db, gens, n, cur)};
         char *perr = NULL;
-        if (nx_layout_prune(db, keep, cur ? 2 : 1, &perr) != NX_OK &&
+        if (nx_layout_prune(db, keep, 3, &perr) != NX_OK &&
             report) {
             report(report_ctx, NX_REPORT_WARNING, db, 0, perr ? perr
                    : "could not delete an old generation");

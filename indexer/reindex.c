@@ -127,6 +127,15 @@ static uint64_t tree_bytes(const char *path, int depth)
     return sum;
 }
 
+uint64_t nx_index_source_bytes(const char *const *paths, size_t npaths)
+{
+    uint64_t bytes = 0;
+    for (size_t i = 0; i < npaths; i++)
+        if (strcmp(paths[i], "-") != 0)
+            bytes += tree_bytes(paths[i], 0);
+    return bytes;
+}
+
 static int count_one(void *ctx, nx_article *a)
 {
     (void)a;
@@ -325,6 +334,8 @@ typedef struct prune_ctx {
     run_ctx *c;
     const char *scope;   /* source prefix ("" = all); NULL: exact `file` */
     const char *file;    /* the one source of a file root */
+    uint64_t in_scope;   /* documents of the root found */
+    uint64_t doomed;     /* of them, not seen: to delete */
 } prune_ctx;
 
 static char *stored_source(run_ctx *c, const char *id, int *rc)
@@ -344,14 +355,18 @@ static char *stored_source(run_ctx *c, const char *id, int *rc)
     return src;
 }
 
+/* Decides one document of a root's scope; the deletions are collected
+ * first, so the shrink rule sees them all before any is made. */
 static int prune_one(void *ctx, const char *id)
 {
     prune_ctx *p = ctx;
     run_ctx *c = p->c;
     size_t klen = strlen(id);
     long v;
-    if (nx_strmap_get(c->seen, id, klen, &v))
+    if (nx_strmap_get(c->seen, id, klen, &v)) {
+        p->in_scope += v == 1;   /* seen by the run: kept */
         return NX_OK;
+    }
     /* Overlapping roots visit a document twice: decide once. */
     if (nx_strmap_put(c->seen, id, klen, 2) != 0)
         return NX_ENOMEM;
@@ -369,17 +384,38 @@ static int prune_one(void *ctx, const char *id)
     free(src);
     if (!in)
         return NX_OK;
+    p->in_scope++;
     if (held) {
         c->st->held++;
         return NX_OK;
     }
-    int found = 0;
-    rc = nx_writer_delete(c->w, id, &found);
-    if (rc == NX_OK && found)
-        c->st->deleted++;
-    if (rc == NX_OK && nx_writer_pending(c->w) >= c->batch)
-        rc = nx_run_commit(c, "deleting");
-    return rc;
+    p->doomed++;
+    return nx_strlist_push(&c->doomed, id);
+}
+
+int nx_shrink_refused(uint64_t before, uint64_t after)
+{
+    if (after >= before)
+        return 0;
+    uint64_t lost = before - after;
+    return after == 0 ||
+           (lost * 100 > before * NX_SHRINK_SHARE && lost > NX_SHRINK_HANDFUL);
+}
+
+static void refuse(run_ctx *c, uint64_t lost, uint64_t of, const char *where,
+                   const char *why)
+{
+    if (c->refused)
+        return;
+    c->refused_lost = lost;
+    c->refused_of = of;
+    const char *fmt = "refusing to delete %llu of %llu articles%s%s (%s); "
+                      "nothing was deleted: check the source, or run again "
+                      "with --allow-shrink to delete them";
+    size_t n = strlen(fmt) + strlen(where) + strlen(why) + 64;
+    if ((c->refused = malloc(n)))
+        snprintf(c->refused, n, fmt, (unsigned long long)lost,
+                 (unsigned long long)of, *where ? " under " : "", where, why);
 }
 
 static int prune_root(run_ctx *c, const char *root)
@@ -388,7 +424,7 @@ static int prune_root(run_ctx *c, const char *root)
     char *rel = root_rel(root, &is_dir);
     if (!rel)
         return NX_ENOMEM;
-    prune_ctx p = {c, NULL, NULL};
+    prune_ctx p = {c, NULL, NULL, 0, 0};
     char *term = NULL;
     int exact = 1;
     if (is_dir) {
@@ -412,6 +448,13 @@ static int prune_root(run_ctx *c, const char *root)
     }
     int rc = term ? nx_writer_each_id(c->w, term, exact, prune_one, &p)
                   : NX_ENOMEM;
+    if (rc == NX_OK && !c->opts->allow_shrink && p.doomed &&
+        nx_shrink_refused(p.in_scope, p.in_scope - p.doomed))
+        refuse(c, p.doomed, p.in_scope, *rel ? rel : root,
+               p.doomed == p.in_scope
+                   ? "the source yields none of them: an unmounted or "
+                     "emptied archive?"
+                   : "more than half of them are missing from the source");
     free(term);
     free(rel);
     return rc;
@@ -419,13 +462,29 @@ static int prune_root(run_ctx *c, const char *root)
 
 int nx_run_prune(run_ctx *c)
 {
-    if (c->opts->prune == NX_PRUNE_ALL) {
-        prune_ctx p = {c, "", NULL};
-        return nx_writer_each_id(c->w, NX_ID_PREFIX, 0, prune_one, &p);
-    }
     int rc = NX_OK;
-    for (size_t i = 0; i < c->npaths && rc == NX_OK; i++)
-        rc = prune_root(c, c->paths[i]);
+    if (c->opts->prune == NX_PRUNE_ALL) {
+        prune_ctx p = {c, "", NULL, 0, 0};
+        rc = nx_writer_each_id(c->w, NX_ID_PREFIX, 0, prune_one, &p);
+    } else {
+        uint64_t total = nx_writer_doccount(c->w);
+        for (size_t i = 0; i < c->npaths && rc == NX_OK; i++)
+            rc = prune_root(c, c->paths[i]);
+        if (rc == NX_OK && !c->opts->allow_shrink &&
+            nx_shrink_refused(total, total - c->doomed.n))
+            refuse(c, c->doomed.n, total, "",
+                   "more than half of the index is missing from the sources");
+        if (rc == NX_OK && c->refused)
+            return NX_ESHRINK;
+    }
+    for (size_t i = 0; rc == NX_OK && i < c->doomed.n; i++) {
+        int found = 0;
+        rc = nx_writer_delete(c->w, c->doomed.v[i], &found);
+        if (rc == NX_OK && found)
+            c->st->deleted++;
+        if (rc == NX_OK && nx_writer_pending(c->w) >= c->batch)
+            rc = nx_run_commit(c, "deleting");
+    }
     return rc;
 }
 
@@ -436,4 +495,6 @@ void nx_run_clear(run_ctx *c)
         free(c->taint[i]);
     free(c->taint);
     free(c->last_id);
+    nx_strlist_clear(&c->doomed);
+    free(c->refused);
 }

@@ -247,7 +247,15 @@ static int record_outcome(run_ctx *c)
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     const nx_index_stats *s = c->st;
     const char *cmd = c->opts->command ? c->opts->command : "index";
-    if (c->opts->incremental && !s->indexed && !s->replaced && !s->deleted)
+    if (c->refused)
+        snprintf(outcome, sizeof outcome, "%s: refused to delete %llu of "
+                 "%llu articles (--allow-shrink); added %llu, replaced %llu",
+                 cmd, (unsigned long long)c->refused_lost,
+                 (unsigned long long)c->refused_of,
+                 (unsigned long long)s->indexed,
+                 (unsigned long long)s->replaced);
+    else if (c->opts->incremental && !s->indexed && !s->replaced &&
+             !s->deleted)
         snprintf(outcome, sizeof outcome, "%s: nothing changed (%llu "
                  "unchanged, skipped %llu)", cmd,
                  (unsigned long long)s->unchanged,
@@ -359,7 +367,11 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
     stats->distinct = c.seen ? nx_strmap_count(c.seen) : 0;
     if (rc == NX_OK && opts->prune) {
         rc = nx_run_prune(&c);
-        if (rc != NX_OK && !c.err)
+        /* Refused to shrink: what was added and replaced stays, nothing
+         * is deleted, and the run says so (its error below). */
+        if (rc == NX_ESHRINK)
+            rc = NX_OK;
+        else if (rc != NX_OK && !c.err)
             writer_failed(&c, rc);
     }
     if (rc != NX_OK) {
@@ -380,7 +392,12 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
         rc = nx_writer_close(c.w, err);     /* frees it, failed or not */
         c.w = NULL;
     } else {
-        *err = strdup(nx_writer_errmsg(c.w));   /* abandoned below */
+        *err = strdup(nx_writer_errmsg(c.w));   /* c.w abandoned below */
+    }
+    if (rc == NX_OK && c.refused) {
+        rc = NX_ESHRINK;
+        *err = c.refused;
+        c.refused = NULL;
     }
 done:
     stats->seconds = now() - c.t0;

@@ -110,6 +110,9 @@ int nx_layout_current(const char *dbdir, int create, char **gen_path,
             return nx_fail(err, NX_EINVAL, "%s: %s", dbdir,
                            "is a bare Xapian database, not a newsdex database "
                            "directory");
+        rc = nx_layout_check_dir(dbdir, err);
+        if (rc != NX_OK)
+            return rc;
         if (mkdir(dbdir, 0755) != 0 && errno != EEXIST)
             return nx_fail(err, NX_EIO, "%s: %s", dbdir, strerror(errno));
         *gen = 1;
@@ -127,5 +130,18 @@ int nx_layout_current(const char *dbdir, int create, char **gen_path,
     if (rc != NX_OK)
         return rc;
     *gen_path = nx_layout_gen_path(dbdir, *gen);
-    return *gen_path ? NX_OK : NX_ENOMEM;
+    if (!*gen_path)
+        return NX_ENOMEM;
+    /* A writer must never make a new empty database where the stub names
+     * one that is gone (the generation is created before the stub). */
+    if (create && stat(*gen_path, &st) != 0) {
+        rc = nx_fail(err, NX_EDB, "%s: the database is damaged (XAPIANDB "
+                     "names this generation: %s): nothing was written; "
+                     "`newsdex rollback` to the previous generation or "
+                     "`newsdex rebuild` from the sources",
+                     *gen_path, strerror(errno));
+        free(*gen_path);
+        *gen_path = NULL;
+    }
+    return rc;
 }

@@ -68,7 +68,9 @@ typedef struct nx_writer nx_writer;
 
 typedef struct nx_writer_options {
     unsigned batch_size;  /* documents per commit (0 = 1000) */
-    int create;           /* create the database if missing */
+    int create;           /* create the database if the directory is
+                             missing or empty (never over one that is
+                             there, damaged or not) */
     int no_sync;          /* skip fsync (a rebuild synced before its swap) */
     int spelling;         /* build spelling data from indexed text */
     /* NULL-terminated facet term prefixes: closing the writer then writes
@@ -81,7 +83,8 @@ typedef struct nx_writer_options {
 /* Opens a writable Xapian database at `path` — a generation directory,
  * not the newsdex database directory (see nx_layout.h).  Fails with
  * NX_ELOCKED when another writer holds it, NX_EVERSION when its format is
- * not NX_FORMAT_VERSION. */
+ * not NX_FORMAT_VERSION, NX_EDB ("the database is damaged ...") when an
+ * existing database lacks a table or does not open. */
 int nx_writer_open(nx_writer **out, const char *path,
                    const nx_writer_options *opts, char **err);
 /* Adds or replaces (by id) a document; *replaced (may be NULL) is set to 1
@@ -166,6 +169,10 @@ typedef struct nx_db_options {
  * later is left out of the next search the same way. */
 int nx_db_open_ex(nx_db **out, const char *path, const nx_db_options *opts,
                   char **err);
+/* Why the facet head file of a local database is ignored as damaged
+ * (bad magic, size or checksum): *problem malloc'd, NULL when it is sound,
+ * missing or merely stale.  Counts are exact either way. */
+int nx_db_facet_heads_problem(nx_db *db, char **problem);
 /* The shards left out so far, comma-separated ("" when none). */
 const char *nx_db_missing_shards(const nx_db *db);
 /* The number of shards in the stub the database was opened from (0: not

@@ -42,6 +42,23 @@ static std::string own_dir(const std::string &path)
     return path;
 }
 
+/* Whether the file `stub` exists and names nothing (no line but blanks and
+ * comments): Xapian opens that as an empty database, which would make a
+ * damaged database look like one with no articles. */
+static bool stub_is_empty(const std::string &stub)
+{
+    std::ifstream in(stub);
+    if (!in)
+        return false;
+    std::string line;
+    while (std::getline(in, line)) {
+        size_t i = line.find_first_not_of(" \t\r");
+        if (i != std::string::npos && line[i] != '#')
+            return false;
+    }
+    return true;
+}
+
 static void mark_missing(nx_db *db, const nx::Shard &s)
 {
     db->missing += (db->missing.empty() ? "" : ",") + s.name;
@@ -116,6 +133,13 @@ extern "C" int nx_db_open_ex(nx_db **out, const char *path,
             if (src != NX_OK)
                 return src;
         } else {
+            std::string stub = std::string(path) + "/XAPIANDB";
+            if (stub_is_empty(stub)) {
+                db->msg = "the database is damaged: " + stub + " is empty "
+                          "(it names no generation); `newsdex rollback` or "
+                          "`newsdex rebuild` writes a new one";
+                return NX_EDB;
+            }
             db->db = Xapian::Database(path);
             db->gen_dir = own_dir(path);
         }
@@ -134,6 +158,20 @@ extern "C" int nx_db_open_ex(nx_db **out, const char *path,
     }
     *out = db;
     return NX_OK;
+}
+
+extern "C" int nx_db_facet_heads_problem(nx_db *db, char **problem)
+{
+    *problem = nullptr;
+    return nx::with_retry(db, [&]() -> int {
+        if (db->gen_dir.empty())
+            return NX_OK;
+        db->heads.load(db->gen_dir, db->db.get_revision());
+        if (!db->heads.problem().empty() &&
+            !(*problem = nx::dup(db->heads.problem())))
+            return NX_ENOMEM;
+        return NX_OK;
+    });
 }
 
 extern "C" const char *nx_db_missing_shards(const nx_db *db)

@@ -5,9 +5,17 @@
  */
 #include "shim_internal.h"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
+#include <dirent.h>
+#include <sys/stat.h>
+
+extern "C" {
+#include "nx_layout.h"   /* a C header without its own extern "C" */
+}
 #include "shim_doc.h"
 #include "shim_facets.h"
 
@@ -19,6 +27,7 @@ struct nx_writer {
     Xapian::TermGenerator tg;
     unsigned batch_size = 1000;
     unsigned pending = 0;   /* changes since the last commit */
+    uint64_t pending_bytes = 0;  /* what they add, for the space check */
     std::string msg;        /* last error */
     std::string path;       /* the database directory */
     std::vector<std::string> facet_prefixes;  /* for the head file */
@@ -46,6 +55,53 @@ static int check_format(Xapian::WritableDatabase &db, std::string &msg)
     return NX_OK;
 }
 
+/* 0: `path` is missing, 1: an empty directory, 2: a directory holding
+ * something, -1: not a directory or unreadable. */
+static int dir_state(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return errno == ENOENT ? 0 : -1;
+    if (!S_ISDIR(st.st_mode))
+        return -1;
+    DIR *d = opendir(path);
+    if (!d)
+        return -1;
+    int state = 1;
+    while (struct dirent *e = readdir(d))
+        if (std::strcmp(e->d_name, ".") != 0 &&
+            std::strcmp(e->d_name, "..") != 0) {
+            state = 2;
+            break;
+        }
+    closedir(d);
+    return state;
+}
+
+/* The tables every glass database has from its creation on (the others
+ * are created when first written).  Xapian opens a database missing one
+ * of them as if it were new and empty, so a writer must look first. */
+static std::string missing_table(const std::string &path)
+{
+    static const char *const need[] = {"iamglass", "postlist.glass",
+                                       "termlist.glass"};
+    for (const char *f : need) {
+        struct stat st;
+        if (stat((path + "/" + f).c_str(), &st) != 0)
+            return std::string(f) + ": " + std::strerror(errno);
+        if (st.st_size == 0)
+            return std::string(f) + " is empty";
+    }
+    return std::string();
+}
+
+static std::string damaged(const std::string &path, const std::string &why)
+{
+    return "the database is damaged (" + why + "): nothing was written; "
+           "run xapian-check " + path + ", then `newsdex rollback` to the "
+           "previous generation or `newsdex rebuild` from the sources";
+}
+
 extern "C" int nx_writer_open(nx_writer **out, const char *path,
                               const nx_writer_options *opts, char **err)
 {
@@ -57,14 +113,46 @@ extern "C" int nx_writer_open(nx_writer **out, const char *path,
         *err = nullptr;
     nx_writer *w = nullptr;
     std::string msg;
+    /* Only a missing or empty directory becomes a new database: an
+     * existing one is opened, never silently re-created, whatever is
+     * wrong with it. */
+    int state = dir_state(path);
+    bool create = opts->create && (state == 0 || state == 1);
+    if (!create && state == 2) {
+        std::string gone = missing_table(path);
+        if (!gone.empty()) {
+            if (err)
+                *err = nx::dup(std::string(path) + ": " +
+                               damaged(path, gone));
+            return NX_EDB;
+        }
+    }
     int rc = nx::guarded(msg, [&]() -> int {
         w = new nx_writer();
         int flags = Xapian::DB_BACKEND_GLASS |
-                    (opts->create ? Xapian::DB_CREATE_OR_OPEN
-                                  : Xapian::DB_OPEN);
+                    (create ? Xapian::DB_CREATE : Xapian::DB_OPEN);
         if (opts->no_sync)
             flags |= Xapian::DB_NO_SYNC;
-        w->db = Xapian::WritableDatabase(path, flags);
+        try {
+            w->db = Xapian::WritableDatabase(path, flags);
+        } catch (const Xapian::DatabaseLockError &) {
+            throw;      /* another writer, or the lock file's own error */
+        } catch (const Xapian::DatabaseVersionError &) {
+            throw;
+        } catch (const Xapian::DatabaseOpeningError &e) {
+            /* The OS refusing (permissions, a read-only file system) is
+             * an I/O error, said as such; a file that is not there or not
+             * what glass wrote is damage. */
+            const char *os = e.get_error_string();
+            if (os && *os && std::strcmp(os, std::strerror(ENOENT)) != 0)
+                throw;
+            msg = damaged(path, state == 0 ? "its generation is missing"
+                                           : e.get_msg());
+            return NX_EDB;
+        } catch (const Xapian::DatabaseCorruptError &e) {
+            msg = damaged(path, e.get_msg());
+            return NX_EDB;
+        }
         int frc = check_format(w->db, msg);
         if (frc != NX_OK)
             return frc;
@@ -114,6 +202,38 @@ static Xapian::Document build(nx_writer *w, const nx_doc *d)
     return doc;
 }
 
+/* About what a commit of the pending changes writes: the text, terms,
+ * values and data put (their postings, positions and termlists come to
+ * about three times that), a few blocks for each delete, and the floor
+ * every commit needs.  Checked before the commit, so a full disk refuses
+ * it with the numbers instead of failing in the middle of one. */
+static int space_for_commit(nx_writer *w)
+{
+    if (!w->pending)
+        return NX_OK;
+    char *err = nullptr;
+    int rc = nx_space_check(w->path.c_str(),
+                            NX_SPACE_FLOOR + 3 * w->pending_bytes, &err);
+    if (rc != NX_OK) {
+        w->msg = std::string(err ? err : "No space left on device") +
+                 "; nothing since the last commit was written";
+        std::free(err);
+    }
+    return rc;
+}
+
+static uint64_t doc_bytes(const nx_doc *d)
+{
+    uint64_t n = d->id.size() + d->data.size();
+    for (const auto &t : d->texts)
+        n += t.text.size();
+    for (const auto &t : d->terms)
+        n += t.size();
+    for (const auto &v : d->values)
+        n += v.second.size();
+    return n;
+}
+
 static int after_change(nx_writer *w)
 {
     if (++w->pending >= w->batch_size)
@@ -138,6 +258,7 @@ extern "C" int nx_writer_put(nx_writer *w, const nx_doc *d, int *replaced)
         if (replaced)
             *replaced = w->db.term_exists(idterm) ? 1 : 0;
         w->db.replace_document(idterm, build(w, d));
+        w->pending_bytes += doc_bytes(d);
         return after_change(w);
     });
 }
@@ -152,6 +273,7 @@ extern "C" int nx_writer_delete(nx_writer *w, const char *id, int *found)
         if (!exists)
             return NX_OK;
         w->db.delete_document(idterm);
+        w->pending_bytes += 16384;   /* the blocks of its terms */
         return after_change(w);
     });
 }
@@ -177,9 +299,13 @@ extern "C" int nx_writer_get_metadata(nx_writer *w, const char *key,
 
 extern "C" int nx_writer_commit(nx_writer *w)
 {
+    int rc = space_for_commit(w);
+    if (rc != NX_OK)
+        return rc;
     return nx::guarded(w->msg, [&]() -> int {
         w->db.commit_transaction();
         w->pending = 0;
+        w->pending_bytes = 0;
         w->db.begin_transaction(true);
         return NX_OK;
     });
@@ -201,7 +327,14 @@ extern "C" int nx_writer_close(nx_writer *w, char **err)
         *err = nullptr;
     if (!w)
         return NX_OK;
-    int rc = nx::guarded(w->msg, [&]() -> int {
+    int rc = space_for_commit(w);
+    if (rc != NX_OK) {
+        if (err)
+            *err = nx::dup(w->msg);
+        nx_writer_abandon(w);
+        return rc;
+    }
+    rc = nx::guarded(w->msg, [&]() -> int {
         w->db.commit_transaction();
         return NX_OK;
     });
