@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""cgi_serve_load.py URL SECONDS THREADS PIDFILE_DIR KILL_PID
+"""cgi_serve_load.py URL SECONDS THREADS KILL_PID
 
 Requests URL from THREADS threads for SECONDS; half-way through, kills
 KILL_PID (one FastCGI worker) with SIGKILL.  Prints one line:
