@@ -54,23 +54,29 @@ check "over the cap: Retry-After" grep -qi $'^Retry-After: 2\r$' "$T/h"
 exec 8>&- 9>&-
 check_eq "slots free: 200" "$(curl -s -o /dev/null -w '%{http_code}' "$base?q=NATO")" 200
 
+check_eq "error log before the kill: the server started" \
+    "$(grep -vc 'server started' "$T/server/error.log")" 0
+
 # Kill one worker under load (as many clients as workers, for 4 s, so
 # lighttpd, which sends each request to the least busy worker, gives each
-# one request at a time): at most the one request it held fails, and
-# lighttpd starts a new worker.
+# one request at a time): what fails is the request the worker held and,
+# at most, one more that lighttpd had already sent to its socket before it
+# saw the worker gone (lighttpd 1.4 answers that one 500 rather than
+# trying another worker); lighttpd starts a new worker.
 before=$(workers)
 victim=${before%% *}
 out=$(python3 "$NX_SOURCE_DIR/tests/e2e/cgi_serve_load.py" "$base?q=NATO" 4 2 "$victim")
 echo "load with a worker killed: $out"
-failed=$(sed -n 's/.*failed=\([0-9]*\).*/\1/p' <<<"$out")
+lost=$(sed -n 's/.*failed=\([0-9]*\).*/\1/p' <<<"$out")
 okn=$(sed -n 's/^ok=\([0-9]*\).*/\1/p' <<<"$out")
 check "requests answered under load ($okn)" test "${okn:-0}" -gt 20
-check "at most the request the worker held failed ($failed)" test "${failed:-99}" -le 1
+check "only the requests sent to the killed worker failed ($lost)" test "${lost:-99}" -le 2
 for _ in $(seq 50); do [ "$(workers | wc -w)" = 2 ] && break; sleep 0.1; done
 after=$(workers)
 check_eq "two workers again" "$(wc -w <<<"$after")" 2
 check "the killed worker is gone" bash -c "! grep -qw $victim <<<'$after'"
 check_eq "answers after the restart" "$(curl -s -o /dev/null -w '%{http_code}' "$base?q=NATO")" 200
-check_eq "error log: only the server's lines and the killed worker" \
-    "$(grep -v 'server started\|server stopped\|graceful\|child signalled: 9\|Connection refused\|Connection reset by peer\|perhaps the fastcgi process died\|response not received' "$T/server/error.log")" ""
+# What lighttpd logs about the worker it lost varies with timing; the
+# CGI itself logged nothing, before the kill or after.
+check "no message from the CGI" bash -c "! grep -q 'newsdex.cgi: \\|Sanitizer\\|runtime error' '$T/server/error.log'"
 finish
