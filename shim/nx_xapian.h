@@ -190,6 +190,15 @@ int nx_db_attach(nx_db *db, const char *name, const char *stamp, void *obj,
 size_t nx_db_shard_position(const nx_db *db, const char *name);
 const char *nx_db_errmsg(const nx_db *db);
 uint64_t nx_db_doccount(nx_db *db);
+/* Reopens at the latest revision (after DatabaseModifiedError). */
+int nx_db_reopen(nx_db *db);
+/* 1 when a stub the handle was opened through (a database directory's
+ * XAPIANDB, a stub file of shards, a local shard's XAPIANDB) is no longer
+ * the file it was — a rebuild or rollback swapped generations — so a
+ * long-lived reader must open the database again; nx_db_reopen() only
+ * follows new revisions of the generations already open.  Costs a stat()
+ * per stub. */
+int nx_db_changed(const nx_db *db);
 /* *out is malloc'd ("" when unset). */
 int nx_db_get_metadata(nx_db *db, const char *key, char **out);
 /* Stored data of the document with this id; *out malloc'd, *len its size.

@@ -64,6 +64,25 @@ static void mark_missing(nx_db *db, const nx::Shard &s)
     db->missing += (db->missing.empty() ? "" : ",") + s.name;
 }
 
+/* The stub a path is opened through: the file itself, or a directory's
+ * XAPIANDB (none for a bare generation directory: all zeros). */
+static nx_db::Stamp stamp_of(const std::string &path)
+{
+    nx_db::Stamp s;
+    struct stat st;
+    s.path = path;
+    if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+        s.path += "/XAPIANDB";
+    if (stat(s.path.c_str(), &st) == 0) {
+        s.dev = st.st_dev;
+        s.ino = st.st_ino;
+        s.size = st.st_size;
+        s.mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL +
+                     st.st_mtim.tv_nsec;
+    }
+    return s;
+}
+
 /* A stub file of shards: each shard opened on its own (shards.cc). */
 static int open_stub(nx_db *db, const char *path, const nx_db_options *o)
 {
@@ -73,6 +92,8 @@ static int open_stub(nx_db *db, const char *path, const nx_db_options *o)
     size_t up = 0;
     for (nx::Shard &s : db->shards) {
         std::string msg;
+        if (!s.remote)
+            db->stubs.push_back(stamp_of(s.name));
         rc = nx::open_shard(s, o->timeout_ms, msg);
         if (rc != NX_OK && !o->allow_partial) {
             db->msg = msg;
@@ -102,6 +123,20 @@ static int open_stub(nx_db *db, const char *path, const nx_db_options *o)
     return NX_OK;
 }
 
+extern "C" int nx_db_changed(const nx_db *db)
+{
+    /* Out of memory while checking: say changed, so the caller opens
+     * afresh rather than serve a generation that may be gone. */
+    try {
+        for (const nx_db::Stamp &s : db->stubs)
+            if (!(stamp_of(s.path) == s))
+                return 1;
+        return 0;
+    } catch (...) {
+        return 1;
+    }
+}
+
 extern "C" int nx_db_open(nx_db **out, const char *path, char **err)
 {
     nx_db_options o = NX_DB_OPTIONS_INIT;
@@ -124,6 +159,9 @@ extern "C" int nx_db_open_ex(nx_db **out, const char *path,
     auto open = [&]() -> int {
         struct stat st;
         db->path = path;
+        /* Before opening: a swap between the two is then seen as a
+         * change on the next check, never missed. */
+        db->stubs.assign(1, stamp_of(db->path));
         db->shards.clear();
         db->missing.clear();
         db->local = true;
@@ -241,6 +279,14 @@ bool drop_dead_shards(nx_db *db)
 }
 
 } // namespace nx
+
+extern "C" int nx_db_reopen(nx_db *db)
+{
+    return nx::guarded(db->msg, [&]() -> int {
+        db->db.reopen();
+        return NX_OK;
+    });
+}
 
 extern "C" void nx_db_close(nx_db *db)
 {
