@@ -98,6 +98,7 @@ deb: deps
 	lintian --fail-on error $(BUILD)/deb/newsdex_*.changes
 
 fresh-debian:
+	@NX_DEPS_EXTRA=debootstrap scripts/install-deps
 	@tests/fresh-debian.sh $(BUILD)
 
 clean:

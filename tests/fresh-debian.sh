@@ -102,6 +102,7 @@ debootstrap --variant=minbase --unpack-tarball="$tarball" bookworm "$R" "$mirror
     >"$work/debootstrap.log" 2>&1 ||
     { tail -20 "$work/debootstrap.log" >&2; die "debootstrap failed"; }
 
+say "base system ready"
 # apt as a fresh install has it: the release, its updates, security.
 {
     echo "deb $mirror bookworm main"
@@ -112,7 +113,12 @@ debootstrap --variant=minbase --unpack-tarball="$tarball" bookworm "$R" "$mirror
 # goes beside the system's, which ca-certificates would rewrite.
 cp -L /etc/resolv.conf "$R/etc/resolv.conf"
 ca=${NODE_EXTRA_CA_CERTS:-/etc/ssl/certs/ca-certificates.crt}
-[ -f "$ca" ] && cp -L "$ca" "$R/etc/ssl/host-ca.crt"
+if [ -f "$ca" ]; then
+    mkdir -p "$R/etc/ssl"
+    cp -L "$ca" "$R/etc/ssl/host-ca.crt"
+else
+    ca=""
+fi
 
 mount -t proc proc "$R/proc"
 mount --bind /dev "$R/dev"
