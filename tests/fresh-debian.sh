@@ -10,8 +10,8 @@
 # make, `make demo`, `make check` — then `make install DESTDIR=...` and the
 # Debian package (`make deb`, installed, run, removed).  Fails on any failed
 # test and on any skipped test but those that skip by design because
-# ../shared/data is absent (NX_FRESH_SHARED=1 binds ../shared read-only
-# beside the clone, as CI has it, so they run too).
+# ../shared/data is absent (NX_FRESH_SHARED=1 binds ../shared, or
+# $NX_SHARED_DIR, read-only beside the clone, as CI has it, so they run too).
 #
 # The base system is cached as a debootstrap tarball in
 # BUILD_DIR/fresh-debian/ (NX_FRESH_CACHE overrides), so a second run in
@@ -127,11 +127,13 @@ mount -t tmpfs tmpfs "$R/dev/shm"
 # A clean clone: what is committed, nothing of this work tree.
 git clone -q --no-local "$here" "$R/root/newsdex"
 say "cloned $(git -C "$R/root/newsdex" log -1 --format='%h %s' | cut -c1-60)"
-if [ "${NX_FRESH_SHARED:-0}" = 1 ] && [ -d "$here/../shared/data" ]; then
+if [ "${NX_FRESH_SHARED:-0}" = 1 ]; then
+    shared=${NX_SHARED_DIR:-$here/../shared}
+    [ -d "$shared/data" ] || die "NX_FRESH_SHARED=1 but $shared/data does not exist (set NX_SHARED_DIR)"
     mkdir -p "$R/root/shared"
-    mount --bind "$here/../shared" "$R/root/shared"
+    mount --bind "$shared" "$R/root/shared"
     mount -o remount,bind,ro "$R/root/shared"
-    say "../shared bound read-only beside the clone"
+    say "$shared bound read-only beside the clone"
 fi
 
 # Inside: root, a clean environment, CI=true (a missing browser fails
@@ -178,7 +180,7 @@ done
 [ -z "$bad" ] || die "tests skipped in a fresh Debian:$bad"
 grep -E 'tests passed|tests failed' "$work/check.log" | tail -1
 
-step install 'make install DESTDIR=/tmp/stage && /tmp/stage/usr/local/bin/newsdex --help >/dev/null && test -s /tmp/stage/usr/local/share/newsdex/ner.model && test -s /tmp/stage/usr/local/share/man/man1/newsdex.1.gz'
+step install 'make install DESTDIR=/tmp/stage && /tmp/stage/usr/local/bin/newsdex --help >/dev/null && test -s /tmp/stage/usr/local/share/newsdex/ner.model && man -l /tmp/stage/usr/local/share/man/man1/newsdex.1 >/dev/null && make uninstall DESTDIR=/tmp/stage && test -z "$(find /tmp/stage ! -type d)"'
 if [ "${NX_FRESH_DEB:-1}" != 0 ]; then
     step deb 'make deb'
     step deb-use 'd=$(mktemp -d) && apt-get install -y -qq ./build/deb/newsdex_*_amd64.deb >/dev/null && newsdex --help >/dev/null && id newsdex && test -d /var/lib/newsdex && newsdex index -q --db "$d/db" corpus && newsdex search --db "$d/db" --limit 1 "NATO AND Ukraine" && man -w newsdex && apt-get purge -y -qq newsdex >/dev/null && ! test -e /usr/bin/newsdex && ! test -e /var/lib/newsdex && rm -rf "$d"'
