@@ -89,7 +89,7 @@ uninstall:
 
 # dpkg-buildpackage on a copy of the tree (its output goes beside it, and
 # it cleans the tree it builds in); then lintian.
-DEB_DEPS := debhelper dpkg-dev fakeroot lintian
+DEB_DEPS := build-essential debhelper dpkg-dev fakeroot lintian
 deb: deps
 	@NX_DEPS_EXTRA="$(DEB_DEPS)" scripts/install-deps
 	@rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/src

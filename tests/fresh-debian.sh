@@ -18,15 +18,19 @@
 # the same tree does not download it again.  Everything mounted is
 # unmounted on exit, whatever happens.
 #   NX_FRESH_DEB=0     skip the package build and install
-#   NX_FRESH_KEEP=1    keep the tree after the run (for a look inside)
+#   NX_FRESH_KEEP=1    keep the tree after the run (for a look inside; it
+#                      is in /var/tmp/newsdex-fresh-*, unmounted)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build}
 mkdir -p "$build"
 build=$(cd "$build" && pwd)
 cache=${NX_FRESH_CACHE:-$build/fresh-debian}
-work=$build/fresh-debian/run
-R=$work/root
+work=$build/fresh-debian/run   # the logs
+# The tree lives outside the build directory: with /dev bound in it, an
+# `rm -rf build` during a run must not reach it.  One path per build
+# directory, so a run cleans up after one that was killed.
+R=${TMPDIR:-/var/tmp}/newsdex-fresh-$(printf '%s' "$build" | cksum | cut -d' ' -f1)/root
 T0=$SECONDS
 say() { printf '== fresh-debian [%4d s] %s\n' $((SECONDS - T0)) "$*"; }
 die() { echo "fresh-debian: $*" >&2; exit 1; }
@@ -77,7 +81,7 @@ cleanup() {
     unmount_all
     if [ "${NX_FRESH_KEEP:-0}" != 1 ] && [ -d "$R" ]; then
         # Nothing is mounted any more; --one-file-system all the same.
-        rm -rf --one-file-system "$R"
+        rm -rf --one-file-system "$(dirname "$R")"
     fi
     say "done (exit $rc)"
     exit $rc
@@ -86,7 +90,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 unmount_all
 rm -rf --one-file-system "$R"
-mkdir -p "$cache" "$work"
+mkdir -p "$cache" "$work" "$(dirname "$R")"
 
 tarball=$cache/bookworm-minbase.tgz
 if [ ! -s "$tarball" ]; then
