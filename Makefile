@@ -6,14 +6,21 @@
 #   make check   install what is missing, build, run the whole test suite
 #   make serve   the search page (newsdex.cgi) behind lighttpd on
 #                http://127.0.0.1:8080/ over the demo database
+#   make install PREFIX=/usr/local DESTDIR=   commands, CGI, data, man
+#                pages, completion, examples; make uninstall removes them
+#   make deb     the Debian package, in $(BUILD)/deb/
+#   make fresh-debian   the README's commands in a new minimal Debian 12
+#                (debootstrap + chroot, as root; tests/fresh-debian.sh)
 
 BUILD      ?= build
 CMAKE_ARGS ?=
 JOBS       ?= 2
+PREFIX     ?= /usr/local
 NEWSDEX    := $(BUILD)/cli/newsdex
 DEMO_DB    ?= ./newsdex.db
 
-.PHONY: all deps build demo check serve sanitize fuzz bench extraction-eval archive-report clean
+.PHONY: all deps build demo check serve sanitize fuzz bench extraction-eval \
+        archive-report clean install uninstall deb fresh-debian
 
 all: build
 
@@ -21,7 +28,7 @@ deps:
 	@scripts/install-deps
 
 build: deps
-	@cmake -S . -B $(BUILD) $(CMAKE_ARGS) >/dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 
 demo: build
@@ -84,6 +91,28 @@ extraction-eval: build
 
 archive-report: build
 	@bench/extraction/archive-report --build $(BUILD) $(if $(DATA),--data $(DATA))
+
+# The installed commands read their data from $(PREFIX)/share/newsdex (or
+# the copy beside them, so a DESTDIR stage works where it is).
+install: build
+	@DESTDIR="$(DESTDIR)" cmake --install $(BUILD)
+
+uninstall:
+	@DESTDIR="$(DESTDIR)" cmake --build $(BUILD) --target uninstall
+
+# dpkg-buildpackage on a copy of the tree (its output goes beside it, and
+# it cleans the tree it builds in); then lintian.
+DEB_DEPS := build-essential debhelper dpkg-dev fakeroot lintian
+deb: deps
+	@NX_DEPS_EXTRA="$(DEB_DEPS)" scripts/install-deps
+	@rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/src
+	@tar -c --exclude='./build*' --exclude=./newsdex.db --exclude=./.git . | tar -x -C $(BUILD)/deb/src
+	cd $(BUILD)/deb/src && dpkg-buildpackage -us -uc -b -j$(JOBS)
+	lintian --fail-on error $(BUILD)/deb/newsdex_*.changes
+
+fresh-debian:
+	@NX_DEPS_EXTRA=debootstrap scripts/install-deps
+	@tests/fresh-debian.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz

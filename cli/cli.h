@@ -56,7 +56,8 @@ int cmd_reindex(int argc, char **argv);
 int cmd_rebuild(int argc, char **argv);
 int cmd_rollback(int argc, char **argv);
 
-/* The NER model: --model, else $NEWSDEX_NER_MODEL, else the built-in path. */
-const char *cli_ner_model(const char *opt);
+/* The NER model: --model, else $NEWSDEX_NER_MODEL, else the default
+ * (nx_extract_model_path, written into buf); NULL when that does not fit. */
+const char *cli_ner_model(const char *opt, char *buf, size_t n);
 
 #endif

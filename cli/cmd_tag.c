@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ner/nx_tagger.h"
+#include "nx_extract.h"
 #include "nx_xapian.h"
 
 static void help(FILE *f)
@@ -20,15 +21,18 @@ static void help(FILE *f)
 "between sentences, -DOCSTART- between documents; FILE may be -) and prints\n"
 "every line back with one more column: the predicted tag in IOB2 (B-PER,\n"
 "I-ORG, B-LOC, B-MISC, O).  The model is --model, else $NEWSDEX_NER_MODEL,\n"
-"else the one built in (extract/ner/model/ner.model).\n");
+"else the installed one (share/newsdex/ner.model; in the build tree,\n"
+"extract/ner/model/ner.model).\n");
 }
 
-const char *cli_ner_model(const char *opt)
+const char *cli_ner_model(const char *opt, char *buf, size_t n)
 {
     if (opt && *opt)
         return opt;
     const char *env = getenv("NEWSDEX_NER_MODEL");
-    return env && *env ? env : NX_NER_MODEL;
+    if (env && *env)
+        return env;
+    return nx_extract_model_path(buf, n) == NX_OK ? buf : NULL;
 }
 
 int cmd_tag(int argc, char **argv)
@@ -60,7 +64,9 @@ int cmd_tag(int argc, char **argv)
     }
     nx_tagger *t = NULL;
     char *err = NULL;
-    int rc = nx_tagger_load(&t, cli_ner_model(model), &err);
+    char def[4096];
+    const char *path = cli_ner_model(model, def, sizeof def);
+    int rc = path ? nx_tagger_load(&t, path, &err) : NX_ETOOBIG;
     if (rc == NX_OK)
         rc = nx_tagger_conll(t, in, stdout, &err);
     if (rc != NX_OK)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_data.h"
 #include "nx_status.h"
 #include "x_internal.h"
 
@@ -56,8 +57,12 @@ int nx_extractor_new(nx_extractor **out, const nx_extract_options *opts,
     const char *dir = opts->data_dir;
     if (!dir)
         dir = getenv("NEWSDEX_DATA");
-    if (!dir || !*dir)
-        dir = NX_EXTRACT_DATA_DIR;
+    char defdir[4096];
+    if (!dir || !*dir) {
+        if (nx_data_path(defdir, sizeof defdir, NX_EXTRACT_DATA_DIR, NULL))
+            return NX_ETOOBIG;
+        dir = defdir;
+    }
     nx_extractor *x = calloc(1, sizeof *x);
     if (!x)
         return NX_ENOMEM;

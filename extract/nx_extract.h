@@ -42,10 +42,16 @@ typedef struct nx_extract_options {
     const char *data_dir;          /* gazetteers (NULL = built-in default) */
     const nx_aliases *aliases;     /* alias table (borrowed; may be NULL) */
     const char *ner_model;         /* tagger model file: NULL = the
-                                      $NEWSDEX_NER_MODEL, else the built-in
-                                      NX_NER_MODEL; "" = rules only */
+                                      $NEWSDEX_NER_MODEL, else
+                                      nx_extract_model_path(); "" = rules
+                                      only */
 } nx_extract_options;
 #define NX_EXTRACT_OPTIONS_INIT {NULL, NULL, NULL}
+
+/* The default tagger model into out (n bytes): extract/ner/model/ner.model
+ * in the build tree, share/newsdex/ner.model installed (nx_data.h).
+ * NX_OK, or NX_ETOOBIG when it does not fit. */
+int nx_extract_model_path(char *out, size_t n);
 
 /* Loads gazetteers and the tagger model (mmap'd once per extractor);
  * *err (malloc'd) says what failed. */

@@ -15,12 +15,14 @@
  * The model is loaded once per extractor (mmap'd read-only, so indexing
  * processes share its pages and a CGI, which never extracts, never loads
  * it).  Path: nx_extract_options.ner_model, else $NEWSDEX_NER_MODEL, else
- * the compile-time NX_NER_MODEL; an empty string turns the stage off.
+ * nx_extract_model_path(); an empty string turns the stage off.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ner/nx_tagger.h"
+#include "nx_data.h"
+#include "nx_extract.h"
 #include "nx_status.h"
 #include "x_internal.h"
 
@@ -34,8 +36,12 @@ static int tagger_create(void **state, const struct nx_extractor *x,
     const char *path = x->ner_model;
     if (!path)
         path = getenv("NEWSDEX_NER_MODEL");
-    if (!path)
-        path = NX_NER_MODEL;
+    char def[4096];
+    if (!path) {
+        if (nx_extract_model_path(def, sizeof def))
+            return NX_ETOOBIG;
+        path = def;
+    }
     tagger_state *s = calloc(1, sizeof *s);
     if (!s)
         return NX_ENOMEM;
@@ -43,6 +49,11 @@ static int tagger_create(void **state, const struct nx_extractor *x,
     if (!*path)
         return NX_OK;
     return nx_tagger_load(&s->t, path, err);
+}
+
+int nx_extract_model_path(char *out, size_t n)
+{
+    return nx_data_path(out, n, NX_NER_MODEL_DIR, "ner.model");
 }
 
 static void tagger_destroy(void *state)

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "nx_data.h"
 #include "nx_facets.h"
 #include "nx_hash.h"
 #include "nx_layout.h"
@@ -208,7 +209,11 @@ nx_aliases *nx_index_load_aliases(const char *const *files, size_t n,
     const char *pkg = getenv("NEWSDEX_ALIASES");
     char def[4096];
     if (!pkg || !*pkg) {
-        snprintf(def, sizeof def, "%s/aliases.tsv", NX_FACETS_DATA_DIR);
+        if (nx_data_path(def, sizeof def, NX_FACETS_DATA_DIR, "aliases.tsv")) {
+            *err = strdup("the alias table's path is too long");
+            nx_aliases_free(al);
+            return NULL;
+        }
         pkg = def;
     }
     if (nx_aliases_add_file(al, pkg, err) != 0) {

@@ -137,6 +137,58 @@ extern "C" int nx_db_changed(const nx_db *db)
     }
 }
 
+/* Opens db->path with db->opts: a stub file of shards or a database
+ * directory (through its XAPIANDB). */
+static int open_path(nx_db *db)
+{
+    const char *path = db->path.c_str();
+    const nx_db_options *opts = &db->opts;
+    struct stat st;
+    /* Before opening: a swap between the two is then seen as a
+     * change on the next check, never missed. */
+    db->stubs.assign(1, stamp_of(db->path));
+    db->shards.clear();
+    db->missing.clear();
+    db->local = true;
+    db->remote = false;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        int src = open_stub(db, path, opts);
+        if (src != NX_OK)
+            return src;
+    } else {
+        std::string stub = std::string(path) + "/XAPIANDB";
+        if (stub_is_empty(stub)) {
+            db->msg = "the database is damaged: " + stub + " is empty "
+                      "(it names no generation); `newsdex rollback` or "
+                      "`newsdex rebuild` writes a new one";
+            return NX_EDB;
+        }
+        db->db = Xapian::Database(path);
+        db->gen_dir = own_dir(path);
+    }
+    return check_format(db);
+}
+
+/* A writer committing twice while we open (or a rebuild's swap) discards
+ * the revision being read: open again, as readers should. */
+static int open_retrying(nx_db *db)
+{
+    int rc = NX_EMODIFIED;
+    for (int attempt = 0; attempt < 3 && rc == NX_EMODIFIED; attempt++)
+        rc = nx::guarded(db->msg, [&]() -> int { return open_path(db); });
+    return rc;
+}
+
+int nx::reopen_path(nx_db *db)
+{
+    db->heads.reset();
+    int rc = nx::guarded(db->msg, [&]() -> int {
+        db->db = Xapian::Database();
+        return NX_OK;
+    });
+    return rc == NX_OK ? open_retrying(db) : rc;
+}
+
 extern "C" int nx_db_open(nx_db **out, const char *path, char **err)
 {
     nx_db_options o = NX_DB_OPTIONS_INIT;
@@ -156,38 +208,13 @@ extern "C" int nx_db_open_ex(nx_db **out, const char *path,
     if (!db)
         return NX_ENOMEM;
     db->allow_partial = opts->allow_partial != 0;
-    auto open = [&]() -> int {
-        struct stat st;
+    db->opts = *opts;
+    int rc = nx::guarded(db->msg, [&]() -> int {
         db->path = path;
-        /* Before opening: a swap between the two is then seen as a
-         * change on the next check, never missed. */
-        db->stubs.assign(1, stamp_of(db->path));
-        db->shards.clear();
-        db->missing.clear();
-        db->local = true;
-        db->remote = false;
-        if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-            int src = open_stub(db, path, opts);
-            if (src != NX_OK)
-                return src;
-        } else {
-            std::string stub = std::string(path) + "/XAPIANDB";
-            if (stub_is_empty(stub)) {
-                db->msg = "the database is damaged: " + stub + " is empty "
-                          "(it names no generation); `newsdex rollback` or "
-                          "`newsdex rebuild` writes a new one";
-                return NX_EDB;
-            }
-            db->db = Xapian::Database(path);
-            db->gen_dir = own_dir(path);
-        }
-        return check_format(db);
-    };
-    /* A writer committing twice while we open (or a rebuild's swap)
-     * discards the revision being read: open again, as readers should. */
-    int rc = NX_EMODIFIED;
-    for (int attempt = 0; attempt < 3 && rc == NX_EMODIFIED; attempt++)
-        rc = nx::guarded(db->msg, open);
+        return NX_OK;
+    });
+    if (rc == NX_OK)
+        rc = open_retrying(db);
     if (rc != NX_OK) {
         if (err)
             *err = nx::dup(std::string(path) + ": " + db->msg);

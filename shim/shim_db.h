@@ -22,6 +22,7 @@ struct nx_db {
     bool remote = false; /* some shard is remote (xapian-tcpsrv) */
     std::vector<nx::Shard> shards;  /* when opened from a stub file */
     bool allow_partial = false;     /* answer from the shards that are up */
+    nx_db_options opts{10000, 0};   /* as opened: what a reopen uses */
     std::string missing;            /* shards left out, comma-separated */
     std::string gen_dir;            /* a local database's own directory */
     nx::FacetHeads heads;           /* its facet head file, when current */
@@ -63,6 +64,10 @@ namespace nx {
  * reader (a writer committed twice meanwhile), reopens and tries again, as
  * DESIGN.md asks of readers — a few times, since a slow reader (under a
  * sanitizer, on a loaded machine) can lose the race more than once. */
+/* Opens db->path again from its stub (a rebuild or rollback swapped the
+ * generation the handle was reading); reader.cc. */
+int reopen_path(nx_db *db);
+
 template <class F> int with_retry(nx_db *db, F f)
 {
     int rc = guarded(db->msg, f);
@@ -83,6 +88,15 @@ template <class F> int with_retry(nx_db *db, F f)
             db->db.reopen();
             return NX_OK;
         });
+        if (rc == NX_OK)
+            rc = guarded(db->msg, f);
+    }
+    /* A generation swapped under the reader and then pruned, while it
+     * read: its files vanish mid-read (a corrupt block, a missing file).
+     * The stub names the generation that replaced it: read that one. */
+    if ((rc == NX_EDB || rc == NX_EMODIFIED || rc == NX_ENOTFOUND ||
+         rc == NX_EIO) && nx_db_changed(db)) {
+        rc = reopen_path(db);
         if (rc == NX_OK)
             rc = guarded(db->msg, f);
     }

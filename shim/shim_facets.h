@@ -67,6 +67,9 @@ class FacetHeads {
      * (magic, size, checksum). */
     bool load(const std::string &dir, Xapian::rev revision);
     bool find(const std::string &prefix, HeadCursor &c) const;
+    /* Forgets the file mapped (the handle moved to another generation,
+     * whose revision numbers may be the same). */
+    void reset() { unmap(); problem_.clear(); revision_ = 0; }
     /* Why the last load() ignored a damaged file ("" when it did not). */
     const std::string &problem() const { return problem_; }
 

@@ -19,13 +19,16 @@ $O dump "$NEWSDEX" "$T/db1" >"$T/old"
 rm -rf "$T/src" && cp -r "$T/v2" "$T/src"
 
 cp -a "$T/db1" "$T/db"
-start=$(date +%s.%N)
+start=$(date +%s%N)   # nanoseconds: shell arithmetic, no bc
 run "$NEWSDEX" rebuild --db "$T/db" --batch $BATCH "$T/src"
-full=$(echo "$(date +%s.%N) - $start" | bc)
+ns=$(($(date +%s%N) - start))
+full=$(printf '%d.%09d' $((ns / 1000000000)) $((ns % 1000000000)))
 check_eq "uninterrupted rebuild" "$rc" 0
 $O dump "$NEWSDEX" "$T/db" >"$T/new"
 
-gens() { (cd "$1" && ls -d gen-* 2>/dev/null | tr '\n' ' '); }
+# The generations; a "gen-N.trash" is one being deleted (nx_layout.h), not
+# a generation, and a kill can leave it for the next run to remove.
+gens() { (cd "$1" && ls -d gen-* 2>/dev/null | grep -E '^gen-[0-9]+$' | tr '\n' ' '); }
 partial=0
 resumed=0
 for i in $(seq 1 "$RUNS"); do
