@@ -75,6 +75,29 @@ char *nx_facet_surname_term(nx_facet_id f, const char *surname)
     return concat3(nx_facet_defs[f].prefix, "#", surname);
 }
 
+char *nx_quote_prefix(const char *by_term)
+{
+    const char *pre = nx_facet_defs[NX_FACET_BY].prefix;
+    size_t pl = strlen(pre);
+    if (strncmp(by_term, pre, pl) != 0)
+        return NULL;
+    const char *key = by_term + pl;
+    const char *sep = strchr(key, NX_TERM_SEP);
+    size_t n = sep ? (size_t)(sep - key) : strlen(key);
+    size_t room = NX_TERM_MAX - 1 - NX_QUOTE_WORD_MAX -
+                  (sizeof NX_PREFIX_QUOTE_BY - 1) - 1;
+    if (n > room)
+        n = nx_utf8_cut(key, room);
+    char *p = malloc(sizeof NX_PREFIX_QUOTE_BY + n + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, NX_PREFIX_QUOTE_BY, sizeof NX_PREFIX_QUOTE_BY - 1);
+    memcpy(p + sizeof NX_PREFIX_QUOTE_BY - 1, key, n);
+    p[sizeof NX_PREFIX_QUOTE_BY - 1 + n] = ':';
+    p[sizeof NX_PREFIX_QUOTE_BY + n] = '\0';
+    return p;
+}
+
 char *nx_sort_key(int64_t date, const char *id, size_t *len)
 {
     /* Ascending order of the key = newest first: store the complement of

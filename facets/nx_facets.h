@@ -104,6 +104,23 @@ int nx_facet_terms_make(nx_facet_id f, const struct nx_aliases *al,
                         const char *value, int for_query, nx_facet_terms *out);
 void nx_facet_terms_clear(nx_facet_terms *t);
 
+/* Quotes (docs/quotes.md): the words of each quote as free text under
+ * NX_PREFIX_QUOTE (any speaker), and again under a prefix per speaker
+ * term: "XQB" + the by: term's key (or "#" + surname) + ':', so `by:X
+ * quote:W` is W under X's quote prefixes.  Each quote is its own text
+ * field, so the position gap between fields keeps phrases and NEAR inside
+ * one quote. */
+#define NX_PREFIX_QUOTE "XQ"
+#define NX_PREFIX_QUOTE_BY "XQB"
+/* The longest word the TermGenerator indexes (Xapian's default). */
+#define NX_QUOTE_WORD_MAX 64
+/* The quote prefix bound to the speaker of a by: term (index or filter
+ * form, or a surname term: "XBYsergey lavrov\x1f...", "XBY#lavrov"), the
+ * key cut on a UTF-8 boundary so "Z" + prefix + a word of
+ * NX_QUOTE_WORD_MAX bytes fits NX_TERM_MAX.  malloc'd; NULL when out of
+ * memory or `by_term` is not a by: term. */
+char *nx_quote_prefix(const char *by_term);
+
 /* The sort key for slot NX_SLOT_SORT: newest first, then id ascending,
  * undated last.  malloc'd, *len its size. */
 char *nx_sort_key(int64_t date, const char *id, size_t *len);

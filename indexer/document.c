@@ -137,6 +137,34 @@ static int add_dates(nx_doc *doc, facet_acc *acc, cJSON *o, int64_t date)
     return rc;
 }
 
+/* A quote's words, searchable as quote: (docs/quotes.md): once under
+ * NX_PREFIX_QUOTE and once under the quote prefix of each of its
+ * speaker's by: terms, each a text field of its own (the position gap
+ * between fields keeps phrases inside one quote).  Added after the body so
+ * the body's positions stay as they were. */
+static int add_quote(nx_doc *doc, const nx_aliases *al, const nx_quote *q)
+{
+    size_t n = strlen(q->text);
+    if (n == 0)
+        return NX_OK;
+    int rc = nx_doc_add_text(doc, q->text, n, 1, NX_PREFIX_QUOTE);
+    nx_facet_terms ft;
+    int frc = rc == NX_OK && q->speaker
+                  ? nx_facet_terms_make(NX_FACET_BY, al, q->speaker, 0, &ft)
+                  : NX_EINVAL;
+    if (frc == NX_EINVAL)
+        return rc;   /* unattributed, or nothing nameable in the speaker */
+    if (frc != NX_OK)
+        return frc;
+    for (size_t i = 0; i < ft.n && rc == NX_OK; i++) {
+        char *prefix = nx_quote_prefix(ft.terms[i]);
+        rc = prefix ? nx_doc_add_text(doc, q->text, n, 1, prefix) : NX_ENOMEM;
+        free(prefix);
+    }
+    nx_facet_terms_clear(&ft);
+    return rc;
+}
+
 static void add_opt_string(cJSON *o, const char *k, const char *v)
 {
     if (v)
@@ -209,6 +237,8 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
     }
     if (rc == NX_OK && a->body && *a->body)
         rc = nx_doc_add_text(doc, a->body, strlen(a->body), 1, NULL);
+    for (size_t i = 0; e && i < e->nquotes && rc == NX_OK; i++)
+        rc = add_quote(doc, al, &e->quotes[i]);
     if (rc == NX_OK) {
         size_t klen;
         char *key = nx_sort_key(a->date, a->id, &klen);

@@ -41,4 +41,26 @@ int nx_resolver_filters(nx_resolver *rv, const char *const *filters, size_t n,
                         char **err);
 void nx_filter_terms_clear(nx_filter_terms *ft, size_t n);
 
+/* The by: values typed in a query text (docs/quotes.md): `by:W` and
+ * `by:"a name"` not negated by a leading '-' or NOT, in order, as
+ * malloc'd strings (free each and the array).  NX_OK or NX_ENOMEM. */
+int nx_query_by_values(const char *query, char ***values, size_t *n);
+
+/* The query fields for a search: `base` plus the quote: field, under
+ * NX_PREFIX_QUOTE when neither the query text nor a --filter names a
+ * speaker, else under the quote prefix of every by: term they name (so a
+ * quote: word binds to the query's speakers).  out->fields[0..out->n)
+ * and the prefixes stay valid until nx_quote_fields_clear(). */
+typedef struct nx_quote_fields {
+    nx_field *fields;
+    size_t n;
+    char **prefixes;
+    size_t nprefixes;
+} nx_quote_fields;
+int nx_quote_fields_make(nx_resolver *rv, const char *query,
+                         const nx_filter_terms *ft, size_t nf,
+                         const nx_field *base, size_t nbase,
+                         nx_quote_fields *out, char **err);
+void nx_quote_fields_clear(nx_quote_fields *q);
+
 #endif

@@ -386,10 +386,20 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
         spec_facet[nspecs++] = (size_t)f;
     }
 
+    nx_quote_fields qf;
+    rc = nx_quote_fields_make(&rv, opts->query, ft, nf, query_fields,
+                              sizeof query_fields / sizeof query_fields[0],
+                              &qf, err);
+    if (rc != NX_OK) {
+        nx_filter_terms_clear(ft, nf);
+        nx_resolver_clear(&rv);
+        return rc;
+    }
+
     nx_search_request req = {0};
     req.query = opts->query ? opts->query : "";
-    req.fields = query_fields;
-    req.nfields = sizeof query_fields / sizeof query_fields[0];
+    req.fields = qf.fields;
+    req.nfields = qf.n;
     req.resolve = nx_resolver_field;
     req.range_prefix = "date:";
     req.range = nx_resolver_range;
@@ -411,6 +421,7 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
     rc = nx_db_search(db, &req, &res);
     if (rc != NX_OK) {
         nx_filter_terms_clear(ft, nf);
+        nx_quote_fields_clear(&qf);
         *err = strdup(nx_db_errmsg(db));
         nx_resolver_clear(&rv);
         return rc;
@@ -474,6 +485,7 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
 done:
     nx_results_free(res);
     nx_filter_terms_clear(ft, nf);
+    nx_quote_fields_clear(&qf);
     nx_resolver_clear(&rv);
     if (rc != NX_OK) {
         nx_query_result_free(r);

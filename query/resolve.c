@@ -227,3 +227,152 @@ void nx_filter_terms_clear(nx_filter_terms *ft, size_t n)
         memset(&ft[g], 0, sizeof ft[g]);
     }
 }
+
+/* The start of a by: field at q[i]: the query parser's field syntax (the
+ * name at the start of a word). */
+static int by_at(const char *q, size_t i)
+{
+    if (strncmp(q + i, "by:", 3) != 0)
+        return 0;
+    return i == 0 || q[i - 1] == ' ' || q[i - 1] == '\t' ||
+           q[i - 1] == '\n' || q[i - 1] == '(' || q[i - 1] == '+' ||
+           q[i - 1] == '-';
+}
+
+/* Whether the word before q[i] is NOT (or q[i - 1] is '-'). */
+static int negated(const char *q, size_t i)
+{
+    if (i > 0 && q[i - 1] == '-')
+        return 1;
+    size_t j = i;
+    while (j > 0 && isspace((unsigned char)q[j - 1]))
+        j--;
+    return j >= 3 && strncmp(q + j - 3, "NOT", 3) == 0 &&
+           (j == 3 || isspace((unsigned char)q[j - 4]) || q[j - 4] == '(');
+}
+
+int nx_query_by_values(const char *query, char ***values, size_t *n)
+{
+    *values = NULL;
+    *n = 0;
+    size_t cap = 0;
+    for (size_t i = 0; query[i]; i++) {
+        if (!by_at(query, i))
+            continue;
+        int neg = negated(query, i);
+        const char *v = query + i + 3, *end;
+        if (*v == '"') {
+            v++;
+            end = strchr(v, '"');
+            if (!end)
+                end = v + strlen(v);
+        } else {
+            end = v;
+            while (*end && !isspace((unsigned char)*end) && *end != ')')
+                end++;
+        }
+        i = (size_t)(end - query) - (*end ? 0 : 1);
+        if (neg || end == v)
+            continue;
+        int rc = nx_grow(values, &cap, *n + 1, sizeof **values,
+                         FILTER_TERMS_MAX);
+        if (rc == NX_OK && !((*values)[*n] = strndup(v, (size_t)(end - v))))
+            rc = NX_ENOMEM;
+        if (rc != NX_OK) {
+            for (size_t k = 0; k < *n; k++)
+                free((*values)[k]);
+            free(*values);
+            *values = NULL;
+            *n = 0;
+            return rc;
+        }
+        (*n)++;
+    }
+    return NX_OK;
+}
+
+void nx_quote_fields_clear(nx_quote_fields *q)
+{
+    for (size_t i = 0; i < q->nprefixes; i++)
+        free(q->prefixes[i]);
+    free(q->prefixes);
+    free(q->fields);
+    memset(q, 0, sizeof *q);
+}
+
+/* Adds the quote prefix of a by: term, once. */
+static int add_quote_prefix(nx_quote_fields *q, size_t *cap, const char *term)
+{
+    char *p = nx_quote_prefix(term);
+    if (!p)
+        return NX_ENOMEM;
+    for (size_t i = 0; i < q->nprefixes; i++)
+        if (strcmp(q->prefixes[i], p) == 0) {
+            free(p);
+            return NX_OK;
+        }
+    int rc = nx_grow(&q->prefixes, cap, q->nprefixes + 1, sizeof *q->prefixes,
+                     FILTER_TERMS_MAX);
+    if (rc != NX_OK) {
+        free(p);
+        return rc;
+    }
+    q->prefixes[q->nprefixes++] = p;
+    return NX_OK;
+}
+
+int nx_quote_fields_make(nx_resolver *rv, const char *query,
+                         const nx_filter_terms *ft, size_t nf,
+                         const nx_field *base, size_t nbase,
+                         nx_quote_fields *out, char **err)
+{
+    memset(out, 0, sizeof *out);
+    size_t cap = 0, nv = 0;
+    char **vals = NULL;
+    int rc = NX_OK, named = 0;
+    /* Only a query that uses quote: pays for the scan. */
+    if (query && strstr(query, "quote:"))
+        rc = nx_query_by_values(query, &vals, &nv);
+    for (size_t i = 0; i < nv && rc == NX_OK; i++) {
+        char *terms[2];
+        size_t n = 0;
+        named = 1;
+        rc = value_terms(rv, NX_FACET_BY, vals[i], terms, &n, err);
+        for (size_t t = 0; t < n; t++) {
+            if (rc == NX_OK)
+                rc = add_quote_prefix(out, &cap, terms[t]);
+            free(terms[t]);
+        }
+    }
+    for (size_t i = 0; i < nv; i++)
+        free(vals[i]);
+    free(vals);
+    for (size_t g = 0; g < nf && rc == NX_OK; g++) {
+        if (ft[g].facet != NX_FACET_BY)
+            continue;
+        named = 1;
+        for (size_t t = 0; t < ft[g].n && rc == NX_OK; t++)
+            rc = add_quote_prefix(out, &cap, ft[g].terms[t]);
+    }
+    /* No speaker named: any speaker's quotes.  A speaker named but with
+     * nothing nameable in it: its by: matches nothing anyway. */
+    if (rc == NX_OK && (!named || out->nprefixes == 0))
+        rc = (out->prefixes = calloc(1, sizeof *out->prefixes)) &&
+                     (out->prefixes[0] = strdup(NX_PREFIX_QUOTE))
+                 ? NX_OK
+                 : NX_ENOMEM;
+    if (rc == NX_OK && out->nprefixes == 0)
+        out->nprefixes = 1;
+    if (rc == NX_OK &&
+        !(out->fields = calloc(nbase + out->nprefixes, sizeof *out->fields)))
+        rc = NX_ENOMEM;
+    if (rc != NX_OK) {
+        nx_quote_fields_clear(out);
+        return rc;
+    }
+    memcpy(out->fields, base, nbase * sizeof *base);
+    for (size_t i = 0; i < out->nprefixes; i++)
+        out->fields[nbase + i] = (nx_field){"quote", 0, out->prefixes[i]};
+    out->n = nbase + out->nprefixes;
+    return NX_OK;
+}

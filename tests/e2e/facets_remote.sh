@@ -78,6 +78,12 @@ same() {  # same ARGS...: the stub answers exactly like the single database
 same 'NATO AND Ukraine by:Lavrov'
 same said
 same 'NATO OR bank'
+# quote: and its binding to by: (docs/quotes.md) are plain terms: shards
+# answer alike.
+same 'by:Lavrov quote:"playing with fire"'
+check_eq "bound quote over remote shards finds the seed" "$(json 'j["total"]')" 1
+same '(by:Lavrov OR by:Biden) quote:Ukraine'
+same 'quote:NATO'
 same --sort date said
 same 'date:2021..2023 person:Biden'
 same --filter category:Sport --filter category:Culture 'the'
