@@ -133,9 +133,19 @@ int cmd_show(int argc, char **argv)
     print_list(d, "place", "place");
     print_list(d, "by", "by");
     const cJSON *qs = cJSON_GetObjectItemCaseSensitive(d, "quotes"), *q;
-    cJSON_ArrayForEach(q, qs)
+    print_list(d, "by_low", "by~");
+    cJSON_ArrayForEach(q, qs) {
         printf("quote     %s: \"%s\"\n", jstr(q, "speaker", "(unattributed)"),
                jstr(q, "text", ""));
+        const cJSON *c = cJSON_GetObjectItemCaseSensitive(q, "confidence");
+        if (jstr(q, "speaker", NULL) && cJSON_IsNumber(c))
+            printf("          %s, confidence %.2f%s%s%s\n",
+                   jstr(q, "how", "none"), c->valuedouble,
+                   jstr(q, "cue", NULL) ? ", cue \"" : "",
+                   jstr(q, "cue", ""), jstr(q, "cue", NULL) ? "\"" : "");
+        if (jstr(q, "evidence", NULL))
+            printf("          in: %s\n", jstr(q, "evidence", ""));
+    }
     printf("\n%s\n", jstr(d, "body", ""));
     cJSON_Delete(d);
     return EXIT_DONE;

@@ -36,9 +36,12 @@ void nx_entities_clear(nx_entities *e)
     nx_strlist_clear(&e->org);
     nx_strlist_clear(&e->place);
     nx_strlist_clear(&e->by);
+    nx_strlist_clear(&e->by_low);
     for (size_t i = 0; i < e->nquotes; i++) {
         free(e->quotes[i].speaker);
         free(e->quotes[i].text);
+        free(e->quotes[i].cue);
+        free(e->quotes[i].evidence);
     }
     free(e->quotes);
     nx_entities_init(e);
@@ -158,6 +161,7 @@ int x_extract_spans(nx_extractor *x, const char *title, const char *dateline,
         memcpy(d.text + n + dl, "\n\n", 2);
         n += dl + 2;
     }
+    d.body_start = n;
     memcpy(d.text + n, body, bl + 1);
     d.len = n + bl;
     int rc = NX_OK;
@@ -222,7 +226,8 @@ int x_doc_add_mention(x_doc *d, uint32_t tok, uint32_t ntok, int type,
     return (int)d->nment++;
 }
 
-int x_doc_add_speech(x_doc *d, int mention, int also, int quote, uint32_t tok)
+int x_doc_add_speech(x_doc *d, int mention, int also, int quote, uint32_t tok,
+                     float conf)
 {
     if (d->nspeech == d->capspeech) {
         size_t nc = d->capspeech ? d->capspeech * 2 : 16;
@@ -232,7 +237,7 @@ int x_doc_add_speech(x_doc *d, int mention, int also, int quote, uint32_t tok)
         d->speech = ns;
         d->capspeech = nc;
     }
-    d->speech[d->nspeech++] = (x_speech){mention, also, quote, tok};
+    d->speech[d->nspeech++] = (x_speech){mention, also, quote, tok, conf};
     return NX_OK;
 }
 

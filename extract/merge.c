@@ -338,21 +338,27 @@ const char *x_entity_name(const x_doc *d, int ent)
     return acronym_name(d, ent, best);
 }
 
-static int push_unique(nx_strlist *l, const char *s)
+/* Whether list l holds a name of s's key: 1, 0, or NX_ENOMEM. */
+static int list_has(const nx_strlist *l, const char *s)
 {
     char *k = nx_name_key(s);
     if (!k)
         return NX_ENOMEM;
-    for (size_t i = 0; i < l->n; i++) {
+    int same = 0;
+    for (size_t i = 0; i < l->n && !same; i++) {
         char *o = nx_name_key(l->v[i]);
-        int same = o && strcmp(o, k) == 0;
+        same = o && strcmp(o, k) == 0;
         free(o);
-        if (same) {
-            free(k);
-            return NX_OK;
-        }
     }
     free(k);
+    return same;
+}
+
+static int push_unique(nx_strlist *l, const char *s)
+{
+    int has = list_has(l, s);
+    if (has != 0)
+        return has < 0 ? has : NX_OK;
     return nx_strlist_push(l, s);
 }
 
@@ -370,23 +376,57 @@ static char *quote_text(const x_doc *d, const x_quote *q)
     return s;
 }
 
-static int push_quote(nx_entities *e, const char *speaker, char *text)
+/* The cue and the sentence holding it, for the quote's evidence. */
+static int quote_evidence(const x_doc *d, const x_quote *q, nx_quote *o)
+{
+    o->how = x_how_name(q->how);
+    o->confidence = q->conf;
+    o->cue_off = -1;
+    if (q->cue >= d->ntok)
+        return NX_OK;
+    const x_tok *k = &d->toks[q->cue];
+    int acc = x_tok_lower_is(d, q->cue, "according") && q->cue + 1 < d->ntok;
+    o->cue = acc ? x_span_text(d, q->cue, 2) : x_span_text(d, q->cue, 1);
+    if (k->off >= d->body_start)
+        o->cue_off = (long)(k->off - d->body_start);
+    const x_sent *s = &d->sents[k->sent];
+    const x_tok *a = &d->toks[s->first], *b = &d->toks[s->end - 1];
+    /* a sentence the tokenizer ended at a quote's ?” runs on to the cue:
+     * “…?” Graham asked */
+    if (k->sent > 0 && s->first > 0 && d->toks[s->first].kind != XT_QUOTE &&
+        q->close + 1 == s->first)
+        a = &d->toks[d->sents[k->sent - 1].first];
+    o->evidence = x_text_range(d, a->off, b->off + b->len);
+    return o->cue && o->evidence ? NX_OK : NX_ENOMEM;
+}
+
+static int push_quote(nx_entities *e, const x_doc *d, const x_quote *xq,
+                      const char *speaker, char *text)
 {
     if (e->nquotes == e->capquotes) {
         size_t nc = e->capquotes ? e->capquotes * 2 : 8;
         nx_quote *nq = realloc(e->quotes, nc * sizeof *nq);
-        if (!nq)
+        if (!nq) {
+            free(text);
             return NX_ENOMEM;
+        }
         e->quotes = nq;
         e->capquotes = nc;
     }
     nx_quote *q = &e->quotes[e->nquotes];
+    memset(q, 0, sizeof *q);
     q->text = text;
+    e->nquotes++;        /* cleared with e from here on, whatever fails */
     q->speaker = speaker ? strdup(speaker) : NULL;
     if (speaker && !q->speaker)
         return NX_ENOMEM;
-    e->nquotes++;
-    return NX_OK;
+    if (!speaker) {
+        e->unattributed++;
+        q->how = x_how_name(XH_NONE);
+        q->cue_off = -1;
+        return NX_OK;  /* no speaker: no evidence shown for one */
+    }
+    return quote_evidence(d, xq, q);
 }
 
 static int speaker_name(const x_doc *d, int m, const char **out)
@@ -451,13 +491,23 @@ int x_doc_emit(x_doc *d, nx_entities *e)
             so[j] = so[j - 1];
             so[j - 1] = t;
         }
-    for (size_t i = 0; i < d->nspeech && rc == NX_OK; i++) {
-        const char *name;
-        if (speaker_name(d, d->speech[so[i]].mention, &name))
-            rc = push_unique(&e->by, name);
-        if (rc == NX_OK && speaker_name(d, d->speech[so[i]].also, &name))
-            rc = push_unique(&e->by, name);
-    }
+    /* by: the confident ones; by_low: the rest, once no confident
+     * attribution names them */
+    for (int low = 0; low < 2; low++)
+        for (size_t i = 0; i < d->nspeech && rc == NX_OK; i++) {
+            const x_speech *sp = &d->speech[so[i]];
+            if ((sp->conf < (float)NX_BY_CONFIDENT) != low)
+                continue;
+            for (int w = 0; w < 2 && rc == NX_OK; w++) {
+                const char *name;
+                if (!speaker_name(d, w ? sp->also : sp->mention, &name))
+                    continue;
+                int has = low ? list_has(&e->by, name) : 0;
+                rc = has < 0 ? has
+                     : has ? NX_OK
+                           : push_unique(low ? &e->by_low : &e->by, name);
+            }
+        }
     free(so);
     /* quotes */
     for (size_t qi = 0; qi < d->nquote && rc == NX_OK; qi++) {
@@ -470,9 +520,7 @@ int x_doc_emit(x_doc *d, nx_entities *e)
         char *text = quote_text(d, q);
         if (!text)
             return NX_ENOMEM;
-        rc = push_quote(e, name, text);
-        if (rc != NX_OK)
-            free(text);
+        rc = push_quote(e, d, q, name, text);
     }
     return rc;
 }

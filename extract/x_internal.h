@@ -131,6 +131,7 @@ typedef struct x_speech {
     int also;
     int quote;
     uint32_t tok;            /* where the attribution is, for ordering */
+    float conf;              /* confidence 0..1 (quotes: the quote's) */
 } x_speech;
 
 typedef struct x_quote {
@@ -141,12 +142,32 @@ typedef struct x_quote {
     int also;                /* second speaker mention, or -1 */
     int attributed;          /* 1 once a rule has decided */
     int cont;                /* continues into the next paragraph */
+    uint32_t cue;            /* the speech verb (or "according"), or
+                                UINT32_MAX */
+    uint8_t how;             /* XH_*: how the speaker was found */
+    float conf;              /* confidence of the attribution, 0..1 */
 } x_quote;
+
+/* How a quote's speaker was found (x_quote.how; nx_quote.how names them). */
+enum {
+    XH_NONE,                 /* unattributed */
+    XH_NAMED,                /* a name beside the cue: `Lavrov said` */
+    XH_TITLE,                /* title + surname: `Mr Law added` */
+    XH_PRONOUN,              /* `he said` → the nearest fitting person */
+    XH_DESCRIPTION,          /* `the minister said`, `the company said` */
+    XH_CONTINUATION,         /* the speaker of the speech before */
+    XH_ACCORDING,            /* `according to X` */
+    XH_COLON,                /* `X is blunt: “…”` */
+    XH_UNNAMED               /* a speaker with no name: `a spokesman said` */
+};
+/* The name of an XH_ code ("named", "title+surname", ...); static. */
+const char *x_how_name(int how);
 
 typedef struct x_doc {
     const struct nx_extractor *x;
     char *text;              /* title + "\n\n" + body (owned) */
     size_t len, body_off;
+    size_t body_start;       /* where the body starts (after the dateline) */
     int title_caps;          /* the headline is Title Case or ALL CAPS */
     x_tok *toks;
     size_t ntok, captok;
@@ -171,7 +192,7 @@ typedef struct x_doc {
 int x_doc_add_mention(x_doc *d, uint32_t tok, uint32_t ntok, int type,
                       float score, const char *name);
 int x_doc_add_speech(x_doc *d, int mention, int also, int quote,
-                     uint32_t tok);
+                     uint32_t tok, float conf);
 /* The mention covering token t (first that does, not dropped), or -1. */
 int x_doc_mention_at(const x_doc *d, uint32_t t);
 /* The mention ending exactly at token t (its last token), or -1. */

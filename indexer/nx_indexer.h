@@ -7,7 +7,12 @@
  *   {"id", "title", "date" ("YYYY-MM-DD" UTC or null), "time" (ISO 8601
  *    UTC or null), "source", "url", "author": [..], "category": [..],
  *    "person": [..], "org": [..], "place": [..], "by": [..],
- *    "quotes": [{"speaker", "text"}], "body"}
+ *    "by_low": [..] (speakers attributed below NX_BY_CONFIDENT only),
+ *    "unattributed": N (quotes with no speaker),
+ *    "quotes": [nx_quote_json objects], "body"}
+ * An article with unattributed quotes also carries the by value
+ * NX_BY_UNATTRIBUTED (a facet term, not in the stored "by" list), so the
+ * by facet counts such matches and `by:unattributed` finds them.
  */
 #ifndef NX_INDEXER_H
 #define NX_INDEXER_H
@@ -18,6 +23,16 @@
 #include "nx_extract.h"
 #include "nx_ingest.h"
 #include "nx_xapian.h"
+
+#define NX_BY_UNATTRIBUTED "unattributed"
+
+struct cJSON;
+/* One quote as JSON: {"speaker" (or null), "text", "how", "confidence",
+ * "confident" (it counts for by:), "cue" and "cue_offset" (byte offset
+ * in the body) when there is a cue, "evidence" (the attributing
+ * sentence)}.  The caller owns the object (cJSON_Delete); NULL when out
+ * of memory.  `newsdex entities --json` prints the same objects. */
+struct cJSON *nx_quote_json(const nx_quote *q);
 
 /* Builds the document for an article and what was extracted from it. */
 int nx_article_document(const nx_article *a, const nx_entities *e,
