@@ -379,8 +379,8 @@ static char *quote_text(const x_doc *d, const x_quote *q)
 /* The cue and the sentence holding it, for the quote's evidence. */
 static int quote_evidence(const x_doc *d, const x_quote *q, nx_quote *o)
 {
-    o->how = x_how_name(q->how);
-    o->confidence = q->conf;
+    o->how = x_how_name(o->speaker || q->how == XH_UNNAMED ? q->how : XH_NONE);
+    o->confidence = o->speaker ? q->conf : 0.0;
     o->cue_off = -1;
     if (q->cue >= d->ntok)
         return NX_OK;
@@ -420,12 +420,8 @@ static int push_quote(nx_entities *e, const x_doc *d, const x_quote *xq,
     q->speaker = speaker ? strdup(speaker) : NULL;
     if (speaker && !q->speaker)
         return NX_ENOMEM;
-    if (!speaker) {
-        e->unattributed++;
-        q->how = x_how_name(XH_NONE);
-        q->cue_off = -1;
-        return NX_OK;  /* no speaker: no evidence shown for one */
-    }
+    if (!speaker)
+        e->unattributed++;   /* an unnamed speaker keeps its cue shown */
     return quote_evidence(d, xq, q);
 }
 

@@ -43,6 +43,9 @@ static int cue_how(const x_doc *d, uint32_t v, int who)
            x_subj_lower_word(d, l - 1) && !(d->toks[l - 1].lex & LX_PRON) &&
            !(d->toks[l - 1].lex & (LX_ROLE | LX_ORGANA)))
         l--;                                      /* he also said */
+    if (who >= 0 && d->toks[d->ments[who].tok].sent != sent && v > 0 &&
+        x_tok_is(d, v - 1, ","))
+        return XH_PRONOUN;          /* he is not envious, insisting: “…” */
     uint32_t near[2] = {l > 0 ? l - 1 : v, v + 1 < d->ntok ? v + 1 : v};
     for (int i = 0; i < 2; i++) {
         uint32_t t = near[i];
@@ -321,6 +324,25 @@ static int continuation(const x_doc *d, size_t qi, int *also, uint32_t *cue,
     return SUBJ_NONE;
 }
 
+/* "added four conversions", "added a second goal": a verb of speech
+ * used for a score, a count or a thing added. */
+static int counted_object(const x_doc *d, uint32_t v)
+{
+    static const char *const W[] = {"a", "an", "another", "two", "three",
+                                    "four", "five", "six", "seven", "eight",
+                                    "nine", "ten", "his", "her", "their",
+                                    "its", NULL};
+    const char *s = x_tok_s(d, v);
+    if (s[0] != 'a' || s[1] != 'd' || s[2] != 'd' || v + 1 >= d->ntok)
+        return 0;
+    if (d->toks[v + 1].kind == XT_NUM)
+        return 1;
+    for (size_t i = 0; W[i]; i++)
+        if (x_tok_is(d, v + 1, W[i]))
+            return 1;
+    return 0;
+}
+
 /* Reported speech without quotation marks, and "according to X". */
 static int reported(x_doc *d)
 {
@@ -335,6 +357,8 @@ static int reported(x_doc *d)
             uint32_t end = d->sents[k->sent].end;
             if (x_tok_is(d, t + 1, "to") && (k->lex & LX_SAY1))
                 continue;                 /* "said to be" */
+            if (counted_object(d, t))
+                continue;                 /* added four conversions */
             if (k->lex & LX_SAY2) {
                 int ok = 0;
                 const char *s = x_tok_s(d, t);

@@ -186,7 +186,10 @@ static int speaker_ok(const x_doc *d, int m)
 {
     if (m < 0)
         return m;
-    return d->ments[m].type == XM_LOC ? SUBJ_UNNAMED : m;
+    const x_mention *k = &d->ments[m];
+    if (k->ntok == 1 && (d->toks[k->tok].lex & LX_GROUP))
+        return SUBJ_UNNAMED;                  /* Prosecutors said */
+    return k->type == XM_LOC ? SUBJ_UNNAMED : m;
 }
 
 /* The mention ending at t, or "X's" / "X" just before a role noun at t. */
@@ -281,6 +284,11 @@ static int clause_subject(const x_doc *d, uint32_t v, uint32_t bound)
         if (best >= 0)
             return best;
     }
+    /* "But he is not envious, insisting: “…”": a pronoun subject */
+    for (uint32_t t = bound; t < v && t < bound + 3; t++)
+        if (d->toks[t].kind == XT_WORD && (d->toks[t].lex & LX_PRON) &&
+            d->toks[t].quote < 0)
+            return speaker_ok(d, pronoun(d, t));
     return SUBJ_UNNAMED;
 }
 
@@ -359,11 +367,34 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
     *also = -1;
     uint32_t t = v + 1;
     uint32_t end = d->sents[d->toks[v].sent].end;
+    if (d->toks[v].lex & LX_TELL)
+        return SUBJ_NONE;               /* told Reuters: the listener */
     if (t < end && d->toks[t].kind == XT_WORD && (d->toks[t].lex & LX_PRON))
         return speaker_ok(d, pronoun(d, t));
     for (uint32_t u = t; u < end && u < t + 6; u++) {
         int m = x_doc_mention_starting(d, u);
         if (m >= 0) {
+            /* said Aguilera's agent Meghan Prophet, said Oscars
+             * communications director John Pavlik: the person speaks,
+             * the employer with him when it is an organisation */
+            uint32_t w = d->ments[m].tok + d->ments[m].ntok;
+            if (w < end && d->toks[w].kind == XT_POSS)
+                w++;
+            uint32_t r = w;
+            while (r < end && r < w + 3 && x_subj_lower_word(d, r) &&
+                   !(d->toks[r].lex & LX_ROLE))
+                r++;
+            if (r < end && x_subj_lower_word(d, r) &&
+                (d->toks[r].lex & LX_ROLE)) {
+                while (r + 1 < end && x_subj_lower_word(d, r + 1) &&
+                       (d->toks[r + 1].lex & LX_ROLE))
+                    r++;
+                int p = x_doc_mention_starting(d, r + 1);
+                if (p >= 0 && d->ments[p].type == XM_PER) {
+                    *also = d->ments[m].type == XM_ORG ? m : -1;
+                    return speaker_ok(d, p);
+                }
+            }
             *also = spokesman_for(d, m >= 0 ? d->ments[m].tok +
                                                   d->ments[m].ntok : u);
             return speaker_ok(d, m);
@@ -392,6 +423,14 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
                 return SUBJ_UNNAMED;
         }
     }
+    /* said the 20-year-old, said the Australian: a description of the
+     * person the story is about, the nearest named before */
+    if (t + 1 < end && x_tok_is(d, t, "the") &&
+        (d->toks[t + 1].kind == XT_NUM ||
+         (x_subj_lower_word(d, t + 1) && (d->toks[t + 1].lex & LX_ROLE) &&
+          !(t + 2 < end && (x_tok_is(d, t + 2, "of") ||
+                            x_tok_is(d, t + 2, "for"))))))
+        return speaker_ok(d, antecedent(d, v, XM_PER, 0));
     return t < end && d->toks[t].kind == XT_WORD ? SUBJ_UNNAMED : SUBJ_NONE;
 }
 

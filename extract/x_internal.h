@@ -265,7 +265,10 @@ enum {
     LX_ORGANA = 32,      /* company, bank: "the company said" */
     LX_SAY1 = 64,        /* speech verb, any complement (said, told) */
     LX_SAY2 = 128,       /* speech verb needing a clause (warned, urged) */
-    LX_PRON = 256        /* he, she, they, it */
+    LX_PRON = 256,       /* he, she, they, it */
+    LX_GROUP = 512,      /* prosecutors, MPs: a group, never a speaker's
+                            name */
+    LX_TELL = 1024       /* tell, told: what follows is the listener */
 };
 /* Builds the lexicon map (lower-cased word → LX_ bits). */
 int x_lex_new(nx_strmap **out);

@@ -196,7 +196,97 @@ static const struct {
     {"\xe2\x80\x9cThis is the worst crisis in decades,\xe2\x80\x9d the report "
      "concluded.",
      "", "-: This is the worst crisis in decades"},
+    /* a role and appositive between name and verb (issue 14) */
+    {"Radio 1's controller, Andy Parfitt, said: \"We are delighted with "
+     "the survey.\"",
+     "Andy Parfitt", "Andy Parfitt: We are delighted with the survey."},
+    /* the person named after the verb, not the employer before it */
+    {"\"It is a disgrace,\" said Aguilera's agent Meghan Prophet.",
+     "Meghan Prophet", "Meghan Prophet: It is a disgrace"},
+    /* the listener is never the speaker */
+    {"The company, in a statement, told Reuters the deal was off.", "", ""},
+    {"Shares fell sharply on Monday, told Reuters an analyst.", "", ""},
+    /* a count after "added" is no speech; common nouns never speak */
+    {"Stephen Jones added four conversions for Wales.", "", ""},
+    {"Prosecutors said the case against him was strong.", "", ""},
+    {"MPs warned that the plan would fail.", "", ""},
+    /* a participle clause with a pronoun subject; a description after
+     * the verb (below the by: threshold): the person before */
+    {"Jose Mourinho is relishing the tie. But he is not envious, "
+     "insisting: \"I have to defend what is mine.\"",
+     "Jose Mourinho", "Jose Mourinho: I have to defend what is mine."},
+    {"Ivo Minar played well. \"For me, this was a big success,\" said the "
+     "20-year-old.",
+     "", "Ivo Minar: For me, this was a big success"},
 };
+
+/* The evidence: how the speaker was found, the cue, and whether the
+ * attribution is confident enough for by: (the first quote's). */
+static const struct {
+    const char *text;
+    const char *how;
+    const char *cue;          /* NULL: none */
+    int confident;
+    const char *evidence;     /* the attributing sentence, NULL: none */
+} EVIDENCE[] = {
+    {"\"We will respond,\" said Sergey Lavrov.", "named", "said", 1,
+     "\"We will respond,\" said Sergey Lavrov."},
+    {"Kevin Law is a lawyer. Mr Law added: \"The case is closed now.\"",
+     "title+surname", "added", 1,
+     "Mr Law added: \"The case is closed now.\""},
+    {"Kevin Law is a lawyer. He added: \"The case is closed now.\"",
+     "pronoun", "added", 1, "He added: \"The case is closed now.\""},
+    {"\"The system is broken,\" according to Keith Ahamad.", "according-to",
+     "according to", 1, "\"The system is broken,\" according to Keith Ahamad."},
+    {"Ivo Minar played well. \"For me, this was a big success,\" said the "
+     "20-year-old.",
+     "description", "said", 0,
+     "\"For me, this was a big success,\" said the 20-year-old."},
+    {"\"We will respond,\" Sergey Lavrov said. \"We are not afraid of "
+     "anyone at all.\"",
+     "named", "said", 1, "\"We will respond,\" Sergey Lavrov said."},
+    {"\"This is the worst crisis in decades,\" the report concluded.",
+     "unnamed", "concluded", 0,
+     "\"This is the worst crisis in decades,\" the report concluded."},
+    {"Nobody knew what \"the plan for the whole region\" really meant.",
+     "none", NULL, 0, NULL},
+};
+
+static void check_evidence(nx_extractor *x)
+{
+    for (size_t i = 0; i < sizeof EVIDENCE / sizeof EVIDENCE[0]; i++) {
+        nx_entities e;
+        nx_entities_init(&e);
+        CHECK_INT(nx_extract(x, "", EVIDENCE[i].text, &e), 0);
+        CHECK_INT(e.nquotes > 0, 1);
+        if (e.nquotes == 0) {
+            nx_entities_clear(&e);
+            continue;
+        }
+        const nx_quote *q = &e.quotes[0];
+        if (strcmp(q->how, EVIDENCE[i].how) != 0)
+            fprintf(stderr, "evidence row %zu: %s\n", i, EVIDENCE[i].text);
+        CHECK_STR(q->how, EVIDENCE[i].how);
+        CHECK_STR(q->cue ? q->cue : "(none)",
+                  EVIDENCE[i].cue ? EVIDENCE[i].cue : "(none)");
+        CHECK_STR(q->evidence ? q->evidence : "(none)",
+                  EVIDENCE[i].evidence ? EVIDENCE[i].evidence : "(none)");
+        CHECK_INT(q->speaker && q->confidence >= NX_BY_CONFIDENT,
+                  EVIDENCE[i].confident);
+        CHECK_INT(e.unattributed, q->speaker ? 0 : 1);
+        if (q->cue)
+            CHECK_INT(strncmp(EVIDENCE[i].text + q->cue_off, q->cue,
+                              strlen(q->cue)), 0);
+        nx_entities_clear(&e);
+    }
+    /* a speaker named only below the threshold goes to by_low, once */
+    nx_entities e;
+    nx_entities_init(&e);
+    CHECK_INT(nx_extract(x, "", EVIDENCE[4].text, &e), 0);
+    CHECK_STR(xt_join(&e.by_low, (char[256]){0}, 256), "Ivo Minar");
+    CHECK_INT((int)e.by.n, 0);
+    nx_entities_clear(&e);
+}
 
 int main(void)
 {
@@ -217,6 +307,7 @@ int main(void)
         CHECK_STR(xt_quotes(&e, buf, sizeof buf), ROWS[i].quotes);
         nx_entities_clear(&e);
     }
+    check_evidence(x);
     nx_extractor_free(x);
     nx_aliases_free(al);
     return nx_test_done();
