@@ -203,9 +203,7 @@ static int shards_missing(const nx_cgi_params *p, const char *missing,
 
 static int search(const nx_cgi_params *p, int head)
 {
-    const char *path = getenv("NEWSDEX_DB");
-    if (!path || !*path)
-        path = "./newsdex.db";
+    const char *path = nx_query_db_path(NULL);
     nx_db *db = NULL;
     char *err = NULL;
     /* Always opened allowing a partial answer, so that the shards missing

@@ -15,7 +15,7 @@ enum {
     EXIT_LOCKED = 4     /* another writer holds the database */
 };
 
-/* --db, else $NEWSDEX_DB, else ./newsdex.db. */
+/* --db, else $NEWSDEX_DB, else ./newsdex.db (nx_query_db_path()). */
 const char *cli_db_path(const char *opt);
 /* The exit code for a status code. */
 int cli_exit_code(int nx_status);

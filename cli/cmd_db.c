@@ -13,7 +13,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "nx_facets.h"
+#include "nx_indexer.h"
 #include "nx_layout.h"
 #include "nx_xapian.h"
 
@@ -158,6 +158,12 @@ static void delete_help(FILE *f)
                "not found;\n3 database error; 4 database locked.\n");
 }
 
+static void report_missing(void *ctx, const char *id)
+{
+    (void)ctx;
+    cli_error("delete", "no article with id \"%s\"", id);
+}
+
 int cmd_delete(int argc, char **argv)
 {
     const char *db = NULL;
@@ -168,43 +174,16 @@ int cmd_delete(int argc, char **argv)
         cli_error("delete", "no ID given");
         return EXIT_USAGE;
     }
-    char *gen_path = NULL, *err = NULL;
-    unsigned gen;
+    char *err = NULL;
     const char *path = cli_db_path(db);
     struct nx_lock *lock = NULL;
     if (access(path, F_OK) == 0 && (rc = cli_lock("delete", path,
                                                   wait_seconds, &lock)))
         return rc;
-    rc = nx_layout_current(path, 0, &gen_path, &gen, &err);
-    nx_writer *w = NULL;
-    nx_writer_options wo = NX_WRITER_OPTIONS_INIT;
-    wo.create = 0;
-    wo.facet_prefixes = nx_facet_prefixes;
-    if (rc == NX_OK)
-        rc = nx_writer_open(&w, gen_path, &wo, &err);
-    free(gen_path);
-    if (rc != NX_OK) {
-        cli_error("delete", "%s", err ? err : nx_strerror(rc));
-        free(err);
-        nx_lock_release(lock);
-        return cli_exit_code(rc);
-    }
-    int missing = 0;
-    for (int i = optind; i < argc && rc == NX_OK; i++) {
-        int found = 0;
-        rc = nx_writer_delete(w, argv[i], &found);
-        if (rc == NX_OK && !found) {
-            cli_error("delete", "no article with id \"%s\"", argv[i]);
-            missing++;
-        }
-    }
-    if (rc != NX_OK) {
-        cli_error("delete", "%s", nx_writer_errmsg(w));
-        nx_writer_abandon(w);
-        nx_lock_release(lock);
-        return cli_exit_code(rc);
-    }
-    rc = nx_writer_close(w, &err);
+    size_t missing = 0;
+    rc = nx_index_delete(path, (const char *const *)argv + optind,
+                         (size_t)(argc - optind), report_missing, NULL,
+                         &missing, &err);
     nx_lock_release(lock);
     if (rc != NX_OK) {
         cli_error("delete", "%s", err ? err : nx_strerror(rc));

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_query.h"
 #include "nx_xapian.h"
 
 static const struct {
@@ -42,10 +43,7 @@ static void usage(FILE *f)
 
 const char *cli_db_path(const char *opt)
 {
-    if (opt && *opt)
-        return opt;
-    const char *env = getenv("NEWSDEX_DB");
-    return env && *env ? env : "./newsdex.db";
+    return nx_query_db_path(opt);
 }
 
 int cli_exit_code(int st)

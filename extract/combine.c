@@ -1,5 +1,5 @@
 /*
- * resolve.c — the stage after the rules and the tagger.
+ * combine.c — the resolve stage, after the rules and the tagger.
  *
  * First the two are combined where their mentions overlap (x_combine):
  *  - a tagger span that strictly contains a rules mention wins ("George

@@ -2,7 +2,7 @@
  * merge.c — the last stage: mentions of one entity become one entity, and
  * x_doc_emit fills nx_entities.
  *
- *  - Mentions are canonical already (resolve.c); they meet by key within a
+ *  - Mentions are canonical already (combine.c); they meet by key within a
  *    type.  Where two stages (rules, a tagger) cover the same tokens, the
  *    higher score wins.
  *  - A one-word person ("Lavrov", "Mr. Biden" → "Biden") joins the

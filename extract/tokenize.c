@@ -8,7 +8,7 @@
  *    's / ’s (and the lone apostrophe of "allies'") is its own XT_POSS
  *    token so a name never carries it.
  *  - A hyphen between letters is an XT_HYPHEN token attached to both sides
- *    (XF_NOSPACE): the chunker rejoins "Jean-Claude" and "al-Assad" and
+ *    (XF_NOSPACE): the rules stage rejoins "Jean-Claude" and "al-Assad" and
  *    splits "Russia-backed" and "Russia-Ukraine".
  *  - Paragraphs: a blank line, or a line break followed by indentation
  *    (the Reuters layout).  A single line break is a space.

@@ -9,7 +9,8 @@
  * destroy} (STYLE.md §8): tokenize, rules, tagger, resolve, quotes, merge.
  * The tagger stage (tagger.c) adds its spans with x_doc_add_mention like
  * the rules; the resolve stage combines overlapping mentions of the two
- * (resolve.c says how) before anything reads them.
+ * (combine.c says how) before anything reads them.  The x_doc helpers
+ * (doc.c) are what the stages share; the stages never call the driver.
  */
 #ifndef NX_X_INTERNAL_H
 #define NX_X_INTERNAL_H
@@ -185,8 +186,12 @@ typedef struct x_doc {
 #define X_MAX_TOKENS (1u << 22)   /* bound on tokens per article */
 #define X_TAGGER_SCORE 0.85f      /* tagger mentions: below a gazetteer hit
                                      or a title cue (0.9), above every
-                                     other rule */   /* bound on tokens per article */
+                                     other rule */
 
+/* The x_doc helpers (doc.c). */
+
+/* Frees what the stages added and the text; d itself is the caller's. */
+void x_doc_free(x_doc *d);
 /* Adds a mention of tokens [tok, tok+ntok) with its name (copied).
  * Returns its index, or a negative NX_E... code. */
 int x_doc_add_mention(x_doc *d, uint32_t tok, uint32_t ntok, int type,
@@ -197,24 +202,10 @@ int x_doc_add_speech(x_doc *d, int mention, int also, int quote,
 int x_doc_mention_at(const x_doc *d, uint32_t t);
 /* The mention ending exactly at token t (its last token), or -1. */
 int x_doc_mention_ending(const x_doc *d, uint32_t t);
+/* The mention starting exactly at token t, or -1. */
 int x_doc_mention_starting(const x_doc *d, uint32_t t);
 
-/* Fills e from the merged doc (merge.c). */
-int x_doc_emit(x_doc *d, nx_entities *e);
-/* The display name of merged entity ent (merge.c; borrowed). */
-const char *x_entity_name(const x_doc *d, int ent);
-
-/* Extraction with a look at every kept mention: fn gets the article text
- * as the stages saw it (title, blank line, dateline paragraph when given,
- * body), the mention's byte range in it, its XM_ type and its entity's
- * display name.  For measuring (bench/extraction), not a public API. */
-typedef void (*x_span_fn)(void *ctx, const char *text, size_t off,
-                          size_t len, int type, const char *name);
-int x_extract_spans(nx_extractor *x, const char *title, const char *dateline,
-                    const char *body, nx_entities *e, x_span_fn fn,
-                    void *ctx);
-
-/* Token text helpers. */
+/* Token text (doc.c). */
 static inline const char *x_tok_s(const x_doc *d, uint32_t t)
 {
     return d->text + d->toks[t].off;
@@ -228,6 +219,22 @@ char *x_span_text(const x_doc *d, uint32_t tok, uint32_t ntok);
 /* The text bytes [a, b) with runs of white space made one space; malloc'd. */
 char *x_text_range(const x_doc *d, size_t a, size_t b);
 
+/* Fills e from the merged doc (merge.c). */
+int x_doc_emit(x_doc *d, nx_entities *e);
+/* The display name of merged entity ent (merge.c; borrowed). */
+const char *x_entity_name(const x_doc *d, int ent);
+
+/* Extraction with a look at every kept mention (extract.c): fn gets the
+ * article text as the stages saw it (title, blank line, dateline paragraph
+ * when given, body), the mention's byte range in it, its XM_ type and its
+ * entity's display name.  For measuring (bench/extraction), not a public
+ * API. */
+typedef void (*x_span_fn)(void *ctx, const char *text, size_t off,
+                          size_t len, int type, const char *name);
+int x_extract_spans(nx_extractor *x, const char *title, const char *dateline,
+                    const char *body, nx_entities *e, x_span_fn fn,
+                    void *ctx);
+
 /* --------------------------------------------------------------- stages */
 
 typedef struct x_stage {
@@ -238,9 +245,9 @@ typedef struct x_stage {
 } x_stage;
 
 extern const x_stage x_stage_tokenize;   /* tokenize.c */
-extern const x_stage x_stage_rules;      /* chunk.c: gazetteers and cues */
+extern const x_stage x_stage_rules;      /* rules.c: gazetteers and cues */
 extern const x_stage x_stage_tagger;     /* tagger.c: the trained tagger */
-extern const x_stage x_stage_resolve;    /* resolve.c: combine, canonicalise,
+extern const x_stage x_stage_resolve;    /* combine.c: combine, canonicalise,
                                             decide the unsure */
 extern const x_stage x_stage_quotes;     /* quotes.c: quotes and speakers */
 extern const x_stage x_stage_merge;      /* merge.c: canonical entities */

@@ -148,11 +148,3 @@ size_t nx_strmap_count(const nx_strmap *m)
     return m ? m->n : 0;
 }
 
-const char *nx_strmap_at(const nx_strmap *m, size_t i, long *val)
-{
-    if (i >= m->n)
-        return NULL;
-    if (val)
-        *val = m->ents[i].val;
-    return m->arena + m->ents[i].koff;
-}

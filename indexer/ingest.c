@@ -1,7 +1,7 @@
 /*
  * ingest.c — walking the paths given to `newsdex index` and reading each
- * file with the reader of its kind (nx_ingest.h), plus what the readers
- * share (ingest_internal.h): reports, dates, the record checks.
+ * file with the reader of its kind (nx_ingest.h).  What the readers share
+ * (reports, dates, the record checks) is in record.c.
  *
  * Ids must be stable across runs, so they never depend on the current
  * directory's absolute name or on readdir() order: a directory argument D
@@ -13,148 +13,18 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "nx_dates.h"
 #include "nx_xapian.h"
 
 #define PATH_BOUND 4096       /* bytes of a path built while walking */
 #define DEPTH_BOUND 128       /* directories nested under an argument */
 #define ENTRIES_BOUND 1000000 /* names read from one directory */
 #define BLOCK (64 * 1024)     /* read size for streamed JSONL */
-
-/* ------------------------------------------------------------- shared */
-
-void nx_ing_init(nx_ing *g, const nx_ingest_options *opts, const char *name,
-                 const char *root_rel, nx_article_fn on_article,
-                 nx_report_fn on_report, void *ctx)
-{
-    g->id_field = opts && opts->id_field && *opts->id_field ? opts->id_field
-                                                            : "id";
-    g->max_record = opts && opts->max_record ? opts->max_record
-                                             : NX_DEFAULT_MAX_RECORD;
-    g->max_file = opts && opts->max_file ? opts->max_file
-                                         : NX_DEFAULT_MAX_FILE;
-    g->on_article = on_article;
-    g->on_report = on_report;
-    g->ctx = ctx;
-    g->name = name ? name : "-";
-    g->root_rel = root_rel ? root_rel : g->name;
-}
-
-void nx_ing_report(const nx_ing *g, nx_report_kind kind, long line,
-                   const char *fmt, ...)
-{
-    if (!g->on_report)
-        return;
-    char reason[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
-    va_end(ap);
-    g->on_report(g->ctx, kind, g->name, line, reason);
-}
-
-void nx_ing_format_size(char buf[32], uint64_t n)
-{
-    if (n >= (1u << 30) && n % (1u << 30) == 0)
-        snprintf(buf, 32, "%llu GiB", (unsigned long long)(n >> 30));
-    else if (n >= (1u << 20) && n % (1u << 20) == 0)
-        snprintf(buf, 32, "%llu MiB", (unsigned long long)(n >> 20));
-    else if (n >= 1024 && n % 1024 == 0)
-        snprintf(buf, 32, "%llu KiB", (unsigned long long)(n >> 10));
-    else
-        snprintf(buf, 32, "%llu bytes", (unsigned long long)n);
-}
-
-void nx_ing_report_toobig(const nx_ing *g, long line, uint64_t size)
-{
-    char bound[32];
-    nx_ing_format_size(bound, g->max_record);
-    nx_ing_report(g, NX_REPORT_SKIPPED, line,
-                  "record is %llu bytes, over the %s bound (--max-record)",
-                  (unsigned long long)size, bound);
-}
-
-void nx_ing_excerpt(char out[72], const char *s)
-{
-    size_t n = strlen(s);
-    if (n <= 64) {
-        memcpy(out, s, n + 1);
-        return;
-    }
-    n = 60;
-    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-        n--;    /* do not cut a UTF-8 sequence */
-    memcpy(out, s, n);
-    memcpy(out + n, "...", 4);
-}
-
-int nx_ing_set_date(const nx_ing *g, nx_article *a, const char *raw,
-                    long line)
-{
-    if (!*raw)
-        return NX_OK;
-    if (!(a->date_raw = strdup(raw)))
-        return NX_ENOMEM;
-    const char *warning = NULL;
-    char ex[72];
-    nx_ing_excerpt(ex, raw);
-    if (nx_date_parse(raw, &a->date, &warning) != 0) {
-        a->date = NX_DATE_NONE;
-        nx_ing_report(g, NX_REPORT_WARNING, line, "unreadable date \"%s\"",
-                      ex);
-    } else if (warning) {
-        nx_ing_report(g, NX_REPORT_WARNING, line, "date \"%s\": %s", ex,
-                      warning);
-    }
-    return NX_OK;
-}
-
-char *nx_ing_trim(char *s)
-{
-    size_t n = strlen(s), i = 0;
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-                     s[n - 1] == '\n' || s[n - 1] == '\r'))
-        n--;
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
-                     s[i] == '\r'))
-        i++;
-    memmove(s, s + i, n - i);
-    s[n - i] = '\0';
-    return s;
-}
-
-int nx_ing_emit(const nx_ing *g, nx_article *a, long line, size_t nbad)
-{
-    int rc = NX_OK;
-    /* A record without text is still an article when it carries anything
-     * else (a date, tags, a url): it can be found through its facets, and
-     * dropping it would lose it (Reuters-21578 has one such record). */
-    int has_fields = a->date != NX_DATE_NONE || a->url || a->authors.n ||
-                     a->categories.n || a->people.n || a->orgs.n ||
-                     a->places.n;
-    if (!*a->title && !*a->body && !has_fields) {
-        nx_ing_report(g, NX_REPORT_SKIPPED, line, "no title or body");
-    } else {
-        if (!*a->title && !*a->body)
-            nx_ing_report(g, NX_REPORT_WARNING, line,
-                          "no title or body; indexed for its other fields");
-        if (nbad)
-            nx_ing_report(g, NX_REPORT_WARNING, line,
-                          "%zu invalid UTF-8 sequence(s) or control "
-                          "character(s) replaced by U+FFFD", nbad);
-        if (g->on_article)
-            rc = g->on_article(g->ctx, a);
-    }
-    nx_article_clear(a);
-    return rc;
-}
 
 /* --------------------------------------------------------------- files */
 
@@ -298,6 +168,53 @@ static int read_whole(const nx_ing *g, FILE *f, int is_txt,
     return NX_OK;
 }
 
+/* Streams a .jsonl file. */
+static int read_jsonl(const nx_ing *g, FILE *f, const nx_ingest_options *opts)
+{
+    (void)opts;
+    return stream_jsonl(g, f);
+}
+
+/* Reads a file whole (is_txt: one record, within the record bound) and
+ * hands the buffer to its parser. */
+static int read_parsed(const nx_ing *g, FILE *f, const nx_ingest_options *opts,
+                       int is_txt,
+                       int (*parse)(const char *, size_t, const char *,
+                                    const char *, const nx_ingest_options *,
+                                    nx_article_fn, nx_report_fn, void *))
+{
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = read_whole(g, f, is_txt, &buf, &len);
+    if (rc == NX_OK)
+        rc = parse(buf, len, g->name, g->root_rel, opts, g->on_article,
+                   g->on_report, g->ctx);
+    else if (rc > 0)
+        rc = NX_OK;     /* reported and skipped */
+    free(buf);
+    return rc;
+}
+
+static int read_json(const nx_ing *g, FILE *f, const nx_ingest_options *opts)
+{
+    return read_parsed(g, f, opts, 0, nx_ingest_json);
+}
+
+static int read_txt(const nx_ing *g, FILE *f, const nx_ingest_options *opts)
+{
+    return read_parsed(g, f, opts, 1, nx_ingest_txt);
+}
+
+/* The input formats, by the extension of the file name (any case). */
+static const struct reader {
+    const char *ext;
+    int (*read)(const nx_ing *g, FILE *f, const nx_ingest_options *opts);
+} READERS[] = {
+    {".jsonl", read_jsonl},
+    {".json", read_json},
+    {".txt", read_txt},
+};
+
 /* Reads one file whose type its name says; `explicit`: named on the
  * command line, so an unsupported type is reported rather than passed. */
 static int read_file(const nx_ingest_options *opts, const char *path,
@@ -306,9 +223,11 @@ static int read_file(const nx_ingest_options *opts, const char *path,
 {
     nx_ing g;
     nx_ing_init(&g, opts, path, rel, on_article, on_report, ctx);
-    int kind = has_ext(path, ".jsonl") ? 1 : has_ext(path, ".json") ? 2
-             : has_ext(path, ".txt")   ? 3 : 0;
-    if (kind == 0) {
+    const struct reader *r = NULL;
+    for (size_t i = 0; !r && i < sizeof READERS / sizeof READERS[0]; i++)
+        if (has_ext(path, READERS[i].ext))
+            r = &READERS[i];
+    if (!r) {
         if (explicit)
             nx_ing_report(&g, NX_REPORT_SKIPPED, 0, "not a .txt, .json or "
                           ".jsonl file");
@@ -320,20 +239,7 @@ static int read_file(const nx_ingest_options *opts, const char *path,
                       strerror(errno));
         return NX_OK;
     }
-    int rc;
-    if (kind == 1) {
-        rc = stream_jsonl(&g, f);
-    } else {
-        char *buf = NULL;
-        size_t len = 0;
-        rc = read_whole(&g, f, kind == 3, &buf, &len);
-        if (rc == NX_OK)
-            rc = (kind == 2 ? nx_ingest_json : nx_ingest_txt)(
-                buf, len, path, rel, opts, on_article, on_report, ctx);
-        else if (rc > 0)
-            rc = NX_OK;     /* reported and skipped */
-        free(buf);
-    }
+    int rc = r->read(&g, f, opts);
     fclose(f);
     return rc;
 }

@@ -119,6 +119,21 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
                  size_t npaths, nx_index_stats *stats, nx_report_fn report,
                  void *report_ctx, char **err);
 
+/* ------------------------------------------------------------- delete.c */
+
+/* Called for an id that names no article. */
+typedef void (*nx_missing_fn)(void *ctx, const char *id);
+
+/* Deletes the articles with these ids from the live generation of db (it
+ * must exist), in one commit.  An id that names no article goes to
+ * on_missing (may be NULL) and is counted in *missing (may be NULL); it is
+ * not an error.  Returns NX_OK, or an error with *err (malloc'd, may stay
+ * NULL) saying why; nothing is deleted then.  The caller holds the
+ * database lock (nx_lock_acquire()). */
+int nx_index_delete(const char *db, const char *const *ids, size_t n,
+                    nx_missing_fn on_missing, void *ctx, size_t *missing,
+                    char **err);
+
 /* ------------------------------------------------------------ reindex.c */
 
 /* The content hash of a record: every field read from it, plus what else

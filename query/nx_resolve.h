@@ -40,7 +40,4 @@ int nx_resolver_filters(nx_resolver *rv, const char *const *filters, size_t n,
                         char **err);
 void nx_filter_terms_clear(nx_filter_terms *ft, size_t n);
 
-/* The snippet of a hit: from the stored body (or title) of `data`. */
-char *nx_query_snippet(nx_results *res, const char *data, size_t bytes);
-
 #endif

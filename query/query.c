@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "nx_dates.h"
 #include "nx_resolve.h"
 
@@ -63,57 +65,6 @@ int nx_query_parse_facets(const char *list, unsigned *mask, char **err)
     return 0;
 }
 
-static void free_aliases(void *al)
-{
-    nx_aliases_free(al);
-}
-
-/* The table stored in the index, as read (an empty string when none). */
-static char *stored_aliases(nx_db *db)
-{
-    char *tsv = NULL;
-    if (nx_db_get_metadata(db, "newsdex.aliases", &tsv) != NX_OK || !tsv) {
-        free(tsv);
-        tsv = strdup("");
-    }
-    return tsv;
-}
-
-static nx_aliases *parse_aliases(const char *tsv)
-{
-    nx_aliases *al = nx_aliases_new();
-    if (al && *tsv) {
-        char *err = NULL;
-        /* The table was written by nx_aliases_serialize: it parses. */
-        nx_aliases_add_tsv(al, tsv, strlen(tsv), "newsdex.aliases", &err);
-        free(err);
-    }
-    return al;
-}
-
-const nx_aliases *nx_query_aliases(nx_db *db)
-{
-    /* Parsing the table (a thousand and more variants, each folded to its
-     * key) costs milliseconds; reading it to compare costs little. */
-    char *tsv = stored_aliases(db);
-    if (!tsv)
-        return NULL;
-    nx_aliases *al = nx_db_attached(db, "newsdex.aliases", tsv);
-    if (!al && (al = parse_aliases(tsv)) &&
-        nx_db_attach(db, "newsdex.aliases", tsv, al, free_aliases) != NX_OK)
-        al = NULL;
-    free(tsv);
-    return al;
-}
-
-nx_aliases *nx_query_load_aliases(nx_db *db)
-{
-    char *tsv = stored_aliases(db);
-    nx_aliases *al = tsv ? parse_aliases(tsv) : NULL;
-    free(tsv);
-    return al;
-}
-
 /* The query text's field prefixes: facet filters and title:. */
 static const nx_field query_fields[] = {
     {"by", 1, NULL},       {"person", 1, NULL},   {"org", 1, NULL},
@@ -121,6 +72,24 @@ static const nx_field query_fields[] = {
     {"year", 1, NULL},     {"month", 1, NULL},    {"date", 1, NULL},
     {"title", 0, "S"},
 };
+
+/* The snippet of a hit: from the stored body (or title) of `data`. */
+static char *hit_snippet(nx_results *res, const char *data, size_t bytes)
+{
+    cJSON *j = cJSON_Parse(data);
+    const char *text = "";
+    if (j) {
+        const cJSON *body = cJSON_GetObjectItemCaseSensitive(j, "body");
+        const cJSON *title = cJSON_GetObjectItemCaseSensitive(j, "title");
+        if (cJSON_IsString(body) && *body->valuestring)
+            text = body->valuestring;
+        else if (cJSON_IsString(title))
+            text = title->valuestring;
+    }
+    char *s = nx_results_snippet(res, text, strlen(text), bytes);
+    cJSON_Delete(j);
+    return s;
+}
 
 static int cmp_count(const void *a, const void *b)
 {
@@ -339,7 +308,7 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
             goto done;
         }
         if (opts->snippet_bytes) {
-            h->snippet = nx_query_snippet(res, h->data, opts->snippet_bytes);
+            h->snippet = hit_snippet(res, h->data, opts->snippet_bytes);
             if (!h->snippet) {
                 rc = NX_ENOMEM;
                 goto done;

@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "nx_dates.h"
 #include "nx_query.h"
 
@@ -237,21 +235,4 @@ void nx_filter_terms_clear(nx_filter_terms *ft, size_t n)
         free(ft[g].terms);
         memset(&ft[g], 0, sizeof ft[g]);
     }
-}
-
-char *nx_query_snippet(nx_results *res, const char *data, size_t bytes)
-{
-    cJSON *j = cJSON_Parse(data);
-    const char *text = "";
-    if (j) {
-        const cJSON *body = cJSON_GetObjectItemCaseSensitive(j, "body");
-        const cJSON *title = cJSON_GetObjectItemCaseSensitive(j, "title");
-        if (cJSON_IsString(body) && *body->valuestring)
-            text = body->valuestring;
-        else if (cJSON_IsString(title))
-            text = title->valuestring;
-    }
-    char *s = nx_results_snippet(res, text, strlen(text), bytes);
-    cJSON_Delete(j);
-    return s;
 }

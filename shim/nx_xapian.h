@@ -180,8 +180,6 @@ int nx_db_attach(nx_db *db, const char *name, const char *stamp, void *obj,
 size_t nx_db_shard_position(const nx_db *db, const char *name);
 const char *nx_db_errmsg(const nx_db *db);
 uint64_t nx_db_doccount(nx_db *db);
-/* Reopens at the latest revision (after DatabaseModifiedError). */
-int nx_db_reopen(nx_db *db);
 /* *out is malloc'd ("" when unset). */
 int nx_db_get_metadata(nx_db *db, const char *key, char **out);
 /* Stored data of the document with this id; *out malloc'd, *len its size.
@@ -293,8 +291,6 @@ const char *nx_results_facet_value(const nx_results *r, size_t f, size_t i,
                                    uint64_t *count);
 /* "Did you mean" for the query text, or NULL; owned by the results. */
 const char *nx_results_suggestion(const nx_results *r);
-/* The parsed query, for debugging; owned by the results. */
-const char *nx_results_query_description(const nx_results *r);
 
 #ifdef __cplusplus
 }

@@ -224,14 +224,6 @@ extern "C" uint64_t nx_db_doccount(nx_db *db)
     return n;
 }
 
-extern "C" int nx_db_reopen(nx_db *db)
-{
-    return nx::guarded(db->msg, [&]() -> int {
-        db->db.reopen();
-        return NX_OK;
-    });
-}
-
 extern "C" int nx_db_get_metadata(nx_db *db, const char *key, char **out)
 {
     *out = nullptr;
