@@ -225,6 +225,11 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
             rc = add_list(doc, &acc, NX_FACET_PLACE, al, &e->place);
         if (rc == NX_OK)
             rc = add_list(doc, &acc, NX_FACET_BY, al, &e->by);
+        /* byany: every speaker (stored as "by" + "by_low") */
+        if (rc == NX_OK)
+            rc = add_list(doc, &acc, NX_FACET_BYANY, al, &e->by);
+        if (rc == NX_OK)
+            rc = add_list(doc, &acc, NX_FACET_BYANY, al, &e->by_low);
         /* the by facet counts the articles with unattributed quotes
          * under one value, kept out of the stored speakers list */
         if (rc == NX_OK && e->unattributed) {
