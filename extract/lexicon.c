@@ -163,6 +163,16 @@ static const char *const GROUPS[] = {
     "supporters", "opponents", "academics", "engineers", "regulators",
     "authorities", "bankers", "traders", "dealers", "observers", NULL};
 
+/* Verbs that report words only when a quote follows close behind:
+ * "Cruz called Trump a “pathological liar”" (not "called a meeting"). */
+static const char *const NAMING[] = {
+    "call", "calls", "called", "calling", "dub", "dubs", "dubbed",
+    "brand", "brands", "branded", "label", "labels", "labelled", "labeled",
+    "term", "termed", "compare", "compares", "compared", "dismiss",
+    "dismisses", "dismissed", "refer", "refers", "referred", "hail",
+    "hailed", "slam", "slams", "slammed", "praise", "praised", "decry",
+    "decried", "mock", "mocked", "vowing", "pledging", NULL};
+
 /* The verb's object after it is who was told, not who spoke. */
 static const char *const TELL[] = {"tell", "tells", "told", "telling", NULL};
 
@@ -188,7 +198,7 @@ int x_lex_new(nx_strmap **out)
         add_list(m, ORG_ANAPHORS, LX_ORGANA) ||
         add_list(m, SPEECH1, LX_SAY1) || add_list(m, SPEECH2, LX_SAY2) ||
         add_list(m, PRONOUNS, LX_PRON) || add_list(m, GROUPS, LX_GROUP) ||
-        add_list(m, TELL, LX_TELL)) {
+        add_list(m, TELL, LX_TELL) || add_list(m, NAMING, LX_NAMING)) {
         nx_strmap_free(m);
         return NX_ENOMEM;
     }

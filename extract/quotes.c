@@ -159,6 +159,10 @@ static int after_close(x_doc *d, size_t qi, uint32_t *verb, int *also)
         t++;
     if (t >= d->ntok || (d->toks[t].flags & XF_PARA_START))
         return SUBJ_NONE;
+    /* the words after are another quote's (“…stars. “I believe …”): its
+     * verbs are the speaker's own, not an attribution */
+    if (d->toks[t].quote >= 0 && d->toks[t].quote != (int32_t)qi)
+        return SUBJ_NONE;
     if (asks && d->toks[t].sent == sent + 1)
         sent++;
     if (d->toks[t].sent != sent)
@@ -174,7 +178,8 @@ static int after_close(x_doc *d, size_t qi, uint32_t *verb, int *also)
         return acc;
     }
     for (uint32_t u = t; clause && u < d->ntok && u < t + 14; u++) {
-        if (d->toks[u].sent != sent || d->toks[u].kind == XT_QUOTE)
+        if (d->toks[u].sent != sent || d->toks[u].kind == XT_QUOTE ||
+            d->toks[u].quote >= 0)
             break;
         if (x_subj_is_say(d, u)) {
             *verb = u;
@@ -204,10 +209,16 @@ static int before_open(x_doc *d, size_t qi, uint32_t *verb, int *also)
             *also = -1;
             return acc;
         }
-        if (x_subj_is_say(d, t)) {
+        /* called Trump a “pathological liar”: a naming verb a few words
+         * before the quote reports the words */
+        int naming = x_subj_lower_word(d, t) &&
+                     (d->toks[t].lex & LX_NAMING) && q->open <= t + 8;
+        if (x_subj_is_say(d, t) || naming) {
             *verb = t;
             int s = x_subj_left(d, t, first, also);
-            if (s == SUBJ_NONE)
+            /* the words after "said" may be its subject (said Lavrov: “…”);
+             * after "described", "accused", "called" they are its object */
+            if (s == SUBJ_NONE && (d->toks[t].lex & LX_SAY1))
                 s = x_subj_right(d, t, also);
             return s;
         }

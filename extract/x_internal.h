@@ -275,7 +275,9 @@ enum {
     LX_PRON = 256,       /* he, she, they, it */
     LX_GROUP = 512,      /* prosecutors, MPs: a group, never a speaker's
                             name */
-    LX_TELL = 1024       /* tell, told: what follows is the listener */
+    LX_TELL = 1024,      /* tell, told: what follows is the listener */
+    LX_NAMING = 2048     /* called, dubbed, compared: speech only with a
+                            quote right after (`called Trump a “liar”`) */
 };
 /* Builds the lexicon map (lower-cased word → LX_ bits). */
 int x_lex_new(nx_strmap **out);
