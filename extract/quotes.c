@@ -289,6 +289,19 @@ static int continuation(const x_doc *d, size_t qi, int *also, uint32_t *cue,
         const x_quote *p = &d->quotes[qi - 1];
         int same = para_of(d, p->open) == para_of(d, q->open);
         int cont = p->cont && (d->toks[q->open].flags & XF_PARA_START);
+        /* "Prof Joni Lovenduski ... said she was shocked. “We expected
+         * …”": reported speech between the two quotes of a paragraph
+         * names the speaker who goes on */
+        for (size_t i = d->nspeech; same && i-- > 0;) {
+            const x_speech *r = &d->speech[i];
+            if (r->quote < 0 && r->tok > p->close && r->tok < q->open &&
+                r->mention >= 0) {
+                *also = r->also;
+                *cue = r->tok;
+                *conf = r->conf * 0.85f;
+                return r->mention;
+            }
+        }
         if ((same || cont) && p->attributed) {
             *also = p->also;
             *cue = p->cue;

@@ -218,6 +218,27 @@ static const struct {
     {"Ivo Minar played well. \"For me, this was a big success,\" said the "
      "20-year-old.",
      "", "Ivo Minar: For me, this was a big success"},
+    /* run-on quotes of one paragraph (BBC): each reopened quote goes on
+     * with the speaker; the next quote's "I believe" is no attribution */
+    {"Ronaldo Silva admitted: \"It is going to be a difficult match. \"I "
+     "have seen them on television. \"They pressure very well. \"I "
+     "believe they are the strongest teams.",
+     "Ronaldo Silva",
+     "Ronaldo Silva: It is going to be a difficult match.||Ronaldo Silva: I "
+     "have seen them on television.||Ronaldo Silva: They pressure very "
+     "well.||Ronaldo Silva: I believe they are the strongest teams."},
+    /* reported speech between two quotes of a paragraph: its speaker
+     * goes on */
+    {"Sarah Teather told researchers: \"It is like an old boys club.\" "
+     "Joni Lovenduski said she was shocked. \"We expected a bit of this.\"",
+     "Sarah Teather|Joni Lovenduski",
+     "Sarah Teather: It is like an old boys club.||Joni Lovenduski: We "
+     "expected a bit of this."},
+    /* a naming verb with a quote close after it; described: the object
+     * after the verb is not the speaker */
+    {"Ted Cruz called Donald Trump a \"pathological liar\" on Tuesday.",
+     "Ted Cruz", "Ted Cruz: pathological liar"},
+    {"Donald Trump was described as a \"con artist\" in the speech.", "", ""},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
