@@ -309,6 +309,20 @@ static int continuation(const x_doc *d, size_t qi, int *also, uint32_t *cue,
             return p->speaker >= 0 ? p->speaker : SUBJ_UNNAMED;
         }
     }
+    /* "Patriots ... wanted the UK to be prosperous, Mr Straw said. “Our
+     * role …”": reported speech earlier in the quote's paragraph, no
+     * quote of the paragraph before it */
+    if (qi == 0 || para_of(d, d->quotes[qi - 1].open) != para_of(d, q->open))
+        for (size_t i = d->nspeech; i-- > 0;) {
+            const x_speech *r = &d->speech[i];
+            if (r->quote < 0 && r->tok < q->open && r->mention >= 0 &&
+                para_of(d, r->tok) == para_of(d, q->open)) {
+                *also = r->also;
+                *cue = r->tok;
+                *conf = r->conf * 0.85f;
+                return r->mention;
+            }
+        }
     if (whole_paragraph(d, q)) {
         /* the latest speech (quoted or reported) before it, in the two
          * paragraphs before: a paragraph wholly in quotes continues the

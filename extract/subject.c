@@ -325,6 +325,13 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
         return SUBJ_NONE;       /* passive: "was told" */
     while (t > bound && adverb(d, t))
         t--;
+    if ((x_tok_is(d, t, "but") || x_tok_is(d, t, "and")) && t > bound &&
+        !(d->toks[t - 1].kind == XT_WORD && (d->toks[t - 1].flags & XF_UPPER))) {
+        /* Lord Bach said he was ..., but insisted that: the subject of the
+         * clause before (not "the SNP and the Tories say") */
+        int s = clause_subject(d, t, bound);
+        return s;
+    }
     if (x_tok_is(d, t, ")")) {
         /* Rep. Elijah E. Cummings (D-Md.) said: the party and state */
         uint32_t c = t;
@@ -418,6 +425,8 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
                 if (o >= 0 && d->ments[o].type == XM_ORG)
                     return o;
             }
+            if (x_subj_lower_word(d, u + 1) && (d->toks[u + 1].lex & LX_ROLE))
+                continue;                 /* said chief executive Finian */
             if (d->toks[u + 1].kind != XT_WORD || !(d->toks[u + 1].flags &
                                                     XF_UPPER))
                 return SUBJ_UNNAMED;

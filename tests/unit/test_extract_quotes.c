@@ -239,6 +239,19 @@ static const struct {
     {"Ted Cruz called Donald Trump a \"pathological liar\" on Tuesday.",
      "Ted Cruz", "Ted Cruz: pathological liar"},
     {"Donald Trump was described as a \"con artist\" in the speech.", "", ""},
+    /* two role words between the verb and the name */
+    {"\"These assets increase our portfolio in Egypt,\" said chief "
+     "executive Finian Sullivan.",
+     "Finian Sullivan", "Finian Sullivan: These assets increase our "
+     "portfolio in Egypt"},
+    /* a second verb of the same subject: "..., but insisted that" */
+    {"Willy Bach said the delays were regrettable, but insisted that the "
+     "agency had \"undertaken a huge amount of work\" on the projects.",
+     "Willy Bach", "Willy Bach: undertaken a huge amount of work"},
+    /* reported speech earlier in the paragraph of the quote */
+    {"Patriots wanted the UK to be strong abroad, Jack Straw said. \"Our "
+     "role in the EU is crucial to that.\"",
+     "Jack Straw", "Jack Straw: Our role in the EU is crucial to that."},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
