@@ -429,6 +429,29 @@ static int reported(x_doc *d)
     return NX_OK;
 }
 
+/* The title of a work or a study: `the study “Whose Secretary are You,
+ * minister”`, `his new album “Blue”`, `a film entitled “Hero”` — words
+ * nobody in the story says. */
+static int work_title(const x_doc *d, const x_quote *q)
+{
+    static const char *const W[] = {
+        "study", "book", "film", "movie", "report", "song", "single",
+        "album", "novel", "play", "programme", "program", "show", "series",
+        "documentary", "musical", "opera", "poem", "paper", "article",
+        "column", "headline", "slogan", "campaign", "entitled", "titled",
+        "headlined", "track", "game", "exhibition", "memoir", "sitcom",
+        "drama", NULL};
+    if (q->open == 0)
+        return 0;
+    uint32_t t = q->open - 1;
+    if (!x_subj_lower_word(d, t))
+        return 0;
+    for (size_t i = 0; W[i]; i++)
+        if (x_tok_is(d, t, W[i]))
+            return 1;
+    return 0;
+}
+
 static int quotes_run(void *state, x_doc *d)
 {
     (void)state;
@@ -437,7 +460,7 @@ static int quotes_run(void *state, x_doc *d)
     int rc = reported(d);
     for (size_t qi = 0; qi < d->nquote && rc == NX_OK; qi++) {
         d->quotes[qi].cue = UINT32_MAX;
-        if (d->quotes[qi].nwords == 0)
+        if (d->quotes[qi].nwords == 0 || work_title(d, &d->quotes[qi]))
             continue;
         uint32_t verb = UINT32_MAX;
         int also = -1, how = XH_NONE;

@@ -248,6 +248,10 @@ static const struct {
     {"Willy Bach said the delays were regrettable, but insisted that the "
      "agency had \"undertaken a huge amount of work\" on the projects.",
      "Willy Bach", "Willy Bach: undertaken a huge amount of work"},
+    /* the title of a work has no speaker */
+    {"Yvette Cooper said she was a minister. Some 83 MPs took part in the "
+     "study \"Whose Secretary are You, minister\" last year.",
+     "Yvette Cooper", "-: Whose Secretary are You, minister"},
     /* reported speech earlier in the paragraph of the quote */
     {"Patriots wanted the UK to be strong abroad, Jack Straw said. \"Our "
      "role in the EU is crucial to that.\"",
