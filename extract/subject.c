@@ -363,6 +363,15 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
     if (t < bound)
         return SUBJ_NONE;
     int m = np_at(d, t, also);
+    /* "Economists polled by Reuters said", "a source close to the company
+     * said": the name is a preposition's object, not the subject */
+    if (m >= 0 && d->ments[m].tok > bound &&
+        preposition(d, d->ments[m].tok - 1) &&
+        !x_tok_is(d, d->ments[m].tok - 1, "and") &&
+        !x_tok_is(d, d->ments[m].tok - 1, "or")) {
+        *also = -1;
+        return SUBJ_UNNAMED;
+    }
     if (m >= 0 && *also < 0)
         *also = spokesman_for(d, d->ments[m].tok + d->ments[m].ntok);
     return m;

@@ -248,6 +248,9 @@ static const struct {
     {"Willy Bach said the delays were regrettable, but insisted that the "
      "agency had \"undertaken a huge amount of work\" on the projects.",
      "Willy Bach", "Willy Bach: undertaken a huge amount of work"},
+    /* a preposition's object before the verb is not its subject */
+    {"Economists polled by Reuters said the money supply would rise.", "",
+     ""},
     /* the title of a work has no speaker */
     {"Yvette Cooper said she was a minister. Some 83 MPs took part in the "
      "study \"Whose Secretary are You, minister\" last year.",
