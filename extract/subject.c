@@ -276,7 +276,8 @@ static int clause_subject(const x_doc *d, uint32_t v, uint32_t bound)
             if ((m->flags & XMF_DROPPED) || m->type != want ||
                 m->tok < bound || f >= v || d->toks[m->tok].quote >= 0 ||
                 (m->tok > 0 && preposition(d, m->tok - 1)) ||
-                !(x_subj_lower_word(d, f) || x_tok_is(d, f, ",")))
+                !(x_subj_lower_word(d, f) || x_tok_is(d, f, ",") ||
+                  x_tok_is(d, f, "(")))   /* Chaffetz (R-Utah) said */
                 continue;
             if (best < 0 || m->tok < d->ments[best].tok)
                 best = (int)i;

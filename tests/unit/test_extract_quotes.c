@@ -248,6 +248,11 @@ static const struct {
     {"Willy Bach said the delays were regrettable, but insisted that the "
      "agency had \"undertaken a huge amount of work\" on the projects.",
      "Willy Bach", "Willy Bach: undertaken a huge amount of work"},
+    /* ", adding that" after a name with its party and state */
+    {"\"It is wrong,\" Jason Chaffetz (R-Utah) said in a statement, adding "
+     "that the deals were handed out \"like candy and sweets.\"",
+     "Jason Chaffetz", "Jason Chaffetz: It is wrong||Jason Chaffetz: like "
+     "candy and sweets."},
     /* a preposition's object before the verb is not its subject */
     {"Economists polled by Reuters said the money supply would rise.", "",
      ""},
