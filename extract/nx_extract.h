@@ -40,7 +40,7 @@ typedef struct nx_quote {
 /* The confidence an attribution needs for `by:` (chosen on the BBC dev
  * and PolNeAR dev sets, bench/extraction/REPORT.md); speakers below it
  * are kept in nx_entities.by_low and searched as `by~:`. */
-#define NX_BY_CONFIDENT 0.70
+#define NX_BY_CONFIDENT 0.80
 
 /* Result of extraction; names are canonical display forms, each listed
  * once, in order of first mention. */

@@ -11,7 +11,8 @@ static const char ALIASES[] =
 
 static const struct {
     const char *text;
-    const char *by;       /* speakers, first speech first */
+    const char *by;       /* speakers, first speech first; those only
+                             below the by: threshold after them as ~NAME */
     const char *quotes;   /* "Speaker: text" joined by "||" */
 } ROWS[] = {
     /* direct quote, attribution after it */
@@ -48,14 +49,14 @@ static const struct {
     {"Antony Blinken met Sergey Lavrov in Stockholm. He warned that the "
      "allies would \xe2\x80\x9cimpose dire costs and consequences\xe2\x80\x9d "
      "on Moscow.",
-     "Antony Blinken",
+     "~Antony Blinken",
      "Antony Blinken: impose dire costs and consequences"},
     {"Christine Lagarde spoke in Frankfurt. \xe2\x80\x9cInflation is too "
      "high,\xe2\x80\x9d she said.",
-     "Christine Lagarde", "Christine Lagarde: Inflation is too high"},
+     "~Christine Lagarde", "Christine Lagarde: Inflation is too high"},
     {"Deutsche Bank raised its forecast. \xe2\x80\x9c" "Demand is strong and "
      "rising,\xe2\x80\x9d it said.",
-     "Deutsche Bank", "Deutsche Bank: Demand is strong and rising"},
+     "~Deutsche Bank", "Deutsche Bank: Demand is strong and rising"},
     /* titles and appositives between name and verb */
     {"Christine Lagarde, the ECB president, said: \xe2\x80\x9cRates will "
      "rise soon.\xe2\x80\x9d",
@@ -124,15 +125,16 @@ static const struct {
     {"NATO's spokesman said the alliance was \xe2\x80\x9cready for "
      "dialogue\xe2\x80\x9d.",
      "NATO", "NATO: ready for dialogue"},
-    /* he / she: the nearest person of a fitting gender, however far back */
+    /* he / she: the nearest person of a fitting gender, however far back
+     * (a pronoun's antecedent is below the by: threshold: ~NAME) */
     {"Andrew Scheer met Michelle Rempel in Ottawa on Monday. The two spoke "
      "for an hour.\n\n\xe2\x80\x9cWe are stronger together,\xe2\x80\x9d "
      "he said.",
-     "Andrew Scheer", "Andrew Scheer: We are stronger together"},
+     "~Andrew Scheer", "Andrew Scheer: We are stronger together"},
     {"Dennis Brooks has slept outside for ten years.\n\nHe began to cry "
      "when he talked about it.\n\nThe shelter was full again.\n\n"
      "\xe2\x80\x9cWhere do you draw the line?\xe2\x80\x9d he says.",
-     "Dennis Brooks", "Dennis Brooks: Where do you draw the line?"},
+     "~Dennis Brooks", "Dennis Brooks: Where do you draw the line?"},
     /* a title abbreviation after the verb; "according to" after a quote;
      * a colon after the subject instead of a speech verb */
     {"\"Breathing can stop,\" says Dr. Matthew Bowes, the chief medical "
@@ -143,7 +145,7 @@ static const struct {
      "Keith Ahamad", "Keith Ahamad: The system is broken"},
     {"Dave Martell, the addictions doctor, is more blunt: \"They are going "
      "to uncover horrifying things.\"",
-     "Dave Martell", "Dave Martell: They are going to uncover horrifying "
+     "~Dave Martell", "Dave Martell: They are going to uncover horrifying "
      "things."},
     /* abbreviation periods and a parenthesis between quote and verb */
     {"Kevin Barrett is a lawyer.\n\n\"Everybody knew what to expect,\" "
@@ -172,7 +174,8 @@ static const struct {
     /* an organisation yields to the person named with a role in it */
     {"Oilers coach Todd McLellan was not happy after the loss.\n\n"
      "\"We were not good enough tonight,\" the Oilers said.",
-     "Todd McLellan|Oilers", "Todd McLellan: We were not good enough tonight"},
+     "Oilers|~Todd McLellan",
+     "Todd McLellan: We were not good enough tonight"},
     {"RCMP Cpl. Jane Smith said the search continues. \"We ask anyone "
      "with information to call us,\" the RCMP said.",
      "Jane Smith|RCMP",
@@ -214,10 +217,10 @@ static const struct {
      * the verb (below the by: threshold): the person before */
     {"Jose Mourinho is relishing the tie. But he is not envious, "
      "insisting: \"I have to defend what is mine.\"",
-     "Jose Mourinho", "Jose Mourinho: I have to defend what is mine."},
+     "~Jose Mourinho", "Jose Mourinho: I have to defend what is mine."},
     {"Ivo Minar played well. \"For me, this was a big success,\" said the "
      "20-year-old.",
-     "", "Ivo Minar: For me, this was a big success"},
+     "~Ivo Minar", "Ivo Minar: For me, this was a big success"},
     /* run-on quotes of one paragraph (BBC): each reopened quote goes on
      * with the speaker; the next quote's "I believe" is no attribution */
     {"Ronaldo Silva admitted: \"It is going to be a difficult match. \"I "
@@ -281,7 +284,7 @@ static const struct {
      "title+surname", "added", 1,
      "Mr Law added: \"The case is closed now.\""},
     {"Kevin Law is a lawyer. He added: \"The case is closed now.\"",
-     "pronoun", "added", 1, "He added: \"The case is closed now.\""},
+     "pronoun", "added", 0, "He added: \"The case is closed now.\""},
     {"\"The system is broken,\" according to Keith Ahamad.", "according-to",
      "according to", 1, "\"The system is broken,\" according to Keith Ahamad."},
     {"Ivo Minar played well. \"For me, this was a big success,\" said the "
@@ -334,6 +337,17 @@ static void check_evidence(nx_extractor *x)
     nx_entities_clear(&e);
 }
 
+/* by, then by_low as "~NAME", joined by "|". */
+static const char *speakers(const nx_entities *e, char *buf, size_t cap)
+{
+    xt_join(&e->by, buf, cap);
+    size_t n = strlen(buf);
+    for (size_t i = 0; i < e->by_low.n; i++)
+        n += (size_t)snprintf(buf + n, n < cap ? cap - n : 0, "%s~%s",
+                              n ? "|" : "", e->by_low.v[i]);
+    return buf;
+}
+
 int main(void)
 {
     nx_aliases *al = nx_aliases_new();
@@ -345,9 +359,9 @@ int main(void)
         nx_entities e;
         nx_entities_init(&e);
         CHECK_INT(nx_extract(x, "", ROWS[i].text, &e), 0);
-        if (strcmp(xt_join(&e.by, buf, sizeof buf), ROWS[i].by) != 0)
+        if (strcmp(speakers(&e, buf, sizeof buf), ROWS[i].by) != 0)
             fprintf(stderr, "row %zu: %s\n", i, ROWS[i].text);
-        CHECK_STR(xt_join(&e.by, buf, sizeof buf), ROWS[i].by);
+        CHECK_STR(speakers(&e, buf, sizeof buf), ROWS[i].by);
         if (strcmp(xt_quotes(&e, buf, sizeof buf), ROWS[i].quotes) != 0)
             fprintf(stderr, "row %zu: %s\n", i, ROWS[i].text);
         CHECK_STR(xt_quotes(&e, buf, sizeof buf), ROWS[i].quotes);
