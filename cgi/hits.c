@@ -1,8 +1,9 @@
 /*
  * hits.c — the hits of a results page (cgi_page.h): title (a link only for
  * an http or https url), date, source, authors, categories, the snippet
- * with matches marked, and the article's speakers and people as links
- * that filter on them.
+ * with matches marked, the article's speakers and people as links
+ * that filter on them, and under them the sentences that attribute its
+ * quotes (who, how the speaker was found, the confidence).
  */
 #include "cgi_page.h"
 
@@ -14,6 +15,8 @@
 #include <cjson/cJSON.h>
 
 #define ENTS_SHOWN 6   /* speakers / people listed per hit */
+#define SAID_SHOWN 2   /* attributing sentences shown per hit */
+#define SAID_BYTES 280 /* of each, cut at a character boundary */
 
 static const char *jstr(const cJSON *d, const char *k)
 {
@@ -159,6 +162,59 @@ static void entity_links(nx_buf *b, const nx_cgi_params *p, const cJSON *list,
         nx_buf_printf(b, "<span class=\"more\">+%d</span>", total - shown);
 }
 
+/* The sentences attributing the article's quotes, one per speaker
+ * (the first of each), confident ones first: what a reader checks before
+ * trusting by:. */
+static void said(nx_buf *b, const cJSON *quotes)
+{
+    const cJSON *shown[SAID_SHOWN];
+    int n = 0;
+    for (int pass = 0; pass < 2 && n < SAID_SHOWN; pass++) {
+        const cJSON *q;
+        cJSON_ArrayForEach(q, quotes) {
+            const char *sp = jstr(q, "speaker"), *ev = jstr(q, "evidence");
+            const cJSON *c = cJSON_GetObjectItemCaseSensitive(q, "confident");
+            if (!sp || !ev || cJSON_IsTrue(c) != !pass || n == SAID_SHOWN)
+                continue;
+            int dup = 0;
+            for (int i = 0; i < n && !dup; i++)
+                dup = strcmp(jstr(shown[i], "speaker"), sp) == 0;
+            if (!dup)
+                shown[n++] = q;
+        }
+    }
+    if (n == 0)
+        return;
+    nx_buf_puts(b, "<ul class=\"said\">");
+    for (int i = 0; i < n; i++) {
+        const char *ev = jstr(shown[i], "evidence");
+        const cJSON *c = cJSON_GetObjectItemCaseSensitive(shown[i],
+                                                           "confidence");
+        size_t len = strlen(ev);
+        if (len > SAID_BYTES) {
+            len = SAID_BYTES;
+            while (len > 0 && ((unsigned char)ev[len] & 0xC0) == 0x80)
+                len--;
+        }
+        nx_buf_puts(b, "<li><span class=\"sp\">");
+        nx_buf_html(b, jstr(shown[i], "speaker"));
+        nx_buf_puts(b, "</span> <span class=\"how\">(");
+        nx_buf_html(b, jstr(shown[i], "how") ? jstr(shown[i], "how") : "");
+        if (cJSON_IsNumber(c))
+            nx_buf_printf(b, ", %.2f", c->valuedouble);
+        nx_buf_puts(b, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(
+                           shown[i], "confident"))
+                           ? ")"
+                           : ", below the by: threshold)");
+        nx_buf_puts(b, "</span> ");
+        nx_buf_html_n(b, ev, len);
+        if (len < strlen(ev))
+            nx_buf_puts(b, "\xe2\x80\xa6");
+        nx_buf_puts(b, "</li>");
+    }
+    nx_buf_puts(b, "</ul>");
+}
+
 static void hit(nx_buf *b, const nx_cgi_params *p, const nx_hit *h)
 {
     cJSON *d = cJSON_Parse(h->data);
@@ -203,6 +259,7 @@ static void hit(nx_buf *b, const nx_cgi_params *p, const nx_hit *h)
                  NX_FACET_PERSON, "People", "person", &any);
     if (any)
         nx_buf_puts(b, "</div>");
+    said(b, cJSON_GetObjectItemCaseSensitive(d, "quotes"));
     nx_buf_puts(b, "</li>\n");
     cJSON_Delete(d);
 }

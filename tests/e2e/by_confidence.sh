@@ -35,4 +35,12 @@ printf '%s\n' "Title" "" "Kevin Law is a lawyer. He added: \"The case is closed 
 run "$NEWSDEX" entities --json "$T/b.txt"
 check_eq "entities --json evidence" "$(json '(j["quotes"][0]["how"], j["quotes"][0]["cue_offset"])')" \
     "('pronoun', 26)"
+# The search page shows the attributing sentences under a hit.
+mkdir -p "$T/slots"
+page=$(NEWSDEX_DB="$DB" NEWSDEX_CGI_LOCKDIR="$T/slots" QUERY_STRING='q=respond' \
+       REQUEST_METHOD=GET "$NEWSDEX_CGI" 2>/dev/null)
+check "page: the confident attribution" grep -qF \
+    '<span class="sp">Sergey Lavrov</span> <span class="how">(named, 0.95)</span> &quot;We will respond,&quot; said Sergey Lavrov.' <<<"$page"
+check "page: the low one, marked" grep -qF \
+    '<span class="sp">Ivo Minar</span> <span class="how">(description, 0.60, below the by: threshold)</span>' <<<"$page"
 finish
