@@ -37,7 +37,8 @@ check: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
 # newsdex.cgi behind lighttpd on 127.0.0.1:$(PORT) over $(DEMO_DB) (indexed
-# from corpus/ when missing); Ctrl-C stops it.  The config is
+# from corpus/ when missing), as a FastCGI pool of one process per core
+# (NEWSDEX_FCGI_PROCS=N for another size); Ctrl-C stops it.  The config is
 # cgi/lighttpd.conf with the paths filled in under $(BUILD)/serve.
 PORT ?= 8080
 serve: build

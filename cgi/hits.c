@@ -12,17 +12,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include <cjson/cJSON.h>
-
 #define ENTS_SHOWN 6   /* speakers / people listed per hit */
 #define SAID_SHOWN 2   /* attributing sentences shown per hit */
 #define SAID_BYTES 280 /* of each, cut at a character boundary */
-
-static const char *jstr(const cJSON *d, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(d, k);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
 
 /* Only http and https urls become links: never javascript:, data: or a
  * relative path. */
@@ -101,44 +93,37 @@ static void date(nx_buf *b, const char *d)
 }
 
 /* A list field (authors, categories) joined with ", ". */
-static void joined(nx_buf *b, const cJSON *list, const char *before)
+static void joined(nx_buf *b, const nx_stored_list *list, const char *before)
 {
-    if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) == 0)
+    if (list->n == 0)
         return;
     nx_buf_puts(b, "<span>");
     nx_buf_puts(b, before);
-    int i = 0;
-    const cJSON *v;
-    cJSON_ArrayForEach(v, list) {
-        if (!cJSON_IsString(v))
-            continue;
-        if (i++)
+    for (size_t i = 0; i < list->n; i++) {
+        if (i)
             nx_buf_puts(b, ", ");
-        nx_buf_html(b, v->valuestring);
+        nx_buf_html(b, list->v[i]);
     }
     nx_buf_puts(b, "</span>");
 }
 
-static void entity_links(nx_buf *b, const nx_cgi_params *p, const cJSON *list,
-                         int facet, const char *label, const char *cls,
-                         int *any)
+static void entity_links(nx_buf *b, const nx_cgi_params *p,
+                         const nx_stored_list *list, int facet,
+                         const char *label, const char *cls, int *any)
 {
-    if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) == 0)
+    if (list->n == 0)
         return;
     if (!*any)
         nx_buf_puts(b, "<div class=\"ents\">");
     *any = 1;
     nx_buf_printf(b, "<span class=\"k\">%s</span>", label);
-    int shown = 0, total = cJSON_GetArraySize(list);
-    const cJSON *v;
-    cJSON_ArrayForEach(v, list) {
-        if (!cJSON_IsString(v) || shown == ENTS_SHOWN)
-            continue;
-        shown++;
+    int shown = 0, total = (int)list->n;
+    for (; shown < total && shown < ENTS_SHOWN; shown++) {
+        const char *v = list->v[shown];
         nx_buf f = NX_BUF_INIT;
-        nx_buf_printf(&f, "%s:%s", nx_facet_defs[facet].name, v->valuestring);
+        nx_buf_printf(&f, "%s:%s", nx_facet_defs[facet].name, v);
         const char *fl[NX_CGI_MAX_FILTERS];
-        size_t n = nx_filter_find(p, facet, v->valuestring) >= 0
+        size_t n = nx_filter_find(p, facet, v) >= 0
                        ? (size_t)-1
                        : nx_filters_toggle(p, nx_buf_str(&f), fl);
         if (n != (size_t)-1 && !f.err) {
@@ -149,11 +134,11 @@ static void entity_links(nx_buf *b, const nx_cgi_params *p, const cJSON *list,
                           cls);
             nx_link_href(b, &l);
             nx_buf_puts(b, "\">");
-            nx_buf_html(b, v->valuestring);
+            nx_buf_html(b, v);
             nx_buf_puts(b, "</a>");
         } else {
             nx_buf_printf(b, "<span class=\"ent %s\">", cls);
-            nx_buf_html(b, v->valuestring);
+            nx_buf_html(b, v);
             nx_buf_puts(b, "</span>");
         }
         nx_buf_free(&f);
@@ -165,31 +150,27 @@ static void entity_links(nx_buf *b, const nx_cgi_params *p, const cJSON *list,
 /* The sentences attributing the article's quotes, one per speaker
  * (the first of each), confident ones first: what a reader checks before
  * trusting by:. */
-static void said(nx_buf *b, const cJSON *quotes)
+static void said(nx_buf *b, const nx_stored *d)
 {
-    const cJSON *shown[SAID_SHOWN];
+    const nx_stored_quote *shown[SAID_SHOWN];
     int n = 0;
-    for (int pass = 0; pass < 2 && n < SAID_SHOWN; pass++) {
-        const cJSON *q;
-        cJSON_ArrayForEach(q, quotes) {
-            const char *sp = jstr(q, "speaker"), *ev = jstr(q, "evidence");
-            const cJSON *c = cJSON_GetObjectItemCaseSensitive(q, "confident");
-            if (!sp || !ev || cJSON_IsTrue(c) != !pass || n == SAID_SHOWN)
+    for (int pass = 0; pass < 2 && n < SAID_SHOWN; pass++)
+        for (size_t qi = 0; qi < d->nquotes && n < SAID_SHOWN; qi++) {
+            const nx_stored_quote *q = &d->quotes[qi];
+            if (!q->speaker || !q->evidence || q->confident != !pass)
                 continue;
             int dup = 0;
             for (int i = 0; i < n && !dup; i++)
-                dup = strcmp(jstr(shown[i], "speaker"), sp) == 0;
+                dup = strcmp(shown[i]->speaker, q->speaker) == 0;
             if (!dup)
                 shown[n++] = q;
         }
-    }
     if (n == 0)
         return;
     nx_buf_puts(b, "<ul class=\"said\">");
     for (int i = 0; i < n; i++) {
-        const char *ev = jstr(shown[i], "evidence");
-        const cJSON *c = cJSON_GetObjectItemCaseSensitive(shown[i],
-                                                           "confidence");
+        const nx_stored_quote *q = shown[i];
+        const char *ev = q->evidence;
         size_t len = strlen(ev);
         if (len > SAID_BYTES) {
             len = SAID_BYTES;
@@ -197,15 +178,12 @@ static void said(nx_buf *b, const cJSON *quotes)
                 len--;
         }
         nx_buf_puts(b, "<li><span class=\"sp\">");
-        nx_buf_html(b, jstr(shown[i], "speaker"));
+        nx_buf_html(b, q->speaker);
         nx_buf_puts(b, "</span> <span class=\"how\">(");
-        nx_buf_html(b, jstr(shown[i], "how") ? jstr(shown[i], "how") : "");
-        if (cJSON_IsNumber(c))
-            nx_buf_printf(b, ", %.2f", c->valuedouble);
-        nx_buf_puts(b, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(
-                           shown[i], "confident"))
-                           ? ")"
-                           : ", below the by: threshold)");
+        nx_buf_html(b, q->how ? q->how : "");
+        if (q->confidence >= 0)
+            nx_buf_printf(b, ", %.2f", q->confidence);
+        nx_buf_puts(b, q->confident ? ")" : ", below the by: threshold)");
         nx_buf_puts(b, "</span> ");
         nx_buf_html_n(b, ev, len);
         if (len < strlen(ev))
@@ -217,9 +195,9 @@ static void said(nx_buf *b, const cJSON *quotes)
 
 static void hit(nx_buf *b, const nx_cgi_params *p, const nx_hit *h)
 {
-    cJSON *d = cJSON_Parse(h->data);
-    const char *title = jstr(d, "title"), *url = jstr(d, "url"),
-               *day = jstr(d, "date"), *src = jstr(d, "source");
+    const nx_stored *d = &h->doc;
+    const char *title = d->title, *url = d->url, *day = d->date,
+               *src = d->source;
     nx_buf_printf(b, "<li class=\"hit\"><h3><span class=\"rank\">%u.</span>",
                   h->rank);
     int link = linkable(url);
@@ -244,8 +222,8 @@ static void hit(nx_buf *b, const nx_cgi_params *p, const nx_hit *h)
         nx_buf_html(b, src);
         nx_buf_puts(b, "</span>");
     }
-    joined(b, cJSON_GetObjectItemCaseSensitive(d, "author"), "by ");
-    joined(b, cJSON_GetObjectItemCaseSensitive(d, "category"), "");
+    joined(b, &d->list[NX_FACET_AUTHOR], "by ");
+    joined(b, &d->list[NX_FACET_CATEGORY], "");
     nx_buf_puts(b, "</p>");
     if (h->snippet && *h->snippet) {
         nx_buf_puts(b, "<p class=\"snippet\">");
@@ -253,15 +231,14 @@ static void hit(nx_buf *b, const nx_cgi_params *p, const nx_hit *h)
         nx_buf_puts(b, "</p>");
     }
     int any = 0;
-    entity_links(b, p, cJSON_GetObjectItemCaseSensitive(d, "by"), NX_FACET_BY,
-                 "Quoted", "by", &any);
-    entity_links(b, p, cJSON_GetObjectItemCaseSensitive(d, "person"),
-                 NX_FACET_PERSON, "People", "person", &any);
+    entity_links(b, p, &d->list[NX_FACET_BY], NX_FACET_BY, "Quoted", "by",
+                 &any);
+    entity_links(b, p, &d->list[NX_FACET_PERSON], NX_FACET_PERSON, "People",
+                 "person", &any);
     if (any)
         nx_buf_puts(b, "</div>");
-    said(b, cJSON_GetObjectItemCaseSensitive(d, "quotes"));
+    said(b, d);
     nx_buf_puts(b, "</li>\n");
-    cJSON_Delete(d);
 }
 
 void nx_page_hits(nx_buf *b, const nx_cgi_params *p, const nx_query_result *r)

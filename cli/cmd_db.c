@@ -15,6 +15,8 @@
 
 #include "nx_indexer.h"
 #include "nx_layout.h"
+#include "nx_meta.h"
+#include "nx_stored.h"
 #include "nx_xapian.h"
 
 /* Parses the options every one of these commands takes. */
@@ -63,23 +65,20 @@ static void show_help(FILE *f)
                "Exit: 0 shown; 1 no article with that id; 3 database error.\n");
 }
 
-static void print_list(const cJSON *d, const char *k, const char *label)
+/* A list field, labelled. */
+static void print_list(const char *label, const nx_stored_list *l)
 {
-    const cJSON *a = cJSON_GetObjectItemCaseSensitive(d, k), *it;
-    if (!cJSON_IsArray(a) || cJSON_GetArraySize(a) == 0)
+    if (l->n == 0)
         return;
     printf("%-9s", label);
-    int i = 0;
-    cJSON_ArrayForEach(it, a)
-        if (cJSON_IsString(it))
-            printf("%s%s", i++ ? ", " : " ", it->valuestring);
+    for (size_t i = 0; i < l->n; i++)
+        printf("%s%s", i ? ", " : " ", l->v[i]);
     putchar('\n');
 }
 
-static const char *jstr(const cJSON *d, const char *k, const char *dflt)
+static const char *text_or(const char *s, const char *dflt)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(d, k);
-    return cJSON_IsString(v) ? v->valuestring : dflt;
+    return s ? s : dflt;
 }
 
 int cmd_show(int argc, char **argv)
@@ -119,35 +118,38 @@ int cmd_show(int argc, char **argv)
         free(data);
         return EXIT_DONE;
     }
-    cJSON *d = cJSON_Parse(data);
+    nx_stored d;
+    rc = nx_stored_parse(&d, data, strlen(data));
     free(data);
-    printf("id        %s\ntitle     %s\ndate      %s\nsource    %s\n",
-           jstr(d, "id", ""), jstr(d, "title", ""), jstr(d, "time", "undated"),
-           jstr(d, "source", ""));
-    if (jstr(d, "url", NULL))
-        printf("url       %s\n", jstr(d, "url", ""));
-    print_list(d, "author", "author");
-    print_list(d, "category", "category");
-    print_list(d, "person", "person");
-    print_list(d, "org", "org");
-    print_list(d, "place", "place");
-    print_list(d, "by", "by");
-    const cJSON *qs = cJSON_GetObjectItemCaseSensitive(d, "quotes"), *q;
-    print_list(d, "by_low", "by~");
-    cJSON_ArrayForEach(q, qs) {
-        printf("quote     %s: \"%s\"\n", jstr(q, "speaker", "(unattributed)"),
-               jstr(q, "text", ""));
-        const cJSON *c = cJSON_GetObjectItemCaseSensitive(q, "confidence");
-        if (jstr(q, "speaker", NULL) && cJSON_IsNumber(c))
-            printf("          %s, confidence %.2f%s%s%s\n",
-                   jstr(q, "how", "none"), c->valuedouble,
-                   jstr(q, "cue", NULL) ? ", cue \"" : "",
-                   jstr(q, "cue", ""), jstr(q, "cue", NULL) ? "\"" : "");
-        if (jstr(q, "evidence", NULL))
-            printf("          in: %s\n", jstr(q, "evidence", ""));
+    if (rc == NX_ENOMEM) {
+        cli_error("show", "%s", nx_strerror(rc));
+        return cli_exit_code(rc);
     }
-    printf("\n%s\n", jstr(d, "body", ""));
-    cJSON_Delete(d);
+    printf("id        %s\ntitle     %s\ndate      %s\nsource    %s\n",
+           text_or(d.id, ""), text_or(d.title, ""), text_or(d.time, "undated"),
+           text_or(d.source, ""));
+    if (d.url)
+        printf("url       %s\n", d.url);
+    static const nx_facet_id lists[] = {NX_FACET_AUTHOR, NX_FACET_CATEGORY,
+                                        NX_FACET_PERSON, NX_FACET_ORG,
+                                        NX_FACET_PLACE,  NX_FACET_BY};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+        print_list(nx_stored_list_field(lists[i]), &d.list[lists[i]]);
+    print_list("by~", &d.by_low);
+    for (size_t i = 0; i < d.nquotes; i++) {
+        const nx_stored_quote *q = &d.quotes[i];
+        printf("quote     %s: \"%s\"\n", text_or(q->speaker, "(unattributed)"),
+               text_or(q->text, ""));
+        if (q->speaker && q->confidence >= 0)
+            printf("          %s, confidence %.2f%s%s%s\n",
+                   text_or(q->how, "none"), q->confidence,
+                   q->cue ? ", cue \"" : "", text_or(q->cue, ""),
+                   q->cue ? "\"" : "");
+        if (q->evidence)
+            printf("          in: %s\n", q->evidence);
+    }
+    printf("\n%s\n", text_or(d.body, ""));
+    nx_stored_clear(&d);
     return EXIT_DONE;
 }
 
@@ -246,11 +248,11 @@ int cmd_stats(int argc, char **argv)
         gen = 0;
     }
     uint64_t docs = nx_db_doccount(h), size = du(gen_path ? gen_path : path);
-    nx_db_get_metadata(h, "newsdex.last_reindex", &last);
-    nx_db_get_metadata(h, "newsdex.last_outcome", &outcome);
-    nx_db_get_metadata(h, "newsdex.format", &format);
+    nx_db_get_metadata(h, NX_META_LAST_REINDEX, &last);
+    nx_db_get_metadata(h, NX_META_LAST_OUTCOME, &outcome);
+    nx_db_get_metadata(h, NX_META_FORMAT, &format);
     char *progress = NULL;
-    nx_db_get_metadata(h, "newsdex.progress", &progress);
+    nx_db_get_metadata(h, NX_META_PROGRESS, &progress);
     cJSON *prog = progress && *progress ? cJSON_Parse(progress) : NULL;
     free(progress);
     const cJSON *pstate = cJSON_GetObjectItemCaseSensitive(prog, "state");
@@ -258,6 +260,10 @@ int cmd_stats(int argc, char **argv)
                       strcmp(pstate->valuestring, "done") != 0;
     nx_lock_holder holder;
     int writing = gen ? nx_lock_holder_get(path, &holder) : 0;
+    char *heads = NULL;   /* a damaged facet head file: counted without */
+    nx_db_facet_heads_problem(h, &heads);
+    if (heads)
+        cli_error("stats", "warning: %s", heads);
     if (json) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddNumberToObject(o, "documents", (double)docs);
@@ -289,6 +295,9 @@ int cmd_stats(int argc, char **argv)
             cJSON_AddItemToObject(o, "progress", cJSON_Duplicate(prog, 1));
         else
             cJSON_AddNullToObject(o, "progress");
+        cJSON *warn = cJSON_AddArrayToObject(o, "warnings");
+        if (heads)
+            cJSON_AddItemToArray(warn, cJSON_CreateString(heads));
         char *s = cJSON_PrintUnformatted(o);
         if (s)
             puts(s);
@@ -312,7 +321,10 @@ int cmd_stats(int argc, char **argv)
             printf("interrupted   %s stopped after %.0f records; run it "
                    "again to finish\n", cJSON_IsString(c) ? c->valuestring
                    : "a run", cJSON_IsNumber(n) ? n->valuedouble : 0.0);
+        if (heads)
+            printf("warning       %s\n", heads);
     }
+    free(heads);
     cJSON_Delete(prog);
     free(gen_path);
     free(last);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "nx_buf.h"
 #include "nx_status.h"
 #include "x_internal.h"
 
@@ -24,20 +25,18 @@ void x_doc_free(x_doc *d)
     free(d->sents);
     free(d->quotes);
     free(d->speech);
+    x_mindex_free(d);
+    free(d->ent_names);
 }
 
 
 int x_doc_add_mention(x_doc *d, uint32_t tok, uint32_t ntok, int type,
                       float score, const char *name)
 {
-    if (d->nment == d->capment) {
-        size_t nc = d->capment ? d->capment * 2 : 32;
-        x_mention *nm = realloc(d->ments, nc * sizeof *nm);
-        if (!nm)
-            return NX_ENOMEM;
-        d->ments = nm;
-        d->capment = nc;
-    }
+    int rc = nx_grow(&d->ments, &d->capment, d->nment + 1, sizeof *d->ments,
+                     X_MAX_TOKENS);
+    if (rc != NX_OK)
+        return rc;
     x_mention *m = &d->ments[d->nment];
     memset(m, 0, sizeof *m);
     m->tok = tok;
@@ -55,20 +54,19 @@ int x_doc_add_mention(x_doc *d, uint32_t tok, uint32_t ntok, int type,
 int x_doc_add_speech(x_doc *d, int mention, int also, int quote, uint32_t tok,
                      float conf)
 {
-    if (d->nspeech == d->capspeech) {
-        size_t nc = d->capspeech ? d->capspeech * 2 : 16;
-        x_speech *ns = realloc(d->speech, nc * sizeof *ns);
-        if (!ns)
-            return NX_ENOMEM;
-        d->speech = ns;
-        d->capspeech = nc;
-    }
+    int rc = nx_grow(&d->speech, &d->capspeech, d->nspeech + 1,
+                     sizeof *d->speech, X_MAX_TOKENS);
+    if (rc != NX_OK)
+        return rc;
     d->speech[d->nspeech++] = (x_speech){mention, also, quote, tok, conf};
     return NX_OK;
 }
 
 int x_doc_mention_at(const x_doc *d, uint32_t t)
 {
+    int found = x_mindex_at(d, t);
+    if (found != -2)
+        return found;
     for (size_t i = 0; i < d->nment; i++) {
         const x_mention *m = &d->ments[i];
         if (!(m->flags & XMF_DROPPED) && t >= m->tok && t < m->tok + m->ntok)
@@ -79,6 +77,9 @@ int x_doc_mention_at(const x_doc *d, uint32_t t)
 
 int x_doc_mention_ending(const x_doc *d, uint32_t t)
 {
+    int found = x_mindex_ending(d, t);
+    if (found != -2)
+        return found;
     for (size_t i = 0; i < d->nment; i++) {
         const x_mention *m = &d->ments[i];
         if (!(m->flags & XMF_DROPPED) && m->tok + m->ntok == t + 1)
@@ -89,6 +90,9 @@ int x_doc_mention_ending(const x_doc *d, uint32_t t)
 
 int x_doc_mention_starting(const x_doc *d, uint32_t t)
 {
+    int found = x_mindex_starting(d, t);
+    if (found != -2)
+        return found;
     for (size_t i = 0; i < d->nment; i++) {
         const x_mention *m = &d->ments[i];
         if (!(m->flags & XMF_DROPPED) && m->tok == t)

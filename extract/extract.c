@@ -47,17 +47,6 @@ void nx_entities_clear(nx_entities *e)
     nx_entities_init(e);
 }
 
-static char *errdup(const char *a, const char *b)
-{
-    size_t n = strlen(a) + strlen(b) + 1;
-    char *s = malloc(n);
-    if (s) {
-        strcpy(s, a);
-        strcat(s, b);
-    }
-    return s;
-}
-
 int nx_extractor_new(nx_extractor **out, const nx_extract_options *opts,
                      char **err)
 {
@@ -89,7 +78,7 @@ int nx_extractor_new(nx_extractor **out, const nx_extract_options *opts,
     x->ner_model = NULL;
     if (rc != NX_OK) {
         if (err)
-            *err = lerr ? lerr : errdup("extractor: ", nx_strerror(rc));
+            *err = lerr ? lerr : nx_errf("extractor: %s", nx_strerror(rc));
         else
             free(lerr);
         nx_extractor_free(x);

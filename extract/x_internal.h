@@ -164,6 +164,8 @@ enum {
 /* The name of an XH_ code ("named", "title+surname", ...); static. */
 const char *x_how_name(int how);
 
+typedef struct x_mindex x_mindex;   /* mindex.c */
+
 typedef struct x_doc {
     const struct nx_extractor *x;
     char *text;              /* title + "\n\n" + body (owned) */
@@ -181,6 +183,11 @@ typedef struct x_doc {
     x_speech *speech;
     size_t nspeech, capspeech;
     int stage;               /* the stage running now */
+    struct x_mindex *mi;     /* mentions by token, while the quotes stage
+                                runs (mindex.c); NULL otherwise */
+    const char **ent_names;  /* x_entity_name of each entity, once merged
+                                (x_doc_emit); borrowed from the mentions */
+    size_t nent_names;
 } x_doc;
 
 #define X_MAX_TOKENS (1u << 22)   /* bound on tokens per article */
@@ -198,6 +205,33 @@ int x_doc_add_mention(x_doc *d, uint32_t tok, uint32_t ntok, int type,
                       float score, const char *name);
 int x_doc_add_speech(x_doc *d, int mention, int also, int quote,
                      uint32_t tok, float conf);
+/* The mention index (mindex.c): built while no stage adds, drops or
+ * moves mentions (the quotes stage), so lookups by token cost a binary
+ * search instead of a pass over every mention — a pass per token or per
+ * quote made extraction grow with the square of the article.  Every
+ * lookup below gives the answer the full pass gives, in the same order.
+ * Without an index (or once nment has changed) they scan. */
+int x_mindex_build(x_doc *d);
+void x_mindex_free(x_doc *d);
+/* The mentions with a <= tok < b, by index, into buf (cap entries): how
+ * many, or SIZE_MAX when there is no index or they do not fit (the caller
+ * then looks at every mention). */
+size_t x_doc_mentions_in(const x_doc *d, uint32_t a, uint32_t b,
+                         uint32_t *buf, size_t cap);
+#define X_RANGE_CAP 512
+/* Person mentions (not dropped) whose last word is that of mention m,
+ * counted once per start token, that start before token t; -1 without an
+ * index (or when m is no such mention). */
+int x_mindex_salience(const x_doc *d, int m, uint32_t t);
+/* For a one-token mention m: the first person mention of two words or
+ * more whose last word is m's token, -1 when there is none, -2 without an
+ * index. */
+int x_mindex_longer(const x_doc *d, int m);
+/* x_doc_mention_ending / _starting through the index; -2 without one. */
+int x_mindex_ending(const x_doc *d, uint32_t t);
+int x_mindex_starting(const x_doc *d, uint32_t t);
+/* x_doc_mention_at through the index; -2 without one. */
+int x_mindex_at(const x_doc *d, uint32_t t);
 /* The mention covering token t (first that does, not dropped), or -1. */
 int x_doc_mention_at(const x_doc *d, uint32_t t);
 /* The mention ending exactly at token t (its last token), or -1. */

@@ -3,16 +3,7 @@
  * entities and quotes (nx_extract.h), turn each into a document with its
  * facet terms and values (nx_facets.h) and write it in batches (shim).
  *
- * The stored document data is one JSON object:
- *   {"id", "title", "date" ("YYYY-MM-DD" UTC or null), "time" (ISO 8601
- *    UTC or null), "source", "url", "author": [..], "category": [..],
- *    "person": [..], "org": [..], "place": [..], "by": [..],
- *    "by_low": [..] (speakers attributed below NX_BY_CONFIDENT only),
- *    "unattributed": N (quotes with no speaker),
- *    "quotes": [nx_quote_json objects], "body"}
- * An article with unattributed quotes also carries the by value
- * NX_BY_UNATTRIBUTED (a facet term, not in the stored "by" list), so the
- * by facet counts such matches and `by:unattributed` finds them.
+ * The stored document data is the JSON object of facets/nx_stored.h.
  */
 #ifndef NX_INDEXER_H
 #define NX_INDEXER_H
@@ -22,16 +13,16 @@
 
 #include "nx_extract.h"
 #include "nx_ingest.h"
+#include "nx_meta.h"
 #include "nx_xapian.h"
 
+/* The by value of an article with unattributed quotes (nx_stored.h). */
 #define NX_BY_UNATTRIBUTED "unattributed"
 
 struct cJSON;
-/* One quote as JSON: {"speaker" (or null), "text", "how", "confidence",
- * "confident" (it counts for by:), "cue" and "cue_offset" (byte offset
- * in the body) when there is a cue, "evidence" (the attributing
- * sentence)}.  The caller owns the object (cJSON_Delete); NULL when out
- * of memory.  `newsdex entities --json` prints the same objects. */
+/* One quote as JSON: a stored quote of nx_stored.h.  The caller owns the
+ * object (cJSON_Delete); NULL when out of memory.  `newsdex entities
+ * --json` prints the same objects. */
 struct cJSON *nx_quote_json(const nx_quote *q);
 
 /* Builds the document for an article and what was extracted from it. */
@@ -76,10 +67,23 @@ typedef struct nx_index_options {
      * ingest finds with the sources to part 0, which reads the same
      * records (the others neither count nor report them). */
     unsigned part, nparts;
+    /* The shrink rule (nx_shrink_refused()) is off: an emptied source may
+     * empty the index (`--allow-shrink`). */
+    int allow_shrink;
 } nx_index_options;
 #define NX_INDEX_OPTIONS_INIT \
     {NULL, NX_INGEST_OPTIONS_INIT, 0, 1, NULL, 0, NULL, NULL, NULL, 0, 0, \
-     NX_PRUNE_NONE, 0, 0, 0, 0, 0}
+     NX_PRUNE_NONE, 0, 0, 0, 0, 0, 0}
+
+/* The shrink rule.  An archive that is not there (an unmounted mount
+ * point: the directory exists and is empty) looks like an archive whose
+ * articles were all deleted; cron must not act on that.  A change from
+ * `before` to `after` documents is refused when it loses them all, or
+ * more than NX_SHRINK_SHARE percent of them and more than
+ * NX_SHRINK_HANDFUL. */
+#define NX_SHRINK_SHARE 50
+#define NX_SHRINK_HANDFUL 10
+int nx_shrink_refused(uint64_t before, uint64_t after);
 
 typedef struct nx_index_stats {
     uint64_t read;       /* records read */
@@ -146,6 +150,9 @@ uint64_t nx_index_config_hash(int extract, const char *aliases_tsv);
  * malloc'd. */
 char *nx_source_term(const char *source);
 
+/* The bytes of the files under the paths (a rebuild's space estimate). */
+uint64_t nx_index_source_bytes(const char *const *paths, size_t npaths);
+
 /* Counts the records under the paths (parsing only, nothing reported) for
  * a progress bar.  NX_ETOOBIG when the files add up to more than
  * `max_bytes` (counting would not be cheap). */
@@ -154,13 +161,12 @@ int nx_index_count(const char *const *paths, size_t npaths,
                    uint64_t *count);
 
 /* The progress a writer records with every commit, as metadata
- * "newsdex.progress": {"command", "state" ("indexing", "deleting",
+ * NX_META_PROGRESS (nx_meta.h): {"command", "state" ("indexing", "deleting",
  * "done"), "records" (records processed, in source order), "last_id",
  * "deleted", "started", "resumed" (what the interrupted run this one
  * follows had committed: with unchanged sources the database reflects the
  * first max(records, resumed) records)}.  A run killed at any moment leaves the batches it
  * committed and this record of how far they got. */
-#define NX_PROGRESS_KEY "newsdex.progress"
 
 /* ------------------------------------------------------------ rebuild.c */
 

@@ -72,9 +72,7 @@ void nx_ing_excerpt(char out[72], const char *s)
         memcpy(out, s, n + 1);
         return;
     }
-    n = 60;
-    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-        n--;    /* do not cut a UTF-8 sequence */
+    n = nx_utf8_cut(s, 60);
     memcpy(out, s, n);
     memcpy(out + n, "...", 4);
 }
@@ -123,7 +121,14 @@ int nx_ing_emit(const nx_ing *g, nx_article *a, long line, size_t nbad)
     int has_fields = a->date != NX_DATE_NONE || a->url || a->authors.n ||
                      a->categories.n || a->people.n || a->orgs.n ||
                      a->places.n;
-    if (!*a->title && !*a->body && !has_fields) {
+    size_t idlen = a->id ? strlen(a->id) : 0;
+    if (idlen > NX_ID_MAX) {
+        /* Not a term Xapian can store: a bad record like any other, not
+         * an error that stops the run (and every later one) at it. */
+        nx_ing_report(g, NX_REPORT_SKIPPED, line, "id is %zu bytes, over "
+                      "the %d-byte bound of an id (a Xapian term)", idlen,
+                      NX_ID_MAX);
+    } else if (!*a->title && !*a->body && !has_fields) {
         nx_ing_report(g, NX_REPORT_SKIPPED, line, "no title or body");
     } else {
         if (!*a->title && !*a->body)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_meta.h"
 #include "nx_query.h"
 
 static void free_aliases(void *al)
@@ -17,7 +18,7 @@ static void free_aliases(void *al)
 static char *stored_aliases(nx_db *db)
 {
     char *tsv = NULL;
-    if (nx_db_get_metadata(db, "newsdex.aliases", &tsv) != NX_OK || !tsv) {
+    if (nx_db_get_metadata(db, NX_META_ALIASES, &tsv) != NX_OK || !tsv) {
         free(tsv);
         tsv = strdup("");
     }
@@ -30,7 +31,7 @@ static nx_aliases *parse_aliases(const char *tsv)
     if (al && *tsv) {
         char *err = NULL;
         /* The table was written by nx_aliases_serialize: it parses. */
-        nx_aliases_add_tsv(al, tsv, strlen(tsv), "newsdex.aliases", &err);
+        nx_aliases_add_tsv(al, tsv, strlen(tsv), NX_META_ALIASES, &err);
         free(err);
     }
     return al;
@@ -43,9 +44,9 @@ const nx_aliases *nx_query_aliases(nx_db *db)
     char *tsv = stored_aliases(db);
     if (!tsv)
         return NULL;
-    nx_aliases *al = nx_db_attached(db, "newsdex.aliases", tsv);
+    nx_aliases *al = nx_db_attached(db, NX_META_ALIASES, tsv);
     if (!al && (al = parse_aliases(tsv)) &&
-        nx_db_attach(db, "newsdex.aliases", tsv, al, free_aliases) != NX_OK)
+        nx_db_attach(db, NX_META_ALIASES, tsv, al, free_aliases) != NX_OK)
         al = NULL;
     free(tsv);
     return al;

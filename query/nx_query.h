@@ -13,6 +13,7 @@
 
 #include "nx_facets.h"
 #include "nx_names.h"
+#include "nx_stored.h"
 #include "nx_xapian.h"
 
 typedef struct nx_query_options {
@@ -44,7 +45,8 @@ typedef struct nx_facet_count {
 typedef struct nx_hit {
     unsigned rank;     /* 1-based, across pages */
     double score;
-    char *data;        /* the stored JSON object (see indexer/nx_indexer.h) */
+    char *data;        /* the stored JSON object (nx_stored.h) */
+    nx_stored doc;     /* data parsed, once; empty if it does not parse */
     char *snippet;     /* HTML-escaped, matches between NX_HI_START/END */
 } nx_hit;
 

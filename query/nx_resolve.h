@@ -8,6 +8,7 @@
 
 #include "nx_facets.h"
 #include "nx_names.h"
+#include "nx_stored.h"
 #include "nx_xapian.h"
 
 typedef struct nx_resolver {

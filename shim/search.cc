@@ -34,7 +34,7 @@ extern "C" int nx_terms_add(nx_terms *t, const char *term)
     return nx::guarded(msg, [&]() -> int {
         size_t n = std::char_traits<char>::length(term);
         /* A term Xapian cannot store cannot be in any document. */
-        if (n > 0 && n <= 245)
+        if (n > 0 && n <= NX_TERM_MAX)
             t->terms.emplace_back(term, n);
         return NX_OK;
     });
