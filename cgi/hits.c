@@ -1,8 +1,9 @@
 /*
  * hits.c — the hits of a results page (cgi_page.h): title (a link only for
  * an http or https url), date, source, authors, categories, the snippet
- * with matches marked, and the article's speakers and people as links
- * that filter on them.
+ * with matches marked, the article's speakers and people as links
+ * that filter on them, and under them the sentences that attribute its
+ * quotes (who, how the speaker was found, the confidence).
  */
 #include "cgi_page.h"
 
@@ -12,6 +13,8 @@
 #include <strings.h>
 
 #define ENTS_SHOWN 6   /* speakers / people listed per hit */
+#define SAID_SHOWN 2   /* attributing sentences shown per hit */
+#define SAID_BYTES 280 /* of each, cut at a character boundary */
 
 /* Only http and https urls become links: never javascript:, data: or a
  * relative path. */
@@ -144,6 +147,52 @@ static void entity_links(nx_buf *b, const nx_cgi_params *p,
         nx_buf_printf(b, "<span class=\"more\">+%d</span>", total - shown);
 }
 
+/* The sentences attributing the article's quotes, one per speaker
+ * (the first of each), confident ones first: what a reader checks before
+ * trusting by:. */
+static void said(nx_buf *b, const nx_stored *d)
+{
+    const nx_stored_quote *shown[SAID_SHOWN];
+    int n = 0;
+    for (int pass = 0; pass < 2 && n < SAID_SHOWN; pass++)
+        for (size_t qi = 0; qi < d->nquotes && n < SAID_SHOWN; qi++) {
+            const nx_stored_quote *q = &d->quotes[qi];
+            if (!q->speaker || !q->evidence || q->confident != !pass)
+                continue;
+            int dup = 0;
+            for (int i = 0; i < n && !dup; i++)
+                dup = strcmp(shown[i]->speaker, q->speaker) == 0;
+            if (!dup)
+                shown[n++] = q;
+        }
+    if (n == 0)
+        return;
+    nx_buf_puts(b, "<ul class=\"said\">");
+    for (int i = 0; i < n; i++) {
+        const nx_stored_quote *q = shown[i];
+        const char *ev = q->evidence;
+        size_t len = strlen(ev);
+        if (len > SAID_BYTES) {
+            len = SAID_BYTES;
+            while (len > 0 && ((unsigned char)ev[len] & 0xC0) == 0x80)
+                len--;
+        }
+        nx_buf_puts(b, "<li><span class=\"sp\">");
+        nx_buf_html(b, q->speaker);
+        nx_buf_puts(b, "</span> <span class=\"how\">(");
+        nx_buf_html(b, q->how ? q->how : "");
+        if (q->confidence >= 0)
+            nx_buf_printf(b, ", %.2f", q->confidence);
+        nx_buf_puts(b, q->confident ? ")" : ", below the by: threshold)");
+        nx_buf_puts(b, "</span> ");
+        nx_buf_html_n(b, ev, len);
+        if (len < strlen(ev))
+            nx_buf_puts(b, "\xe2\x80\xa6");
+        nx_buf_puts(b, "</li>");
+    }
+    nx_buf_puts(b, "</ul>");
+}
+
 static void hit(nx_buf *b, const nx_cgi_params *p, const nx_hit *h)
 {
     const nx_stored *d = &h->doc;
@@ -188,6 +237,7 @@ static void hit(nx_buf *b, const nx_cgi_params *p, const nx_hit *h)
                  "person", &any);
     if (any)
         nx_buf_puts(b, "</div>");
+    said(b, d);
     nx_buf_puts(b, "</li>\n");
 }
 

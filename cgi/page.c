@@ -91,6 +91,7 @@ static const char *const facet_titles[NX_FACET_COUNT] = {
     [NX_FACET_ORG] = "Organisations", [NX_FACET_PLACE] = "Places",
     [NX_FACET_CATEGORY] = "Categories", [NX_FACET_AUTHOR] = "Authors",
     [NX_FACET_YEAR] = "Years",      [NX_FACET_MONTH] = "Months",
+    [NX_FACET_BYANY] = "Quoted (any confidence)",
 };
 
 #define FACET_SHOWN 8    /* values before "more" */

@@ -65,13 +65,12 @@ static void show_help(FILE *f)
                "Exit: 0 shown; 1 no article with that id; 3 database error.\n");
 }
 
-/* A list field, labelled with its name. */
-static void print_list(const nx_stored *d, nx_facet_id f)
+/* A list field, labelled. */
+static void print_list(const char *label, const nx_stored_list *l)
 {
-    const nx_stored_list *l = &d->list[f];
     if (l->n == 0)
         return;
-    printf("%-9s", nx_stored_list_field(f));
+    printf("%-9s", label);
     for (size_t i = 0; i < l->n; i++)
         printf("%s%s", i ? ", " : " ", l->v[i]);
     putchar('\n');
@@ -135,11 +134,20 @@ int cmd_show(int argc, char **argv)
                                         NX_FACET_PERSON, NX_FACET_ORG,
                                         NX_FACET_PLACE,  NX_FACET_BY};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
-        print_list(&d, lists[i]);
-    for (size_t i = 0; i < d.nquotes; i++)
-        printf("quote     %s: \"%s\"\n",
-               text_or(d.quotes[i].speaker, "(unattributed)"),
-               text_or(d.quotes[i].text, ""));
+        print_list(nx_stored_list_field(lists[i]), &d.list[lists[i]]);
+    print_list("by~", &d.by_low);
+    for (size_t i = 0; i < d.nquotes; i++) {
+        const nx_stored_quote *q = &d.quotes[i];
+        printf("quote     %s: \"%s\"\n", text_or(q->speaker, "(unattributed)"),
+               text_or(q->text, ""));
+        if (q->speaker && q->confidence >= 0)
+            printf("          %s, confidence %.2f%s%s%s\n",
+                   text_or(q->how, "none"), q->confidence,
+                   q->cue ? ", cue \"" : "", text_or(q->cue, ""),
+                   q->cue ? "\"" : "");
+        if (q->evidence)
+            printf("          in: %s\n", q->evidence);
+    }
     printf("\n%s\n", text_or(d.body, ""));
     nx_stored_clear(&d);
     return EXIT_DONE;

@@ -74,16 +74,11 @@ static int on_article(void *ctx, nx_article *a)
         cJSON_AddItemToObject(o, "org", list_json(&e.org));
         cJSON_AddItemToObject(o, "place", list_json(&e.place));
         cJSON_AddItemToObject(o, "by", list_json(&e.by));
+        cJSON_AddItemToObject(o, "by_low", list_json(&e.by_low));
+        cJSON_AddNumberToObject(o, "unattributed", (double)e.unattributed);
         cJSON *qs = cJSON_AddArrayToObject(o, "quotes");
-        for (size_t i = 0; i < e.nquotes; i++) {
-            cJSON *q = cJSON_CreateObject();
-            if (e.quotes[i].speaker)
-                cJSON_AddStringToObject(q, "speaker", e.quotes[i].speaker);
-            else
-                cJSON_AddNullToObject(q, "speaker");
-            cJSON_AddStringToObject(q, "text", e.quotes[i].text);
-            cJSON_AddItemToArray(qs, q);
-        }
+        for (size_t i = 0; i < e.nquotes; i++)
+            cJSON_AddItemToArray(qs, nx_quote_json(&e.quotes[i]));
         char *s = cJSON_PrintUnformatted(o);
         if (s)
             puts(s);
@@ -96,10 +91,19 @@ static int on_article(void *ctx, nx_article *a)
         print_list("org", &e.org);
         print_list("place", &e.place);
         print_list("by", &e.by);
-        for (size_t i = 0; i < e.nquotes; i++)
+        if (e.by_low.n)
+            print_list("by~", &e.by_low);
+        for (size_t i = 0; i < e.nquotes; i++) {
+            const nx_quote *q = &e.quotes[i];
             printf("  quote   %s: \"%s\"\n",
-                   e.quotes[i].speaker ? e.quotes[i].speaker : "(unattributed)",
-                   e.quotes[i].text);
+                   q->speaker ? q->speaker : "(unattributed)", q->text);
+            if (q->speaker)
+                printf("          %s, confidence %.2f%s%s%s\n", q->how,
+                       q->confidence, q->cue ? ", cue \"" : "",
+                       q->cue ? q->cue : "", q->cue ? "\"" : "");
+            if (q->evidence)
+                printf("          in: %s\n", q->evidence);
+        }
         putchar('\n');
     }
     nx_entities_clear(&e);

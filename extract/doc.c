@@ -51,14 +51,28 @@ int x_doc_add_mention(x_doc *d, uint32_t tok, uint32_t ntok, int type,
     return (int)d->nment++;
 }
 
-int x_doc_add_speech(x_doc *d, int mention, int also, int quote, uint32_t tok)
+int x_doc_add_speech(x_doc *d, int mention, int also, int quote, uint32_t tok,
+                     float conf)
 {
     int rc = nx_grow(&d->speech, &d->capspeech, d->nspeech + 1,
                      sizeof *d->speech, X_MAX_TOKENS);
     if (rc != NX_OK)
         return rc;
-    d->speech[d->nspeech++] = (x_speech){mention, also, quote, tok};
+    d->speech[d->nspeech++] = (x_speech){mention, also, quote, tok, conf};
     return NX_OK;
+}
+
+int x_doc_mention_at(const x_doc *d, uint32_t t)
+{
+    int found = x_mindex_at(d, t);
+    if (found != -2)
+        return found;
+    for (size_t i = 0; i < d->nment; i++) {
+        const x_mention *m = &d->ments[i];
+        if (!(m->flags & XMF_DROPPED) && t >= m->tok && t < m->tok + m->ntok)
+            return (int)i;
+    }
+    return -1;
 }
 
 int x_doc_mention_ending(const x_doc *d, uint32_t t)

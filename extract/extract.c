@@ -37,9 +37,12 @@ void nx_entities_clear(nx_entities *e)
     nx_strlist_clear(&e->org);
     nx_strlist_clear(&e->place);
     nx_strlist_clear(&e->by);
+    nx_strlist_clear(&e->by_low);
     for (size_t i = 0; i < e->nquotes; i++) {
         free(e->quotes[i].speaker);
         free(e->quotes[i].text);
+        free(e->quotes[i].cue);
+        free(e->quotes[i].evidence);
     }
     free(e->quotes);
     nx_entities_init(e);
@@ -137,6 +140,7 @@ int x_extract_spans(nx_extractor *x, const char *title, const char *dateline,
         memcpy(d.text + n + dl, "\n\n", 2);
         n += dl + 2;
     }
+    d.body_start = n;
     memcpy(d.text + n, body, bl + 1);
     d.len = n + bl;
     int rc = NX_OK;

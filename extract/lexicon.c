@@ -79,7 +79,12 @@ static const char *const ROLE_NOUNS[] = {
     "campaigner", "candidate", "boss", "veteran", "resident", "witness",
     "student", "worker", "employee", "farmer", "chemist", "engineer",
     "agent", "inspector", "commissioner", "correspondent", "editor",
-    "reporter", "columnist", "author", "writer", NULL};
+    "reporter", "columnist", "author", "writer", "controller",
+    "producer", "presenter", "publicist", "promoter", "organiser",
+    "commentator", "curator", "vice-president", "treasurer", "conductor",
+    "singer", "actor", "actress", "striker", "midfielder", "defender",
+    "goalkeeper", "captain", "skipper", "mother", "father", "chairperson",
+    NULL};
 
 static const char *const PLACE_NOUNS[] = {
     "region", "province", "oblast", "state", "county", "district", "city",
@@ -143,6 +148,34 @@ static const char *const SPEECH2[] = {
 
 static const char *const PRONOUNS[] = {"he", "she", "they", "it", NULL};
 
+/* Plural common nouns the tagger may capitalise into a name at the start
+ * of a sentence ("Prosecutors said", "MPs warned"): never a speaker. */
+static const char *const GROUPS[] = {
+    "prosecutors", "mps", "ministers", "organisers", "organizers",
+    "scientists", "officials", "police", "critics", "analysts", "experts",
+    "residents", "doctors", "researchers", "campaigners", "teachers",
+    "parents", "lawyers", "officers", "economists", "investors", "fans",
+    "players", "voters", "workers", "unions", "judges", "senators",
+    "lawmakers", "republicans", "democrats", "conservatives", "tories",
+    "activists", "protesters", "witnesses", "sources", "insiders",
+    "executives", "managers", "directors", "members", "leaders", "peers",
+    "councillors", "bosses", "users", "customers", "consumers", "critics",
+    "supporters", "opponents", "academics", "engineers", "regulators",
+    "authorities", "bankers", "traders", "dealers", "observers", NULL};
+
+/* Verbs that report words only when a quote follows close behind:
+ * "Cruz called Trump a “pathological liar”" (not "called a meeting"). */
+static const char *const NAMING[] = {
+    "call", "calls", "called", "calling", "dub", "dubs", "dubbed",
+    "brand", "brands", "branded", "label", "labels", "labelled", "labeled",
+    "term", "termed", "compare", "compares", "compared", "dismiss",
+    "dismisses", "dismissed", "refer", "refers", "referred", "hail",
+    "hailed", "slam", "slams", "slammed", "praise", "praised", "decry",
+    "decried", "mock", "mocked", "vowing", "pledging", NULL};
+
+/* The verb's object after it is who was told, not who spoke. */
+static const char *const TELL[] = {"tell", "tells", "told", "telling", NULL};
+
 static int add_list(nx_strmap *m, const char *const *list, unsigned bit)
 {
     for (size_t i = 0; list[i]; i++) {
@@ -164,7 +197,8 @@ int x_lex_new(nx_strmap **out)
         add_list(m, PLACE_NOUNS, LX_PLACEN) ||
         add_list(m, ORG_ANAPHORS, LX_ORGANA) ||
         add_list(m, SPEECH1, LX_SAY1) || add_list(m, SPEECH2, LX_SAY2) ||
-        add_list(m, PRONOUNS, LX_PRON)) {
+        add_list(m, PRONOUNS, LX_PRON) || add_list(m, GROUPS, LX_GROUP) ||
+        add_list(m, TELL, LX_TELL) || add_list(m, NAMING, LX_NAMING)) {
         nx_strmap_free(m);
         return NX_ENOMEM;
     }

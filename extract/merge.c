@@ -562,6 +562,18 @@ static int push_unique(uniq *u, const char *s)
     return rc;
 }
 
+/* Whether the list of u holds a name of s's key: 1, 0, or NX_ENOMEM. */
+static int uniq_has(const uniq *u, const char *s)
+{
+    char *k = nx_name_key(s);
+    if (!k)
+        return NX_ENOMEM;
+    long v;
+    int has = nx_strmap_get(u->keys, k, strlen(k), &v) != 0;
+    free(k);
+    return has;
+}
+
 typedef struct ordkey {    /* sorting by first token, ties by index */
     uint32_t tok;
     size_t idx;
@@ -589,19 +601,49 @@ static char *quote_text(const x_doc *d, const x_quote *q)
     return s;
 }
 
-static int push_quote(nx_entities *e, const char *speaker, char *text)
+/* The cue and the sentence holding it, for the quote's evidence. */
+static int quote_evidence(const x_doc *d, const x_quote *q, nx_quote *o)
+{
+    o->how = x_how_name(o->speaker || q->how == XH_UNNAMED ? q->how : XH_NONE);
+    o->confidence = o->speaker ? q->conf : 0.0;
+    o->cue_off = -1;
+    if (q->cue >= d->ntok)
+        return NX_OK;
+    const x_tok *k = &d->toks[q->cue];
+    int acc = x_tok_lower_is(d, q->cue, "according") && q->cue + 1 < d->ntok;
+    o->cue = acc ? x_span_text(d, q->cue, 2) : x_span_text(d, q->cue, 1);
+    if (k->off >= d->body_start)
+        o->cue_off = (long)(k->off - d->body_start);
+    const x_sent *s = &d->sents[k->sent];
+    const x_tok *a = &d->toks[s->first], *b = &d->toks[s->end - 1];
+    /* a sentence the tokenizer ended at a quote's ?” runs on to the cue:
+     * “…?” Graham asked */
+    if (k->sent > 0 && s->first > 0 && d->toks[s->first].kind != XT_QUOTE &&
+        q->close + 1 == s->first)
+        a = &d->toks[d->sents[k->sent - 1].first];
+    o->evidence = x_text_range(d, a->off, b->off + b->len);
+    return o->cue && o->evidence ? NX_OK : NX_ENOMEM;
+}
+
+static int push_quote(nx_entities *e, const x_doc *d, const x_quote *xq,
+                      const char *speaker, char *text)
 {
     int rc = nx_grow(&e->quotes, &e->capquotes, e->nquotes + 1,
                      sizeof *e->quotes, X_MAX_TOKENS);
-    if (rc != NX_OK)
+    if (rc != NX_OK) {
+        free(text);
         return rc;
+    }
     nx_quote *q = &e->quotes[e->nquotes];
+    memset(q, 0, sizeof *q);
     q->text = text;
+    e->nquotes++;        /* cleared with e from here on, whatever fails */
     q->speaker = speaker ? strdup(speaker) : NULL;
     if (speaker && !q->speaker)
         return NX_ENOMEM;
-    e->nquotes++;
-    return NX_OK;
+    if (!speaker)
+        e->unattributed++;   /* an unnamed speaker keeps its cue shown */
+    return quote_evidence(d, xq, q);
 }
 
 static int speaker_name(const x_doc *d, int m, const char **out)
@@ -673,13 +715,27 @@ int x_doc_emit(x_doc *d, nx_entities *e)
     for (size_t i = 0; i < d->nspeech; i++)
         so[i] = (ordkey){d->speech[i].tok, i};
     qsort(so, d->nspeech, sizeof *so, cmp_ord);
-    for (size_t i = 0; i < d->nspeech && rc == NX_OK; i++) {
-        const char *name;
-        if (speaker_name(d, d->speech[so[i].idx].mention, &name))
-            rc = push_unique(&by, name);
-        if (rc == NX_OK && speaker_name(d, d->speech[so[i].idx].also, &name))
-            rc = push_unique(&by, name);
-    }
+    /* by: the confident ones; by_low: the rest, once no confident
+     * attribution names them */
+    uniq low = {0};
+    if (uniq_init(&low, &e->by_low))
+        rc = NX_ENOMEM;
+    for (int lo = 0; lo < 2; lo++)
+        for (size_t i = 0; i < d->nspeech && rc == NX_OK; i++) {
+            const x_speech *sp = &d->speech[so[i].idx];
+            if ((sp->conf < (float)NX_BY_CONFIDENT) != lo)
+                continue;
+            for (int w = 0; w < 2 && rc == NX_OK; w++) {
+                const char *name;
+                if (!speaker_name(d, w ? sp->also : sp->mention, &name))
+                    continue;
+                int has = lo ? uniq_has(&by, name) : 0;
+                rc = has < 0 ? has
+                     : has ? NX_OK
+                           : push_unique(lo ? &low : &by, name);
+            }
+        }
+    nx_strmap_free(low.keys);
     free(so);
     nx_strmap_free(by.keys);
     /* quotes */
@@ -693,9 +749,7 @@ int x_doc_emit(x_doc *d, nx_entities *e)
         char *text = quote_text(d, q);
         if (!text)
             return NX_ENOMEM;
-        rc = push_quote(e, name, text);
-        if (rc != NX_OK)
-            free(text);
+        rc = push_quote(e, d, q, name, text);
     }
     return rc;
 }

@@ -25,6 +25,7 @@ struct x_mindex {
     uint32_t *gfirst;      /* group g: gtoks[gfirst[g] .. gfirst[g + 1]) */
     uint32_t *gtoks;       /* per group, its distinct start tokens, sorted */
     int32_t *longer;       /* per one-token mention: x_mindex_longer */
+    uint32_t maxntok;      /* the longest mention, in tokens */
 };
 
 typedef struct tkey {      /* a mention keyed by a token */
@@ -220,6 +221,9 @@ int x_mindex_build(x_doc *d)
         return NX_ENOMEM;
     d->mi = x;
     x->n = d->nment;
+    for (size_t i = 0; i < d->nment; i++)
+        if (d->ments[i].ntok > x->maxntok)
+            x->maxntok = d->ments[i].ntok;
     int rc = by_token(d, 0, &x->by_start, &x->start_tok);
     if (rc == NX_OK)
         rc = by_token(d, 1, &x->by_end, &x->end_tok);
@@ -252,6 +256,26 @@ int x_mindex_starting(const x_doc *d, uint32_t t)
 {
     const x_mindex *x = valid(d);
     return x ? first_at(d, x->by_start, x->start_tok, x->n, t) : -2;
+}
+
+int x_mindex_at(const x_doc *d, uint32_t t)
+{
+    const x_mindex *x = valid(d);
+    if (!x)
+        return -2;
+    /* a mention covering t starts in (t - maxntok, t] */
+    uint32_t a = t + 1 > x->maxntok ? t + 1 - x->maxntok : 0;
+    size_t lo = lower(x->start_tok, x->n, a);
+    size_t hi = lower(x->start_tok, x->n, t + 1);
+    int best = -1;
+    for (size_t i = lo; i < hi; i++) {
+        uint32_t m = x->by_start[i];
+        const x_mention *mm = &d->ments[m];
+        if (!(mm->flags & XMF_DROPPED) && t < mm->tok + mm->ntok &&
+            (best < 0 || m < (uint32_t)best))
+            best = (int)m;
+    }
+    return best;
 }
 
 size_t x_doc_mentions_in(const x_doc *d, uint32_t a, uint32_t b,

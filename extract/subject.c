@@ -196,7 +196,10 @@ static int speaker_ok(const x_doc *d, int m)
 {
     if (m < 0)
         return m;
-    return d->ments[m].type == XM_LOC ? SUBJ_UNNAMED : m;
+    const x_mention *k = &d->ments[m];
+    if (k->ntok == 1 && (d->toks[k->tok].lex & LX_GROUP))
+        return SUBJ_UNNAMED;                  /* Prosecutors said */
+    return k->type == XM_LOC ? SUBJ_UNNAMED : m;
 }
 
 /* The mention ending at t, or "X's" / "X" just before a role noun at t. */
@@ -287,7 +290,8 @@ static int clause_subject(const x_doc *d, uint32_t v, uint32_t bound)
             if ((m->flags & XMF_DROPPED) || m->type != want ||
                 m->tok < bound || f >= v || d->toks[m->tok].quote >= 0 ||
                 (m->tok > 0 && preposition(d, m->tok - 1)) ||
-                !(x_subj_lower_word(d, f) || x_tok_is(d, f, ",")))
+                !(x_subj_lower_word(d, f) || x_tok_is(d, f, ",") ||
+                  x_tok_is(d, f, "(")))   /* Chaffetz (R-Utah) said */
                 continue;
             if (best < 0 || m->tok < d->ments[best].tok)
                 best = (int)i;
@@ -295,6 +299,11 @@ static int clause_subject(const x_doc *d, uint32_t v, uint32_t bound)
         if (best >= 0)
             return best;
     }
+    /* "But he is not envious, insisting: “…”": a pronoun subject */
+    for (uint32_t t = bound; t < v && t < bound + 3; t++)
+        if (d->toks[t].kind == XT_WORD && (d->toks[t].lex & LX_PRON) &&
+            d->toks[t].quote < 0)
+            return speaker_ok(d, pronoun(d, t));
     return SUBJ_UNNAMED;
 }
 
@@ -331,6 +340,13 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
         return SUBJ_NONE;       /* passive: "was told" */
     while (t > bound && adverb(d, t))
         t--;
+    if ((x_tok_is(d, t, "but") || x_tok_is(d, t, "and")) && t > bound &&
+        !(d->toks[t - 1].kind == XT_WORD && (d->toks[t - 1].flags & XF_UPPER))) {
+        /* Lord Bach said he was ..., but insisted that: the subject of the
+         * clause before (not "the SNP and the Tories say") */
+        int s = clause_subject(d, t, bound);
+        return s;
+    }
     if (x_tok_is(d, t, ")")) {
         /* Rep. Elijah E. Cummings (D-Md.) said: the party and state */
         uint32_t c = t;
@@ -362,6 +378,15 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
     if (t < bound)
         return SUBJ_NONE;
     int m = np_at(d, t, also);
+    /* "Economists polled by Reuters said", "a source close to the company
+     * said": the name is a preposition's object, not the subject */
+    if (m >= 0 && d->ments[m].tok > bound &&
+        preposition(d, d->ments[m].tok - 1) &&
+        !x_tok_is(d, d->ments[m].tok - 1, "and") &&
+        !x_tok_is(d, d->ments[m].tok - 1, "or")) {
+        *also = -1;
+        return SUBJ_UNNAMED;
+    }
     if (m >= 0 && *also < 0)
         *also = spokesman_for(d, d->ments[m].tok + d->ments[m].ntok);
     return m;
@@ -373,11 +398,34 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
     *also = -1;
     uint32_t t = v + 1;
     uint32_t end = d->sents[d->toks[v].sent].end;
+    if (d->toks[v].lex & LX_TELL)
+        return SUBJ_NONE;               /* told Reuters: the listener */
     if (t < end && d->toks[t].kind == XT_WORD && (d->toks[t].lex & LX_PRON))
         return speaker_ok(d, pronoun(d, t));
     for (uint32_t u = t; u < end && u < t + 6; u++) {
         int m = x_doc_mention_starting(d, u);
         if (m >= 0) {
+            /* said Aguilera's agent Meghan Prophet, said Oscars
+             * communications director John Pavlik: the person speaks,
+             * the employer with him when it is an organisation */
+            uint32_t w = d->ments[m].tok + d->ments[m].ntok;
+            if (w < end && d->toks[w].kind == XT_POSS)
+                w++;
+            uint32_t r = w;
+            while (r < end && r < w + 3 && x_subj_lower_word(d, r) &&
+                   !(d->toks[r].lex & LX_ROLE))
+                r++;
+            if (r < end && x_subj_lower_word(d, r) &&
+                (d->toks[r].lex & LX_ROLE)) {
+                while (r + 1 < end && x_subj_lower_word(d, r + 1) &&
+                       (d->toks[r + 1].lex & LX_ROLE))
+                    r++;
+                int p = x_doc_mention_starting(d, r + 1);
+                if (p >= 0 && d->ments[p].type == XM_PER) {
+                    *also = d->ments[m].type == XM_ORG ? m : -1;
+                    return speaker_ok(d, p);
+                }
+            }
             *also = spokesman_for(d, m >= 0 ? d->ments[m].tok +
                                                   d->ments[m].ntok : u);
             return speaker_ok(d, m);
@@ -401,11 +449,21 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
                 if (o >= 0 && d->ments[o].type == XM_ORG)
                     return o;
             }
+            if (x_subj_lower_word(d, u + 1) && (d->toks[u + 1].lex & LX_ROLE))
+                continue;                 /* said chief executive Finian */
             if (d->toks[u + 1].kind != XT_WORD || !(d->toks[u + 1].flags &
                                                     XF_UPPER))
                 return SUBJ_UNNAMED;
         }
     }
+    /* said the 20-year-old, said the Australian: a description of the
+     * person the story is about, the nearest named before */
+    if (t + 1 < end && x_tok_is(d, t, "the") &&
+        (d->toks[t + 1].kind == XT_NUM ||
+         (x_subj_lower_word(d, t + 1) && (d->toks[t + 1].lex & LX_ROLE) &&
+          !(t + 2 < end && (x_tok_is(d, t + 2, "of") ||
+                            x_tok_is(d, t + 2, "for"))))))
+        return speaker_ok(d, antecedent(d, v, XM_PER, 0));
     return t < end && d->toks[t].kind == XT_WORD ? SUBJ_UNNAMED : SUBJ_NONE;
 }
 

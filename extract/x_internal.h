@@ -132,6 +132,7 @@ typedef struct x_speech {
     int also;
     int quote;
     uint32_t tok;            /* where the attribution is, for ordering */
+    float conf;              /* confidence 0..1 (quotes: the quote's) */
 } x_speech;
 
 typedef struct x_quote {
@@ -142,7 +143,26 @@ typedef struct x_quote {
     int also;                /* second speaker mention, or -1 */
     int attributed;          /* 1 once a rule has decided */
     int cont;                /* continues into the next paragraph */
+    uint32_t cue;            /* the speech verb (or "according"), or
+                                UINT32_MAX */
+    uint8_t how;             /* XH_*: how the speaker was found */
+    float conf;              /* confidence of the attribution, 0..1 */
 } x_quote;
+
+/* How a quote's speaker was found (x_quote.how; nx_quote.how names them). */
+enum {
+    XH_NONE,                 /* unattributed */
+    XH_NAMED,                /* a name beside the cue: `Lavrov said` */
+    XH_TITLE,                /* title + surname: `Mr Law added` */
+    XH_PRONOUN,              /* `he said` → the nearest fitting person */
+    XH_DESCRIPTION,          /* `the minister said`, `the company said` */
+    XH_CONTINUATION,         /* the speaker of the speech before */
+    XH_ACCORDING,            /* `according to X` */
+    XH_COLON,                /* `X is blunt: “…”` */
+    XH_UNNAMED               /* a speaker with no name: `a spokesman said` */
+};
+/* The name of an XH_ code ("named", "title+surname", ...); static. */
+const char *x_how_name(int how);
 
 typedef struct x_mindex x_mindex;   /* mindex.c */
 
@@ -150,6 +170,7 @@ typedef struct x_doc {
     const struct nx_extractor *x;
     char *text;              /* title + "\n\n" + body (owned) */
     size_t len, body_off;
+    size_t body_start;       /* where the body starts (after the dateline) */
     int title_caps;          /* the headline is Title Case or ALL CAPS */
     x_tok *toks;
     size_t ntok, captok;
@@ -183,7 +204,7 @@ void x_doc_free(x_doc *d);
 int x_doc_add_mention(x_doc *d, uint32_t tok, uint32_t ntok, int type,
                       float score, const char *name);
 int x_doc_add_speech(x_doc *d, int mention, int also, int quote,
-                     uint32_t tok);
+                     uint32_t tok, float conf);
 /* The mention index (mindex.c): built while no stage adds, drops or
  * moves mentions (the quotes stage), so lookups by token cost a binary
  * search instead of a pass over every mention — a pass per token or per
@@ -209,6 +230,10 @@ int x_mindex_longer(const x_doc *d, int m);
 /* x_doc_mention_ending / _starting through the index; -2 without one. */
 int x_mindex_ending(const x_doc *d, uint32_t t);
 int x_mindex_starting(const x_doc *d, uint32_t t);
+/* x_doc_mention_at through the index; -2 without one. */
+int x_mindex_at(const x_doc *d, uint32_t t);
+/* The mention covering token t (first that does, not dropped), or -1. */
+int x_doc_mention_at(const x_doc *d, uint32_t t);
 /* The mention ending exactly at token t (its last token), or -1. */
 int x_doc_mention_ending(const x_doc *d, uint32_t t);
 /* The mention starting exactly at token t, or -1. */
@@ -281,7 +306,12 @@ enum {
     LX_ORGANA = 32,      /* company, bank: "the company said" */
     LX_SAY1 = 64,        /* speech verb, any complement (said, told) */
     LX_SAY2 = 128,       /* speech verb needing a clause (warned, urged) */
-    LX_PRON = 256        /* he, she, they, it */
+    LX_PRON = 256,       /* he, she, they, it */
+    LX_GROUP = 512,      /* prosecutors, MPs: a group, never a speaker's
+                            name */
+    LX_TELL = 1024,      /* tell, told: what follows is the listener */
+    LX_NAMING = 2048     /* called, dubbed, compared: speech only with a
+                            quote right after (`called Trump a “liar”`) */
 };
 /* Builds the lexicon map (lower-cased word → LX_ bits). */
 int x_lex_new(nx_strmap **out);

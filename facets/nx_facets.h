@@ -12,7 +12,8 @@
  *    filters match by key while a local database can count a facet from
  *    its terms alone, display forms included.  For people (by, person)
  *    also prefix + "#" + surname key ("XBY#lavrov") so a bare surname in a
- *    query finds them.
+ *    query finds them.  `byany` (XBZ) holds every attributed speaker,
+ *    `by` only those attributed with confidence >= NX_BY_CONFIDENT.
  *  - counting: a multi-valued facet puts its k-th value (display form) in
  *    value slot base + k, k < NX_FACET_MAX_VALUES; counting sums one
  *    ValueCountMatchSpy per slot in use and merges values by key.
@@ -51,6 +52,8 @@ typedef enum nx_facet_id {
     NX_FACET_AUTHOR,
     NX_FACET_YEAR,
     NX_FACET_MONTH,
+    NX_FACET_BYANY,          /* every speaker, confident or not (by is the
+                                confident ones, NX_BY_CONFIDENT) */
     NX_FACET_COUNT
 } nx_facet_id;
 

@@ -7,9 +7,18 @@
  *   {"id", "title", "date" ("YYYY-MM-DD" UTC or null), "time" (ISO 8601
  *    UTC or null), "source", "url", "author": [..], "category": [..],
  *    "person": [..], "org": [..], "place": [..], "by": [..],
- *    "quotes": [{"speaker", "text"}], "body"}
+ *    "by_low": [..] (speakers attributed only below NX_BY_CONFIDENT),
+ *    "unattributed": N (quotes with no speaker),
+ *    "quotes": [{"speaker" (or null), "text", "how", "confidence",
+ *                "confident" (it counts for by:), "cue" and "cue_offset"
+ *                (byte offset in the body) when there is a cue,
+ *                "evidence" (the attributing sentence) when there is one}],
+ *    "body"}
  *
- * The list fields are named as their facets (nx_facet_defs[f].name).
+ * The list fields are named as their facets (nx_facet_defs[f].name); byany
+ * has no list of its own: it is "by" and "by_low".  An article with
+ * unattributed quotes also carries the by value "unattributed" (a facet
+ * term, not in the stored "by" list).
  * facets/ links cJSON (a product dependency) for this parser alone.
  */
 #ifndef NX_STORED_H
@@ -29,6 +38,14 @@
 #define NX_STORED_QUOTES "quotes"
 #define NX_STORED_SPEAKER "speaker"   /* in a quote */
 #define NX_STORED_TEXT "text"         /* in a quote */
+#define NX_STORED_HOW "how"           /* in a quote */
+#define NX_STORED_CONFIDENCE "confidence"   /* in a quote */
+#define NX_STORED_CONFIDENT "confident"     /* in a quote */
+#define NX_STORED_CUE "cue"           /* in a quote */
+#define NX_STORED_CUE_OFFSET "cue_offset"   /* in a quote */
+#define NX_STORED_EVIDENCE "evidence" /* in a quote */
+#define NX_STORED_BY_LOW "by_low"
+#define NX_STORED_UNATTRIBUTED "unattributed"
 #define NX_STORED_BODY "body"
 
 /* The stored field holding the values of facet f, or NULL for the facets
@@ -43,6 +60,12 @@ typedef struct nx_stored_list {
 typedef struct nx_stored_quote {
     const char *speaker;   /* NULL: unattributed */
     const char *text;      /* NULL when the record has none */
+    const char *how;       /* how the speaker was found; NULL if absent */
+    double confidence;     /* 0..1; -1 when the record has none */
+    int confident;         /* 1 when it counts for by: */
+    const char *cue;       /* the cue as written; NULL when none */
+    long cue_offset;       /* byte offset of the cue in the body, or -1 */
+    const char *evidence;  /* the attributing sentence; NULL when none */
 } nx_stored_quote;
 
 /* A parsed document.  Every string is NULL where the field is absent, null
@@ -50,7 +73,11 @@ typedef struct nx_stored_quote {
  * nx_stored_clear()). */
 typedef struct nx_stored {
     const char *id, *title, *date, *time, *source, *url, *body;
-    nx_stored_list list[NX_FACET_COUNT];   /* empty for year and month */
+    nx_stored_list list[NX_FACET_COUNT];   /* empty for year, month and
+                                              byany */
+    nx_stored_list by_low;   /* speakers attributed only below the by:
+                                threshold */
+    long unattributed;       /* quotes with no speaker; 0 when absent */
     nx_stored_quote *quotes;
     size_t nquotes;
     void *tree;   /* private: the parse that owns the strings */

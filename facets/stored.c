@@ -53,14 +53,36 @@ static int list(nx_stored_list *l, const cJSON *a)
     return rc;
 }
 
+/* The number at key k of o, or def when there is none. */
+static double num(const cJSON *o, const char *k, double def)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsNumber(v) ? v->valuedouble : def;
+}
+
+/* The whole number >= 0 at key k of o (a count, an offset), or def. */
+static long count(const cJSON *o, const char *k, long def)
+{
+    double v = num(o, k, -1.0);
+    return v >= 0 && v < 1e15 && v == (double)(long)v ? (long)v : def;
+}
+
 static int quotes(nx_stored *s, const cJSON *a)
 {
     int rc = room(a, sizeof *s->quotes, &s->quotes);
     const cJSON *q;
     if (s->quotes)
         cJSON_ArrayForEach(q, a) {
-            s->quotes[s->nquotes].speaker = str(q, NX_STORED_SPEAKER);
-            s->quotes[s->nquotes++].text = str(q, NX_STORED_TEXT);
+            nx_stored_quote *o = &s->quotes[s->nquotes++];
+            o->speaker = str(q, NX_STORED_SPEAKER);
+            o->text = str(q, NX_STORED_TEXT);
+            o->how = str(q, NX_STORED_HOW);
+            o->confidence = num(q, NX_STORED_CONFIDENCE, -1.0);
+            o->confident = cJSON_IsTrue(
+                cJSON_GetObjectItemCaseSensitive(q, NX_STORED_CONFIDENT));
+            o->cue = str(q, NX_STORED_CUE);
+            o->cue_offset = o->cue ? count(q, NX_STORED_CUE_OFFSET, -1) : -1;
+            o->evidence = str(q, NX_STORED_EVIDENCE);
         }
     return rc;
 }
@@ -88,6 +110,10 @@ int nx_stored_parse(nx_stored *out, const char *data, size_t len)
             rc = list(&out->list[f], cJSON_GetObjectItemCaseSensitive(o, k));
     }
     if (rc == NX_OK)
+        rc = list(&out->by_low,
+                  cJSON_GetObjectItemCaseSensitive(o, NX_STORED_BY_LOW));
+    out->unattributed = count(o, NX_STORED_UNATTRIBUTED, 0);
+    if (rc == NX_OK)
         rc = quotes(out, cJSON_GetObjectItemCaseSensitive(o, NX_STORED_QUOTES));
     if (rc != NX_OK)
         nx_stored_clear(out);
@@ -98,6 +124,7 @@ void nx_stored_clear(nx_stored *s)
 {
     for (int f = 0; f < NX_FACET_COUNT; f++)
         free(s->list[f].v);
+    free(s->by_low.v);
     free(s->quotes);
     cJSON_Delete(s->tree);
     memset(s, 0, sizeof *s);

@@ -173,6 +173,29 @@ static void add_opt_string(cJSON *o, const char *k, const char *v)
         cJSON_AddNullToObject(o, k);
 }
 
+cJSON *nx_quote_json(const nx_quote *q)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o)
+        return NULL;
+    add_opt_string(o, NX_STORED_SPEAKER, q->speaker);
+    cJSON_AddStringToObject(o, NX_STORED_TEXT, q->text);
+    cJSON_AddStringToObject(o, NX_STORED_HOW, q->how ? q->how : "none");
+    cJSON_AddNumberToObject(o, NX_STORED_CONFIDENCE,
+                            (double)(long)(q->confidence * 100 + 0.5) / 100);
+    cJSON_AddBoolToObject(o, NX_STORED_CONFIDENT,
+                          q->speaker && q->confidence >= NX_BY_CONFIDENT);
+    if (q->cue) {
+        cJSON_AddStringToObject(o, NX_STORED_CUE, q->cue);
+        if (q->cue_off >= 0)
+            cJSON_AddNumberToObject(o, NX_STORED_CUE_OFFSET,
+                                    (double)q->cue_off);
+    }
+    if (q->evidence)
+        cJSON_AddStringToObject(o, NX_STORED_EVIDENCE, q->evidence);
+    return o;
+}
+
 int nx_article_document(const nx_article *a, const nx_entities *e,
                         const nx_aliases *al, nx_doc **out)
 {
@@ -219,13 +242,27 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
             rc = add_list(doc, &acc, NX_FACET_PLACE, al, &e->place);
         if (rc == NX_OK)
             rc = add_list(doc, &acc, NX_FACET_BY, al, &e->by);
-        cJSON *quotes = cJSON_AddArrayToObject(o, NX_STORED_QUOTES);
-        for (size_t i = 0; i < e->nquotes; i++) {
-            cJSON *q = cJSON_CreateObject();
-            add_opt_string(q, NX_STORED_SPEAKER, e->quotes[i].speaker);
-            cJSON_AddStringToObject(q, NX_STORED_TEXT, e->quotes[i].text);
-            cJSON_AddItemToArray(quotes, q);
+        /* byany: every speaker (stored as "by" + "by_low") */
+        if (rc == NX_OK)
+            rc = add_list(doc, &acc, NX_FACET_BYANY, al, &e->by);
+        if (rc == NX_OK)
+            rc = add_list(doc, &acc, NX_FACET_BYANY, al, &e->by_low);
+        /* the by facet counts the articles with unattributed quotes
+         * under one value, kept out of the stored speakers list */
+        if (rc == NX_OK && e->unattributed) {
+            cJSON *keep = acc.lists[NX_FACET_BY];
+            acc.lists[NX_FACET_BY] = NULL;
+            rc = add_value(doc, &acc, NX_FACET_BY, NULL, NX_BY_UNATTRIBUTED);
+            acc.lists[NX_FACET_BY] = keep;
         }
+        cJSON *low = cJSON_AddArrayToObject(o, NX_STORED_BY_LOW);
+        for (size_t i = 0; i < e->by_low.n; i++)
+            cJSON_AddItemToArray(low, cJSON_CreateString(e->by_low.v[i]));
+        cJSON_AddNumberToObject(o, NX_STORED_UNATTRIBUTED,
+                                (double)e->unattributed);
+        cJSON *quotes = cJSON_AddArrayToObject(o, NX_STORED_QUOTES);
+        for (size_t i = 0; i < e->nquotes; i++)
+            cJSON_AddItemToArray(quotes, nx_quote_json(&e->quotes[i]));
     }
     cJSON_AddStringToObject(o, NX_STORED_BODY, a->body ? a->body : "");
 

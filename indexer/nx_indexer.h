@@ -16,6 +16,15 @@
 #include "nx_meta.h"
 #include "nx_xapian.h"
 
+/* The by value of an article with unattributed quotes (nx_stored.h). */
+#define NX_BY_UNATTRIBUTED "unattributed"
+
+struct cJSON;
+/* One quote as JSON: a stored quote of nx_stored.h.  The caller owns the
+ * object (cJSON_Delete); NULL when out of memory.  `newsdex entities
+ * --json` prints the same objects. */
+struct cJSON *nx_quote_json(const nx_quote *q);
+
 /* Builds the document for an article and what was extracted from it. */
 int nx_article_document(const nx_article *a, const nx_entities *e,
                         const nx_aliases *al, nx_doc **out);

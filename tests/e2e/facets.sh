@@ -100,7 +100,10 @@ for f in ["by", "person", "org", "place", "category", "author", "year", "month"]
             if d["date"]:
                 c[d["date"][:4] if f == "year" else d["date"][:7]] += 1
         else:
-            for v in set(d[f]):
+            vals = set(d[f])
+            if f == "by" and d.get("unattributed"):
+                vals.add("unattributed")   # the by value of unattributed quotes
+            for v in vals:
                 c[v] += 1
     got = {v["value"]: v["count"] for v in res["facets"][f]}
     if got != dict(c):

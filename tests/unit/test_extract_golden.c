@@ -46,9 +46,10 @@ static void split_article(char *s, char **title, char **body)
 
 static void print(FILE *f, const nx_entities *e)
 {
-    const char *names[4] = {"person", "org", "place", "by"};
-    const nx_strlist *l[4] = {&e->person, &e->org, &e->place, &e->by};
-    for (int k = 0; k < 4; k++)
+    const char *names[5] = {"person", "org", "place", "by", "by~"};
+    const nx_strlist *l[5] = {&e->person, &e->org, &e->place, &e->by,
+                              &e->by_low};
+    for (int k = 0; k < 5; k++)
         for (size_t i = 0; i < l[k]->n; i++)
             fprintf(f, "%s\t%s\n", names[k], l[k]->v[i]);
     for (size_t i = 0; i < e->nquotes; i++)

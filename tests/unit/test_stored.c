@@ -2,7 +2,9 @@
  * test_stored.c — nx_stored_parse(), the one reader of the stored
  * document: every field, fields absent or of the wrong type (NULL, never
  * a crash), list items that are not strings passed over, and data that is
- * not an object (NX_EPARSE with every field empty).
+ * not an object (NX_EPARSE with every field empty); the attribution of
+ * each quote (how, confidence, confident, cue, cue_offset, evidence) and
+ * the article's by_low and unattributed.
  */
 #include <string.h>
 
@@ -68,7 +70,47 @@ int main(void)
         nx_stored_clear(&d);
         CHECK(d.id == NULL && d.nquotes == 0 && d.tree == NULL);
     }
-    /* The lists are named as their facets; year and month are not lists. */
+    /* The attribution fields; absent ones read as none (-1, 0, NULL), a
+     * cue_offset without a cue, a fraction or a negative count as none. */
+    static const char attr[] =
+        "{\"by_low\":[\"Dmitry Peskov\",3],\"unattributed\":2,"
+        "\"quotes\":[{\"speaker\":\"Sergei Lavrov\",\"text\":\"no\","
+        "\"how\":\"named\",\"confidence\":0.95,\"confident\":true,"
+        "\"cue\":\"said\",\"cue_offset\":42,\"evidence\":\"Lavrov said.\"},"
+        "{\"speaker\":\"Dmitry Peskov\",\"text\":\"yes\",\"how\":\"pronoun\","
+        "\"confidence\":0.75,\"confident\":false,\"cue_offset\":7},"
+        "{\"speaker\":null,\"text\":\"maybe\",\"cue\":\"said\","
+        "\"cue_offset\":1.5}]}";
+    nx_stored d;
+    CHECK_INT(nx_stored_parse(&d, attr, strlen(attr)), NX_OK);
+    CHECK_INT(d.by_low.n, 1);
+    CHECK_STR(nz(d.by_low.n ? d.by_low.v[0] : NULL), "Dmitry Peskov");
+    CHECK_INT(d.unattributed, 2);
+    CHECK_INT(d.nquotes, 3);
+    if (d.nquotes == 3) {
+        const nx_stored_quote *q = d.quotes;
+        CHECK_STR(nz(q[0].how), "named");
+        CHECK(q[0].confidence > 0.949 && q[0].confidence < 0.951);
+        CHECK_INT(q[0].confident, 1);
+        CHECK_STR(nz(q[0].cue), "said");
+        CHECK_INT(q[0].cue_offset, 42);
+        CHECK_STR(nz(q[0].evidence), "Lavrov said.");
+        CHECK_STR(nz(q[1].how), "pronoun");
+        CHECK_INT(q[1].confident, 0);
+        CHECK(q[1].cue == NULL && q[1].cue_offset == -1);
+        CHECK(q[1].evidence == NULL);
+        CHECK(q[2].how == NULL && q[2].confidence == -1.0);
+        CHECK_INT(q[2].cue_offset, -1);
+    }
+    nx_stored_clear(&d);
+    CHECK(d.by_low.n == 0 && d.by_low.v == NULL);
+    static const char neg[] = "{\"unattributed\":-3}";
+    CHECK_INT(nx_stored_parse(&d, neg, strlen(neg)), NX_OK);
+    CHECK_INT(d.unattributed, 0);
+    nx_stored_clear(&d);
+    /* The lists are named as their facets; year and month are not lists,
+     * nor byany ("by" and "by_low"). */
+    CHECK(nx_stored_list_field(NX_FACET_BYANY) == NULL);
     CHECK_STR(nx_stored_list_field(NX_FACET_BY), "by");
     CHECK_STR(nx_stored_list_field(NX_FACET_AUTHOR), "author");
     CHECK(nx_stored_list_field(NX_FACET_MONTH) == NULL);
