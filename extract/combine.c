@@ -125,8 +125,41 @@ static void x_combine(x_doc *d)
     }
 }
 
+/* prose.c: nothing is mined from a line that is not prose, a dateline
+ * names a place only, a table only a place the gazetteers know (an unsure
+ * mention is judged at the end).  What the tagger finds in a dateline is
+ * the place the story is from, whatever type it guessed ("KOKOMO, Ind."),
+ * unless it holds the date.  A name that is on its own a line learnt as
+ * boilerplate of the article's source is the sign-off used as a word ("a
+ * Reuter enquiry"). */
+static void drop_non_prose(x_doc *d, int final)
+{
+    for (size_t i = 0; i < d->nment; i++) {
+        x_mention *m = &d->ments[i];
+        unsigned f = 0, lex = 0;
+        for (uint32_t t = m->tok; t < m->tok + m->ntok; t++) {
+            f |= d->toks[t].flags;
+            lex |= d->toks[t].lex;
+        }
+        if (!final && (f & XF_DATELINE) && (m->flags & XMF_TAGGER) &&
+            !(lex & LX_CAL))
+            m->type = XM_LOC;
+        int judged = final || m->type != XM_UNSURE;
+        if (!final && d->has_group && m->name &&
+            x_boiler_has(d->x->boiler, d->group, m->name, strlen(m->name)))
+            f |= XF_NOPROSE;
+        if ((f & XF_NOPROSE) ||
+            ((f & (XF_DATELINE | XF_TABLE)) && m->type != XM_LOC &&
+             judged) ||
+            ((f & XF_TABLE) && m->type == XM_LOC &&
+             ((m->flags & XMF_TAGGER) || m->score < 0.9f)))
+            m->flags |= XMF_DROPPED;
+    }
+}
+
 static int x_resolve_mentions(x_doc *d)
 {
+    drop_non_prose(d, 0);
     x_combine(d);
     for (size_t i = 0; i < d->nment; i++) {
         int rc = set_canon(d, &d->ments[i]);
@@ -203,6 +236,7 @@ static int x_resolve_mentions(x_doc *d)
                 return rc;
         }
     }
+    drop_non_prose(d, 1);
     return NX_OK;
 }
 

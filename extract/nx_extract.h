@@ -14,6 +14,7 @@
 #define NX_EXTRACT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "nx_article.h"
 #include "nx_names.h"
 
@@ -38,14 +39,30 @@ void nx_entities_clear(nx_entities *e);
 
 typedef struct nx_extractor nx_extractor;
 
+/* Boilerplate learnt from an archive (boiler.c): lines that recur across
+ * many articles of one source (a wire's sign-off, filler) are not mined
+ * for names.  The indexer counts its sources' articles into one in a first
+ * pass and hands it to the extractor; the text stays searchable. */
+typedef struct nx_boiler nx_boiler;
+int nx_boiler_new(nx_boiler **out);
+void nx_boiler_free(nx_boiler *b);
+/* Counts the lines of one article's body under its source (the article's
+ * `source`: its file, or for a .txt file its directory).  NX_ETOOBIG once
+ * the table is full (millions of distinct lines): later articles are not
+ * counted, the table learnt so far stays usable. */
+int nx_boiler_add(nx_boiler *b, const char *source, const char *body);
+uint64_t nx_boiler_articles(const nx_boiler *b);
+
 typedef struct nx_extract_options {
     const char *data_dir;          /* gazetteers (NULL = built-in default) */
     const nx_aliases *aliases;     /* alias table (borrowed; may be NULL) */
     const char *ner_model;         /* tagger model file: NULL = the
                                       $NEWSDEX_NER_MODEL, else the built-in
                                       NX_NER_MODEL; "" = rules only */
+    const nx_boiler *boiler;       /* learnt boilerplate (borrowed; NULL =
+                                      none); read by nx_extract_article */
 } nx_extract_options;
-#define NX_EXTRACT_OPTIONS_INIT {NULL, NULL, NULL}
+#define NX_EXTRACT_OPTIONS_INIT {NULL, NULL, NULL, NULL}
 
 /* Loads gazetteers and the tagger model (mmap'd once per extractor);
  * *err (malloc'd) says what failed. */

@@ -82,7 +82,10 @@ enum {                       /* x_tok.flags */
     XF_NOSPACE = 128,        /* attached to the previous token */
     XF_UPPER = 256,          /* starts with an upper-case letter */
     XF_ALLCAPS = 512,        /* two or more letters, all upper-case */
-    XF_SPEECH = 1024         /* used as the verb of an attribution */
+    XF_SPEECH = 1024,        /* used as the verb of an attribution */
+    XF_NOPROSE = 2048,       /* in a line that is not prose (prose.c) */
+    XF_DATELINE = 4096,      /* in a dateline: a place, nothing else */
+    XF_TABLE = 8192          /* in a table: a gazetteer's place only */
 };
 
 typedef struct x_tok {
@@ -159,6 +162,8 @@ typedef struct x_doc {
     x_speech *speech;
     size_t nspeech, capspeech;
     int stage;               /* the stage running now */
+    uint64_t group;          /* the article's source group (boiler.c) */
+    int has_group;           /* group is known (nx_extract_article) */
 } x_doc;
 
 #define X_MAX_TOKENS (1u << 22)   /* bound on tokens per article */
@@ -207,6 +212,15 @@ char *x_span_text(const x_doc *d, uint32_t tok, uint32_t ntok);
 /* The text bytes [a, b) with runs of white space made one space; malloc'd. */
 char *x_text_range(const x_doc *d, size_t a, size_t b);
 
+/* ---------------------------------------------------------- boilerplate */
+
+/* The source group of an article's source (boiler.c says which). */
+uint64_t x_boiler_group(const char *source);
+/* 1 when the trimmed line [s, s + n) is boilerplate of the group. */
+int x_boiler_has(const nx_boiler *b, uint64_t group, const char *s, size_t n);
+/* Trims blanks (space, tab, CR) from both ends of [*s, *s + *n). */
+void x_trim_line(const char **s, size_t *n);
+
 /* --------------------------------------------------------------- stages */
 
 typedef struct x_stage {
@@ -217,6 +231,7 @@ typedef struct x_stage {
 } x_stage;
 
 extern const x_stage x_stage_tokenize;   /* tokenize.c */
+extern const x_stage x_stage_prose;      /* prose.c: lines not mined */
 extern const x_stage x_stage_rules;      /* chunk.c: gazetteers and cues */
 extern const x_stage x_stage_tagger;     /* tagger.c: the trained tagger */
 extern const x_stage x_stage_resolve;    /* resolve.c: combine, canonicalise,
@@ -228,6 +243,7 @@ struct nx_extractor {
     x_gaz gaz;
     nx_strmap *lex;          /* lexicon.c */
     const nx_aliases *aliases;
+    const nx_boiler *boiler; /* learnt boilerplate (borrowed), or NULL */
     const char *ner_model;   /* options' model path, during create only */
     void *state[8];          /* per-stage state */
     size_t nstages;
