@@ -157,6 +157,73 @@ static void drop_non_prose(x_doc *d, int final)
     }
 }
 
+/* The alias table turned a one-word name as written (a surname, an
+ * acronym) into a full name; does the article name someone else it may
+ * be?  A person with that surname, an organisation with those initials or
+ * words, under another canonical name. */
+static int names_other(const x_doc *d, const x_mention *m, const char *wk)
+{
+    for (size_t j = 0; j < d->nment; j++) {
+        const x_mention *o = &d->ments[j];
+        if (o == m || (o->flags & XMF_DROPPED) || o->type != m->type ||
+            !o->key || strcmp(o->canon, m->canon) == 0 || words(o->key) < 2)
+            continue;
+        if (m->type == XM_PER) {
+            char *sk = nx_name_surname_key(o->canon);
+            int hit = sk && strcmp(sk, wk) == 0;
+            free(sk);
+            if (hit)
+                return 1;
+        } else if (x_initials_of(wk, o->key) || x_part_of(wk, o->key)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The article's own text wins over the alias table: the table maps the
+ * spellings of a full name ("Sergei Lavrov") and well-known acronyms, but
+ * a surname or an acronym it would make a specific person or organisation
+ * ("Stoltenberg" → Jens Stoltenberg, "McConnell" → Mitch McConnell, "WTO"
+ * → World Trade Organization) stays as written when the article names
+ * someone else it may be (Gerhard Stoltenberg in 1987, Scotland's Jack
+ * McConnell, the World Tourism Organisation): merge.c then joins it to
+ * that full name.  Where the article names no one else, the table's
+ * reading stands (its surname entries are for names one person
+ * dominates). */
+static int text_over_table(x_doc *d)
+{
+    if (!d->x->aliases)
+        return NX_OK;
+    for (size_t i = 0; i < d->nment; i++) {
+        x_mention *m = &d->ments[i];
+        if ((m->flags & XMF_DROPPED) || !m->key ||
+            (m->type != XM_PER && m->type != XM_ORG))
+            continue;
+        /* as written: the rules may have named it from a gazetteer */
+        char *t = x_span_text(d, m->tok, m->ntok);
+        char *w = t ? nx_name_canonical(NULL, kind_of(m->type), t) : NULL;
+        char *wk = w ? nx_name_key(w) : NULL;
+        free(t);
+        if (!w || !wk) {
+            free(w);
+            free(wk);
+            return NX_ENOMEM;
+        }
+        if (*wk && !strchr(wk, ' ') && strcmp(wk, m->key) != 0 &&
+            names_other(d, m, wk)) {
+            free(m->canon);
+            free(m->key);
+            m->canon = w;
+            m->key = wk;
+            continue;
+        }
+        free(w);
+        free(wk);
+    }
+    return NX_OK;
+}
+
 static int x_resolve_mentions(x_doc *d)
 {
     drop_non_prose(d, 0);
@@ -237,7 +304,7 @@ static int x_resolve_mentions(x_doc *d)
         }
     }
     drop_non_prose(d, 1);
-    return NX_OK;
+    return text_over_table(d);
 }
 
 static int resolve_run(void *state, x_doc *d)

@@ -183,6 +183,12 @@ int x_doc_mention_at(const x_doc *d, uint32_t t);
 int x_doc_mention_ending(const x_doc *d, uint32_t t);
 int x_doc_mention_starting(const x_doc *d, uint32_t t);
 
+/* Organisation keys (merge.c): short_ is the initials of long_'s words
+ * ("gm" / "general motors"), or its first or last words ("dominion" /
+ * "dominion textile"). */
+int x_initials_of(const char *short_, const char *long_);
+int x_part_of(const char *short_, const char *long_);
+
 /* Fills e from the merged doc (merge.c). */
 int x_doc_emit(x_doc *d, nx_entities *e);
 /* The display name of merged entity ent (merge.c; borrowed). */
