@@ -205,8 +205,9 @@ int nx_extract_article(nx_extractor *x, const nx_article *a,
 {
     if (!a)
         return NX_EINVAL;
-    return extract_doc(x, a->title, a->dateline, a->body,
-                       a->source ? a->source : "", e, NULL, NULL);
+    int rc = extract_doc(x, a->title, a->dateline, a->body,
+                         a->source ? a->source : "", e, NULL, NULL);
+    return rc == NX_OK ? x_given_add(x, a, e) : rc;
 }
 
 /* ------------------------------------------------------- x_doc helpers */

@@ -32,6 +32,11 @@ typedef struct nx_entities {
     nx_strlist by;          /* speakers: people and organisations quoted */
     nx_quote *quotes;
     size_t nquotes, capquotes;
+    /* Tags given in the record (nx_extract_article, given.c): how many,
+     * how many matched no name (title-cased), and 1 once they are in the
+     * lists above (the indexer then skips the raw tags). */
+    size_t given, given_titled;
+    int given_done;
 } nx_entities;
 
 void nx_entities_init(nx_entities *e);
@@ -74,7 +79,10 @@ int nx_extract(nx_extractor *x, const char *title, const char *body,
                nx_entities *e);
 /* The same for an article: its title, its dateline when it has one (a
  * paragraph before the body, as published: "SALVADOR, Feb 26 -" names
- * where the story is from) and its body. */
+ * where the story is from) and its body; the people, organisations and
+ * places the record gives are resolved against what was found and join
+ * the lists ("james-baker" → the article's James Baker, "ussr" → Soviet
+ * Union). */
 int nx_extract_article(nx_extractor *x, const nx_article *a,
                        nx_entities *e);
 

@@ -73,4 +73,14 @@ int nx_name_is_title(const char *word, size_t len);
  * "Sergey Lavrov"), or NULL for a one-word name; malloc'd. */
 char *nx_name_surname_key(const char *canonical);
 
+/* A tag in code form, as archives supply them ("james-baker",
+ * "west-germany", "ussr"): no capitals, no spaces.  1 or 0. */
+int nx_name_is_tag_code(const char *tag);
+/* The display form of a tag when nothing better is known: a code's
+ * hyphens become spaces and its words are capitalised ("james-baker" →
+ * "James Baker", "de-la-madrid" → "De la Madrid"); one word of three
+ * letters or fewer, or without a vowel, is an acronym ("ec" → "EC").  Any
+ * other tag comes back as given.  malloc'd. */
+char *nx_name_from_tag(const char *tag);
+
 #endif

@@ -85,6 +85,9 @@ typedef struct nx_index_stats {
     uint64_t other_shard; /* records left to the other shards */
     uint64_t other_part;  /* records left to the other parts (a parallel
                              rebuild's processes) */
+    uint64_t given;       /* people/orgs/places tags given in the records */
+    uint64_t given_titled; /* of them, matching no name in the article, the
+                             alias table or the gazetteers: title-cased */
 } nx_index_stats;
 
 /* The shard (0 .. nshards-1) of an article id: a 64-bit FNV-1a hash of the

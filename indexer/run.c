@@ -170,6 +170,8 @@ static int on_article(void *ctx, nx_article *a)
         nx_entities_clear(&e);
         nx_entities_init(&e);
     }
+    c->st->given += e.given;
+    c->st->given_titled += e.given_titled;
     nx_doc *doc = NULL;
     rc = nx_article_document(a, c->x ? &e : NULL, c->al, &doc);
     nx_entities_clear(&e);
