@@ -224,6 +224,41 @@ static int text_over_table(x_doc *d)
     return NX_OK;
 }
 
+/* A US state's abbreviation where a place name takes one: in a dateline
+ * ("SAN DIEGO, Calif., Feb 26 -") or after "<place>," ("Stamford,
+ * Conn."): the state's full name.  Elsewhere "Mass", "Ind" or "La" may be
+ * anything (abbrev.c). */
+static int expand_states(x_doc *d)
+{
+    for (size_t i = 0; i < d->nment; i++) {
+        x_mention *m = &d->ments[i];
+        if ((m->flags & XMF_DROPPED) || m->type != XM_LOC || !m->key ||
+            m->ntok > 3)
+            continue;
+        const char *full = x_state_abbrev(m->key);
+        if (!full)
+            continue;
+        int ctx = (d->toks[m->tok].flags & XF_DATELINE) != 0;
+        if (!ctx && m->tok >= 2 && x_tok_is(d, m->tok - 1, ",")) {
+            int p = x_doc_mention_ending(d, m->tok - 2);
+            ctx = p >= 0 && d->ments[p].type == XM_LOC;
+        }
+        if (!ctx)
+            continue;
+        char *c = strdup(full), *k = nx_name_key(full);
+        if (!c || !k) {
+            free(c);
+            free(k);
+            return NX_ENOMEM;
+        }
+        free(m->canon);
+        free(m->key);
+        m->canon = c;
+        m->key = k;
+    }
+    return NX_OK;
+}
+
 static int x_resolve_mentions(x_doc *d)
 {
     drop_non_prose(d, 0);
@@ -304,7 +339,8 @@ static int x_resolve_mentions(x_doc *d)
         }
     }
     drop_non_prose(d, 1);
-    return text_over_table(d);
+    int rc = expand_states(d);
+    return rc == NX_OK ? text_over_table(d) : rc;
 }
 
 static int resolve_run(void *state, x_doc *d)

@@ -189,6 +189,10 @@ int x_doc_mention_starting(const x_doc *d, uint32_t t);
 int x_initials_of(const char *short_, const char *long_);
 int x_part_of(const char *short_, const char *long_);
 
+/* The US state a folded abbreviation stands for ("calif", "ny"), or NULL
+ * (abbrev.c; combine.c says where it applies). */
+const char *x_state_abbrev(const char *key);
+
 /* Adds the article's given tags to e, resolved (given.c). */
 int x_given_add(const struct nx_extractor *x, const nx_article *a,
                 nx_entities *e);

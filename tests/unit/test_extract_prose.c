@@ -42,8 +42,19 @@ static const struct {
     {NULL, "DENVER, March 2 - Zapata Corp said it would not pay.", "",
      "Zapata", "Denver", "an inline dateline"},
     {"KOKOMO, Ind., Feb 26 -", "Shr 39 cts vs 50 cts\n"
-     "    Net 1,545,160 vs 2,188,933\n", "", "", "Kokomo|Ind",
+     "    Net 1,545,160 vs 2,188,933\n", "", "", "Kokomo|Indiana",
      "the dateline paragraph before a table"},
+    /* a US state's abbreviation where a place takes one (abbrev.c) */
+    {"SAN DIEGO, Calif., Feb 26 -", "Prices rose.", "", "", "San Diego|California",
+     "a state in a dateline"},
+    {NULL, "DENVER, March 2 - Prices rose.", "", "", "Denver",
+     "a dateline without a state"},
+    {NULL, "Acme Widgets Inc of Stamford, Conn., said profits rose.", "",
+     "Acme Widgets", "Stamford|Connecticut", "a state after a place"},
+    {NULL, "Thousands joined the protests in Boston, Mass., on Monday.", "",
+     "", "Boston|Massachusetts", "a state that is also a word"},
+    {NULL, "Fla. is warm, Acme Widgets Inc said.", "", "Acme Widgets",
+     "Fla", "no place before it: stays as written"},
     /* negatives: prose stays prose */
     {"WELLINGTON, Feb 27 -", "New Zealand's official foreign\n"
      "reserves fell to 7.15 billion dlrs in January, the Reserve "
