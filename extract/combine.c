@@ -224,6 +224,29 @@ static int text_over_table(x_doc *d)
     return NX_OK;
 }
 
+/* A dateline shouts its place ("FRANKFURT, March 2 -"): one the
+ * gazetteers do not know under that name is shown in title case
+ * ("Frankfurt"), as the body would write it. */
+static int dateline_case(x_doc *d, x_mention *m)
+{
+    if (!(d->toks[m->tok].flags & XF_DATELINE) || !m->canon)
+        return NX_OK;
+    int lower = 0, upper = 0;
+    for (const char *p = m->canon; *p; p++) {
+        lower += *p >= 'a' && *p <= 'z';
+        upper += *p >= 'A' && *p <= 'Z';
+    }
+    if (lower || upper < 4)
+        return NX_OK;
+    int start = 1;
+    for (char *p = m->canon; *p; p++) {
+        if (*p >= 'A' && *p <= 'Z' && !start)
+            *p = (char)(*p - 'A' + 'a');
+        start = *p == ' ' || *p == '-' || *p == '.';
+    }
+    return NX_OK;
+}
+
 /* A US state's abbreviation where a place name takes one: in a dateline
  * ("SAN DIEGO, Calif., Feb 26 -") or after "<place>," ("Stamford,
  * Conn."): the state's full name.  Elsewhere "Mass", "Ind" or "La" may be
@@ -235,6 +258,9 @@ static int expand_states(x_doc *d)
         if ((m->flags & XMF_DROPPED) || m->type != XM_LOC || !m->key ||
             m->ntok > 3)
             continue;
+        int rc = dateline_case(d, m);
+        if (rc != NX_OK)
+            return rc;
         const char *full = x_state_abbrev(m->key);
         if (!full)
             continue;

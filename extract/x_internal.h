@@ -189,6 +189,10 @@ int x_doc_mention_starting(const x_doc *d, uint32_t t);
 int x_initials_of(const char *short_, const char *long_);
 int x_part_of(const char *short_, const char *long_);
 
+/* 1 when the body writes headline token t's word in lower case ("sale"
+ * for "SALE"): a common word, whatever the gazetteers say (rules.c). */
+int x_body_lower(const x_doc *d, uint32_t t);
+
 /* The US state a folded abbreviation stands for ("calif", "ny"), or NULL
  * (abbrev.c; combine.c says where it applies). */
 const char *x_state_abbrev(const char *key);

@@ -86,6 +86,13 @@ static const struct {
     {"BAHIA COCOA REVIEW",
      "Showers continued throughout the week in the Bahia cocoa zone.", "",
      "", "Bahia"},
+    /* a headline word the body writes in lower case is a common word,
+     * though a town (Sale) and a prefecture (Salé) are named so */
+    {"OFFSHORE LEASE SALE POSTPONED",
+     "The lease sale in the Beaufort Sea was postponed.", "", "",
+     "Beaufort Sea"},
+    {"SALE SHARKS WIN", "Fans gathered in Sale on Saturday.", "", "",
+     "Sale"},
     {"Putin calls for guarantees", "Russian President Vladimir Putin spoke.",
      "Vladimir Putin", "", ""},
     /* possessives and days */

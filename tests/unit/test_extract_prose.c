@@ -49,6 +49,8 @@ static const struct {
      "a state in a dateline"},
     {NULL, "DENVER, March 2 - Prices rose.", "", "", "Denver",
      "a dateline without a state"},
+    {"FRANKFURT, March 2 -", "Prices rose.", "", "", "Frankfurt",
+     "a shouted dateline place the gazetteers do not know: title case"},
     {NULL, "Acme Widgets Inc of Stamford, Conn., said profits rose.", "",
      "Acme Widgets", "Stamford|Connecticut", "a state after a place"},
     {NULL, "Thousands joined the protests in Boston, Mass., on Monday.", "",
