@@ -107,6 +107,14 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
                  size_t npaths, nx_index_stats *stats, nx_report_fn report,
                  void *report_ctx, char **err);
 
+/* Extraction's first pass (run.c): the boilerplate of the sources under
+ * the paths (extract/boiler.c), read before any article is extracted.
+ * *out is NULL (no boilerplate) when a path is "-" (standard input is
+ * read once); *full says the table filled up.  The caller frees *out. */
+int nx_index_learn_boilerplate(const char *const *paths, size_t npaths,
+                               const nx_ingest_options *io, nx_boiler **out,
+                               int *full);
+
 /* ------------------------------------------------------------ reindex.c */
 
 /* The content hash of a record: every field read from it, plus what else

@@ -255,26 +255,37 @@ static int learn_one(void *ctx, nx_article *a)
     return rc;
 }
 
-static int learn_boilerplate(run_ctx *c, nx_boiler **out)
+int nx_index_learn_boilerplate(const char *const *paths, size_t npaths,
+                               const nx_ingest_options *io, nx_boiler **out,
+                               int *full)
 {
     *out = NULL;
-    for (size_t i = 0; i < c->npaths; i++)
-        if (strcmp(c->paths[i], "-") == 0)
+    *full = 0;
+    for (size_t i = 0; i < npaths; i++)
+        if (strcmp(paths[i], "-") == 0)
             return NX_OK;
     learn_ctx l = {NULL, 0};
     int rc = nx_boiler_new(&l.b);
     if (rc == NX_OK)
-        rc = nx_ingest_paths(c->paths, c->npaths, &c->opts->ingest,
-                             learn_one, NULL, &l);
+        rc = nx_ingest_paths(paths, npaths, io, learn_one, NULL, &l);
     if (rc != NX_OK) {
         nx_boiler_free(l.b);
         return rc;
     }
-    if (l.full)
-        note(c, NX_REPORT_WARNING, c->paths[0], 0, "the boilerplate table "
-             "is full: lines of later articles were not counted");
+    *full = l.full;
     *out = l.b;
     return NX_OK;
+}
+
+static int learn_boilerplate(run_ctx *c, nx_boiler **out)
+{
+    int full = 0;
+    int rc = nx_index_learn_boilerplate(c->paths, c->npaths,
+                                        &c->opts->ingest, out, &full);
+    if (rc == NX_OK && full)
+        note(c, NX_REPORT_WARNING, c->paths[0], 0, "the boilerplate table "
+             "is full: lines of later articles were not counted");
+    return rc;
 }
 
 /* Stores the alias table with the index so the query side uses it; the
