@@ -125,34 +125,62 @@ static void x_combine(x_doc *d)
     }
 }
 
-/* prose.c: nothing is mined from a line that is not prose, a dateline
- * names a place only, a table only a place the gazetteers know (an unsure
- * mention is judged at the end).  What the tagger finds in a dateline is
- * the place the story is from, whatever type it guessed ("KOKOMO, Ind."),
- * unless it holds the date.  A name that is on its own a line learnt as
- * boilerplate of the article's source is the sign-off used as a word ("a
- * Reuter enquiry"). */
+/* prose.c: nothing is mined from a line that is not prose, and a
+ * dateline names a place only (an unsure mention is judged at the end).
+ * What the tagger finds in a dateline is the place the story is from,
+ * whatever type it guessed ("KOKOMO, Ind."), unless it holds the date.  In
+ * a table or an all-caps line a name needs support (a mention elsewhere in
+ * the article), unless it has evidence of its own: a gazetteer's
+ * organisation or place, or a person's known first name.  A name that is
+ * on its own a line learnt as boilerplate of the article's source is the
+ * sign-off used as a word ("a Reuter enquiry"). */
+static int own_evidence(const x_doc *d, const x_mention *m)
+{
+    if (m->flags & XMF_TAGGER)
+        return 0;
+    int caps = 0;
+    for (uint32_t t = m->tok; t < m->tok + m->ntok; t++)
+        caps |= (d->toks[t].flags & XF_ALLCAPS) != 0;
+    char *k = x_span_key(d, m->tok, caps ? m->ntok : 1);
+    const x_gent *g = k ? x_gaz_get(&d->x->gaz, k, strlen(k)) : NULL;
+    free(k);
+    if ((m->type == XM_ORG || m->type == XM_LOC) && m->score >= 0.9f)
+        /* in capitals, as in a headline: not a small town named like a
+         * word ("SURPRISE") */
+        return !caps || (g && ((g->flags & (XG_ORG | XG_COUNTRY |
+                                            XG_SUBDIV)) ||
+                               g->population >= 1000000));
+    /* a first name in capitals ("DOM REP", "DENVER PRODUCER") is none */
+    return m->type == XM_PER && m->ntok >= 2 && !caps && g &&
+           (g->flags & XG_FIRST);
+}
+
 static void drop_non_prose(x_doc *d, int final)
 {
     for (size_t i = 0; i < d->nment; i++) {
         x_mention *m = &d->ments[i];
-        unsigned f = 0, lex = 0;
+        unsigned f = 0, all = ~0u, lex = 0;
         for (uint32_t t = m->tok; t < m->tok + m->ntok; t++) {
             f |= d->toks[t].flags;
+            all &= d->toks[t].flags;
             lex |= d->toks[t].lex;
         }
+        /* a span running from a line that is not prose into one that is
+         * ("ZAPATA CORP SEES LOSS Zapata Corp") is no name */
+        if ((f ^ all) & XF_TABLE)
+            f |= XF_NOPROSE;
         if (!final && (f & XF_DATELINE) && (m->flags & XMF_TAGGER) &&
             !(lex & LX_CAL))
             m->type = XM_LOC;
-        int judged = final || m->type != XM_UNSURE;
         if (!final && d->has_group && m->name &&
             x_boiler_has(d->x->boiler, d->group, m->name, strlen(m->name)))
             f |= XF_NOPROSE;
+        if (!final && (f & XF_TABLE) && !(f & XF_DATELINE) &&
+            !own_evidence(d, m))
+            m->flags |= XMF_NEEDS_SUPPORT;
         if ((f & XF_NOPROSE) ||
-            ((f & (XF_DATELINE | XF_TABLE)) && m->type != XM_LOC &&
-             judged) ||
-            ((f & XF_TABLE) && m->type == XM_LOC &&
-             ((m->flags & XMF_TAGGER) || m->score < 0.9f)))
+            ((f & XF_DATELINE) && m->type != XM_LOC &&
+             (final || m->type != XM_UNSURE)))
             m->flags |= XMF_DROPPED;
     }
 }

@@ -5,7 +5,12 @@
  * searchable; only extraction skips it.  One rule per kind of line, tried
  * in this order:
  *
- * Lines of rules 1-3 are XF_NOPROSE: nothing is found there.
+ * Lines of rules 1-2 are XF_NOPROSE: nothing is found there.  Lines of
+ * rules 3-5 are XF_TABLE: a name there stands on evidence of its own (a
+ * gazetteer's organisation or place, a person's first name) or on a
+ * mention of it elsewhere in the article, never on its capitals or its
+ * neighbours (combine.c): "JAPAN" of a shouted headline and "Argentina" of
+ * a table of quotas stay, "CTS Blah", "QTR SHR", "Nine", "Lou Gulf" go.
  *
  *  1. boilerplate: a line the indexer's first pass learnt recurs across
  *     many articles of this source (boiler.c: "Reuter", "Blah blah
@@ -13,13 +18,11 @@
  *  2. filler: one word said again and again ("Blah blah blah.");
  *  3. shouting: two or more words, every one in capitals, none in lower
  *     case ("******ASSETS OF MONEY MARKET FUNDS ROSE", "DENVER PRODUCER
- *     PRICES");
+ *     PRICES", "SOCCER - JAPAN GET LUCKY WIN");
  *  4. tables and financial lines: six in ten of the line's words are
  *     numbers, number words, months or the abbreviations of an earnings
  *     table ("Shr 23 cts vs 18 cts", "Nine mths", "Pay May One"), or the
- *     line is laid out in columns (two gaps of three spaces): XF_TABLE,
- *     where only a place the gazetteers know is kept (a table of
- *     countries' quotas names countries; its "Natl", "Avge" nothing);
+ *     line is laid out in columns (two gaps of three spaces);
  *  5. a short line (at most four words, no end of sentence, its sentence
  *     not going on in lower case on the next line) next to a table line
  *     belongs to the table ("Year", "1st half");
@@ -58,7 +61,7 @@ static int table_word(const x_doc *d, const x_tok *t)
     return 0;
 }
 
-enum { L_PROSE, L_TABLE, L_OTHER, L_DATELINE };   /* a line's class */
+enum { L_PROSE, L_TABLE, L_OTHER, L_DATELINE, L_SHOUT };  /* classes */
 
 typedef struct line {
     size_t a, b;             /* bytes [a, b) of d->text */
@@ -134,7 +137,7 @@ static int classify(const x_doc *d, line *l)
         short1 += d->toks[t].kind == XT_WORD && d->toks[t].len == 1 &&
                   (d->toks[t].flags & XF_UPPER);
     if (caps >= 2 && !lower && caps + short1 == words)
-        return L_OTHER;
+        return L_SHOUT;
     if ((nums + tab) * 10 >= l->nwords * 6 || columns(d, l))
         return L_TABLE;
     return L_PROSE;
@@ -230,7 +233,7 @@ static int prose_run(void *state, x_doc *d)
                 l->cls = L_TABLE;
         }
     for (size_t i = 0; i < n; i++)
-        if (L[i].cls == L_TABLE)
+        if (L[i].cls == L_TABLE || L[i].cls == L_SHOUT)
             mark(d, L[i].t0, L[i].t1, XF_TABLE);
         else if (L[i].cls == L_OTHER)
             mark(d, L[i].t0, L[i].t1, XF_NOPROSE);

@@ -29,6 +29,9 @@ static const struct {
      "    Brazil         9,876      8,000\n    DOM REP        1,234 "
      "     1,100\n", "", "", "Argentina|Brazil",
      "a table keeps the places the gazetteers know, nothing else"},
+    {NULL, "Leading scores:\n    Nick Faldo      68  70  72\n"
+     "    Zorbak Tamrazov      70  71  72\n", "Nick Faldo", "", "",
+     "a results table: a person with a first name, not a guess"},
     /* rule 2: filler */
     {NULL, "Blah blah blah.", "", "", "", "filler"},
     {NULL, "Acme Widgets Inc said profits rose.\n    Blah blah blah.", "",
@@ -37,7 +40,14 @@ static const struct {
     {NULL, "******ASSETS OF MONEY MARKET MUTUAL FUNDS ROSE IN LATEST WEEK\n",
      "", "", "", "an all-caps flash line"},
     {NULL, "DENVER PRODUCER PRICES\n no1 hrw wheat ord    254-262\n", "",
-     "", "", "an all-caps heading over a price list: no DENVER"},
+     "", "", "an all-caps heading: no person, and a city (not a big one) "
+     "needs the prose"},
+    {NULL, "SOCCER - JAPAN GET LUCKY WIN , ZORBAK IN SURPRISE DEFEAT .\n"
+     "Japan beat Syria 2-1 on Friday.", "", "", "Japan|Syria",
+     "a shouted headline: a country stays, an unknown name goes"},
+    {NULL, "******ZAPATA CORP SEES LOSS\nZapata Corp said it would lose "
+     "money.", "", "Zapata", "",
+     "a shouted name the prose names too"},
     /* rule 6: datelines name a place, nothing else */
     {NULL, "DENVER, March 2 - Zapata Corp said it would not pay.", "",
      "Zapata", "Denver", "an inline dateline"},
