@@ -225,8 +225,11 @@ static int text_over_table(x_doc *d)
         return NX_OK;
     for (size_t i = 0; i < d->nment; i++) {
         x_mention *m = &d->ments[i];
-        if ((m->flags & XMF_DROPPED) || !m->key ||
-            (m->type != XM_PER && m->type != XM_ORG))
+        /* only a full name the table gave can be undone: one that it
+         * knows (its canonical forms map to themselves) */
+        if ((m->flags & XMF_DROPPED) || !m->key || !strchr(m->key, ' ') ||
+            (m->type != XM_PER && m->type != XM_ORG) ||
+            !nx_aliases_lookup(d->x->aliases, m->key))
             continue;
         /* as written: the rules may have named it from a gazetteer */
         char *t = x_span_text(d, m->tok, m->ntok);

@@ -38,8 +38,9 @@
 #include "nx_status.h"
 #include "x_internal.h"
 
-/* Words of earnings tables and price lists, and number words (lower case). */
-static const char *const TABLE_WORDS[] = {
+/* Words of earnings tables and price lists, and number words (lower
+ * case); the lexicon gives them LX_TABLE (lexicon.c). */
+const char *const x_table_words[] = {
     "shr", "shrs", "cts", "ct", "dlr", "dlrs", "mln", "mlns", "bln",
     "billion", "million", "mths", "mth", "qtr", "qtrs", "qtly", "div",
     "divs", "rev", "revs", "net", "avg", "vs", "pct", "prior", "oper",
@@ -50,15 +51,9 @@ static const char *const TABLE_WORDS[] = {
     "eight", "nine", "ten", "eleven", "twelve", "1st", "2nd", "3rd", "4th",
     "may", NULL};
 
-static int table_word(const x_doc *d, const x_tok *t)
+static int table_word(const x_tok *t)
 {
-    if (t->lex & LX_CAL)
-        return 1;
-    for (size_t i = 0; TABLE_WORDS[i]; i++)
-        if (strlen(TABLE_WORDS[i]) == t->len &&
-            strncasecmp(d->text + t->off, TABLE_WORDS[i], t->len) == 0)
-            return 1;
-    return 0;
+    return (t->lex & (LX_CAL | LX_TABLE)) != 0;
 }
 
 enum { L_PROSE, L_TABLE, L_OTHER, L_DATELINE, L_SHOUT };  /* classes */
@@ -109,7 +104,7 @@ static int classify(const x_doc *d, line *l)
         words++;
         caps += (k->flags & XF_ALLCAPS) != 0;
         lower += is_lower_word(d, k);
-        tab += table_word(d, k);
+        tab += table_word(k);
         if (!first)
             first = k;
         else if (k->len != first->len ||

@@ -278,8 +278,11 @@ enum {
     LX_ORGANA = 32,      /* company, bank: "the company said" */
     LX_SAY1 = 64,        /* speech verb, any complement (said, told) */
     LX_SAY2 = 128,       /* speech verb needing a clause (warned, urged) */
-    LX_PRON = 256        /* he, she, they, it */
+    LX_PRON = 256,       /* he, she, they, it */
+    LX_TABLE = 512       /* shr, cts, mths, nine: earnings tables (prose.c) */
 };
+/* The words of LX_TABLE (prose.c). */
+extern const char *const x_table_words[];
 /* Builds the lexicon map (lower-cased word → LX_ bits). */
 int x_lex_new(nx_strmap **out);
 /* The LX_ bits of a word, any case. */
