@@ -52,6 +52,10 @@ static int set_canon(x_doc *d, x_mention *m)
         return NX_ENOMEM;
     if (strlen(m->key) < 2)
         m->flags |= XMF_DROPPED;     /* "P" of S&P, a stray initial */
+    /* a legal form alone ("Ltd" of "Industrial Equity (Pacific) Ltd") */
+    if (m->type == XM_ORG && !strchr(m->canon, ' ') &&
+        nx_name_is_legal_form(m->canon, strlen(m->canon)))
+        m->flags |= XMF_DROPPED;
     return NX_OK;
 }
 

@@ -91,6 +91,11 @@ int nx_name_is_title(const char *word, size_t len)
     return in_list(TITLES, word, len);
 }
 
+int nx_name_is_legal_form(const char *word, size_t len)
+{
+    return in_list(LEGAL, word, len);
+}
+
 static int starts_upper(const char *w, size_t n)
 {
     uint32_t cp;

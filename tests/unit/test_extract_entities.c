@@ -53,6 +53,9 @@ static const struct {
      "was likely.", "", "Securities and Exchange Commission", ""},
     {"", "Volkswagen AG (VW) raised prices. VW said costs rose.", "",
      "Volkswagen", ""},
+    /* a legal form alone names no organisation */
+    {"", "Industrial Equity (Pacific) Ltd said it bought shares.", "", "",
+     "Pacific"},
     /* shown by the acronym when the article uses it as often; by the
      * alias table's name when the table knows one */
     {"", "The Zembla Trade Council (ZTC) met. The ZTC said exports fell. "
