@@ -53,6 +53,9 @@ static const struct {
      "was likely.", "", "Securities and Exchange Commission", ""},
     {"", "Volkswagen AG (VW) raised prices. VW said costs rose.", "",
      "Volkswagen", ""},
+    /* the gazetteer's name across "and" and a possessive */
+    {"", "Standard and Poor's Corp said it cut the rating.", "",
+     "Standard & Poor's", ""},
     /* a legal form alone names no organisation */
     {"", "Industrial Equity (Pacific) Ltd said it bought shares.", "", "",
      "Pacific"},
