@@ -143,8 +143,11 @@ static int own_evidence(const x_doc *d, const x_mention *m)
     if (m->flags & XMF_TAGGER)
         return 0;
     int caps = 0;
-    for (uint32_t t = m->tok; t < m->tok + m->ntok; t++)
+    unsigned lex = 0;
+    for (uint32_t t = m->tok; t < m->tok + m->ntok; t++) {
         caps |= (d->toks[t].flags & XF_ALLCAPS) != 0;
+        lex |= d->toks[t].lex;
+    }
     char *k = x_span_key(d, m->tok, caps ? m->ntok : 1);
     const x_gent *g = k ? x_gaz_get(&d->x->gaz, k, strlen(k)) : NULL;
     free(k);
@@ -154,9 +157,10 @@ static int own_evidence(const x_doc *d, const x_mention *m)
         return !caps || (g && ((g->flags & (XG_ORG | XG_COUNTRY |
                                             XG_SUBDIV)) ||
                                g->population >= 1000000));
-    /* a first name in capitals ("DOM REP", "DENVER PRODUCER") is none */
-    return m->type == XM_PER && m->ntok >= 2 && !caps && g &&
-           (g->flags & XG_FIRST);
+    /* a first name in capitals ("DOM REP", "DENVER PRODUCER") is none,
+     * nor one made of a table's words ("Nine Mths", "April One") */
+    return m->type == XM_PER && m->ntok >= 2 && !caps &&
+           !(lex & (LX_TABLE | LX_CAL)) && g && (g->flags & XG_FIRST);
 }
 
 static void drop_non_prose(x_doc *d, int final)
@@ -213,16 +217,30 @@ static int names_other(const x_doc *d, const x_mention *m, const char *wk)
     return 0;
 }
 
+/* The article names the table's full name itself (written in full, not
+ * made so by the table): "Sergey Lavrov ... Lavrov". */
+static int names_canon(const x_doc *d, const x_mention *m)
+{
+    for (size_t j = 0; j < d->nment; j++) {
+        const x_mention *o = &d->ments[j];
+        if (o != m && !(o->flags & XMF_DROPPED) && o->type == m->type &&
+            o->canon && strcmp(o->canon, m->canon) == 0 && o->ntok >= 2 &&
+            o->name && strchr(o->name, ' '))
+            return 1;
+    }
+    return 0;
+}
+
 /* The article's own text wins over the alias table: the table maps the
  * spellings of a full name ("Sergei Lavrov") and well-known acronyms, but
- * a surname or an acronym it would make a specific person or organisation
- * ("Stoltenberg" → Jens Stoltenberg, "McConnell" → Mitch McConnell, "WTO"
- * → World Trade Organization) stays as written when the article names
- * someone else it may be (Gerhard Stoltenberg in 1987, Scotland's Jack
- * McConnell, the World Tourism Organisation): merge.c then joins it to
- * that full name.  Where the article names no one else, the table's
- * reading stands (its surname entries are for names one person
- * dominates). */
+ * never makes a surname a specific person: a one-word person ("Stoltenberg",
+ * "Mr McConnell") keeps the table's full name only when the article
+ * writes that full name too; otherwise it stays as written, and merge.c
+ * joins it to the full name the article uses (Gerhard Stoltenberg in
+ * 1987, Scotland's Jack McConnell), if any.  An acronym the table would
+ * make a specific organisation ("WTO" → World Trade Organization) stays
+ * as written when the article names another it may be (the World Tourism
+ * Organisation); alone, the table's reading stands. */
 static int text_over_table(x_doc *d)
 {
     if (!d->x->aliases)
@@ -246,7 +264,7 @@ static int text_over_table(x_doc *d)
             return NX_ENOMEM;
         }
         if (*wk && !strchr(wk, ' ') && strcmp(wk, m->key) != 0 &&
-            names_other(d, m, wk)) {
+            (m->type == XM_PER ? !names_canon(d, m) : names_other(d, m, wk))) {
             free(m->canon);
             free(m->key);
             m->canon = w;

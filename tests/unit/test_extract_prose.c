@@ -17,6 +17,9 @@ static const struct {
     {NULL, "Shr 23 cts vs 18 cts\n    Net 509,144 vs 277,834\n"
      "    Nine mths\n    Shr 55 cts vs 42 cts\n", "", "", "",
      "an earnings table: no Nine"},
+    {NULL, "Shr 1.10 dlrs vs 1.00 dlrs\n    Nine Mths\n"
+     "    Shr 3.07 dlrs vs 3.08 dlrs\n    Record April One\n", "", "", "",
+     "table words are no first name: no Nine Mths, no April One"},
     {NULL, "Qtly div 48 cts vs 44 cts prior\n    Pay May One\n"
      "    Record April One\n", "", "", "", "a dividend: no May One"},
     {NULL, "Oper shr loss two cts vs profit 11 cts\n    Year\n"
