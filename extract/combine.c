@@ -223,9 +223,17 @@ static int names_canon(const x_doc *d, const x_mention *m)
 {
     for (size_t j = 0; j < d->nment; j++) {
         const x_mention *o = &d->ments[j];
-        if (o != m && !(o->flags & XMF_DROPPED) && o->type == m->type &&
-            o->canon && strcmp(o->canon, m->canon) == 0 && o->ntok >= 2 &&
-            o->name && strchr(o->name, ' '))
+        if (o == m || (o->flags & XMF_DROPPED) || o->type != m->type ||
+            !o->canon || strcmp(o->canon, m->canon) != 0 || o->ntok < 2)
+            continue;
+        /* as written, titles off: "Finance Minister Stoltenberg" is one
+         * word of name */
+        char *t = x_span_text(d, o->tok, o->ntok);
+        char *w = t ? nx_name_canonical(NULL, kind_of(o->type), t) : NULL;
+        int full = w && strchr(w, ' ') != NULL;
+        free(t);
+        free(w);
+        if (full)
             return 1;
     }
     return 0;

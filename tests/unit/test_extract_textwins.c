@@ -36,8 +36,9 @@ static const struct {
     /* negatives: the table's spellings and acronyms still work */
     {"", "Stoltenberg said NATO would meet.", "Stoltenberg", "NATO",
      "a surname alone stays as written"},
-    {"", "Finance Minister Stoltenberg said rates would fall.",
-     "Stoltenberg", "", "title and surname alone stay as written"},
+    {"", "Finance Minister Stoltenberg said rates would fall. Stoltenberg "
+     "added more.", "Stoltenberg", "",
+     "title and surname alone stay as written"},
     {"", "Jens Stoltenberg said NATO would meet. Stoltenberg added more.",
      "Jens Stoltenberg", "NATO", "the table's man named in full"},
     {"", "Foreign Minister Sergei Lavrov spoke. Lavrov said talks went "
