@@ -9,7 +9,8 @@
  *     ("yeutter" → Clayton Yeutter), an organisation's initials ("ec" →
  *     European Community) — when one mention fits;
  *  2. the alias table and the gazetteers, as for an extracted name
- *     ("ussr" → Soviet Union, "usa" → United States, "gatt" → GATT);
+ *     ("ussr" → Soviet Union, "usa" → United States, "gatt" → GATT); a
+ *     one-word person only to a full name the article writes;
  *  3. else the tag title-cased (nx_name_from_tag: "west-germany" → West
  *     Germany), counted in nx_entities.given_titled so the run reports it.
  * A tag written as a name ("James Baker") goes the same way.  The result
@@ -114,8 +115,17 @@ static int add_given(const nx_extractor *x, const nx_strlist *tags, int type,
             rc = NX_ENOMEM;
         } else if (*k) {
             const char *v = in_article(l, type, k);
-            if (!v && x->aliases)
+            /* the table spells full names; a one-word person tag takes
+             * its full name only when the article writes it (combine.c
+             * text_over_table): "stoltenberg" in 1987 is not Jens */
+            if (!v && x->aliases && (type != XM_PER || strchr(k, ' ')))
                 v = nx_aliases_lookup(x->aliases, k);
+            if (!v && x->aliases && type == XM_PER) {
+                const char *c = nx_aliases_lookup(x->aliases, k);
+                char *ck = c ? nx_name_key(c) : NULL;
+                v = ck ? in_article(l, type, ck) : NULL;
+                free(ck);
+            }
             if (!v)
                 v = in_gazetteer(x, type, k);
             if (v) {
@@ -125,7 +135,7 @@ static int add_given(const nx_extractor *x, const nx_strlist *tags, int type,
                 canon = strdup(a ? a : v);
                 free(vk);
             } else {
-                canon = nx_name_canonical(x->aliases, kind, name);
+                canon = nx_name_canonical(NULL, kind, name);
                 e->given_titled++;
             }
             e->given++;
