@@ -13,7 +13,7 @@ JOBS       ?= 2
 NEWSDEX    := $(BUILD)/cli/newsdex
 DEMO_DB    ?= ./newsdex.db
 
-.PHONY: all deps build demo check serve sanitize fuzz bench clean
+.PHONY: all deps build demo check serve sanitize fuzz bench extraction-eval archive-report clean
 
 all: build
 
@@ -37,7 +37,8 @@ check: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
 # newsdex.cgi behind lighttpd on 127.0.0.1:$(PORT) over $(DEMO_DB) (indexed
-# from corpus/ when missing); Ctrl-C stops it.  The config is
+# from corpus/ when missing), as a FastCGI pool of one process per core
+# (NEWSDEX_FCGI_PROCS=N for another size); Ctrl-C stops it.  The config is
 # cgi/lighttpd.conf with the paths filled in under $(BUILD)/serve.
 PORT ?= 8080
 serve: build
@@ -71,6 +72,18 @@ bench:
 	@cmake -S . -B $(BUILD) $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 	bench/run.py --build $(BUILD) --sizes "$(BENCH_SIZES)" --reps $(BENCH_REPS) $(BENCH_ARGS)
+
+# Extraction quality against ../shared/data (bench/extraction/run; not part
+# of check): CoNLL-2003, GGT, Reuters tags, and the archive facet report.
+# archive-report alone: the top 100 facet values of Reuters-21578 and BBC
+# scored against the hand-judged lists, and the hand-annotated articles.
+# DATA=DIR when the shared data are not at ../shared/data.
+DATA ?=
+extraction-eval: build
+	@bench/extraction/run $(BUILD) $(if $(DATA),$(DATA))
+
+archive-report: build
+	@bench/extraction/archive-report --build $(BUILD) $(if $(DATA),--data $(DATA))
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz

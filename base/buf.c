@@ -3,8 +3,10 @@
  * (nx_buf.h).
  */
 #include "nx_buf.h"
+#include "nx_status.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,17 +17,17 @@ static int grow(nx_buf *b, size_t n)
     if (b->err)
         return -1;
     if (n > max || b->n > max - n) {
-        b->err = 1;
+        b->err = NX_ETOOBIG;
         return -1;
     }
     if (b->n + n + 1 <= b->cap)
         return 0;
     size_t cap = b->cap ? b->cap : 1024;
     while (cap < b->n + n + 1)
-        cap *= 2;
+        cap = cap > max ? b->n + n + 1 : cap * 2;
     char *p = realloc(b->p, cap);
     if (!p) {
-        b->err = 1;
+        b->err = NX_ENOMEM;
         return -1;
     }
     b->p = p;
@@ -56,7 +58,7 @@ void nx_buf_printf(nx_buf *b, const char *fmt, ...)
     int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0) {
-        b->err = 1;
+        b->err = NX_EINVAL;   /* an encoding error in an argument */
         return;
     }
     if ((size_t)n < sizeof small) {
@@ -114,6 +116,40 @@ void nx_buf_url(nx_buf *b, const char *s)
     }
 }
 
+int nx_buf_read(nx_buf *b, FILE *f)
+{
+    size_t max = b->max ? b->max : NX_BUF_MAX;
+    while (!b->err) {
+        size_t want = max - b->n < 65536 ? max - b->n : 65536;
+        if (want == 0) {        /* full: one more byte is too many */
+            if (getc(f) != EOF)
+                b->err = NX_ETOOBIG;
+            break;
+        }
+        if (grow(b, want) != 0)
+            break;
+        size_t got = fread(b->p + b->n, 1, want, f);
+        b->n += got;
+        b->p[b->n] = '\0';
+        if (got < want)
+            break;
+    }
+    if (b->err)
+        return b->err;
+    return ferror(f) ? NX_EIO : NX_OK;
+}
+
+char *nx_buf_take(nx_buf *b)
+{
+    char *s = b->err ? NULL : b->p ? b->p : strdup("");
+    if (b->err)
+        free(b->p);
+    b->p = NULL;
+    b->n = b->cap = 0;
+    b->err = 0;
+    return s;
+}
+
 const char *nx_buf_str(const nx_buf *b)
 {
     return b->p ? b->p : "";
@@ -125,4 +161,27 @@ void nx_buf_free(nx_buf *b)
     b->p = NULL;
     b->n = b->cap = 0;
     b->err = 0;
+}
+
+int nx_grow(void *pp, size_t *cap, size_t need, size_t size, size_t max)
+{
+    if (need <= *cap)
+        return NX_OK;
+    if (need > max || need > SIZE_MAX / size)
+        return NX_ETOOBIG;
+    size_t n = *cap ? *cap : 16;
+    while (n < need)
+        n = n > SIZE_MAX / 2 ? need : n * 2;
+    if (n > max)
+        n = max;
+    if (n > SIZE_MAX / size)
+        n = need;
+    void *old;
+    memcpy(&old, pp, sizeof old);
+    void *p = realloc(old, n * size);
+    if (!p)
+        return NX_ENOMEM;
+    memcpy(pp, &p, sizeof p);
+    *cap = n;
+    return NX_OK;
 }

@@ -1,5 +1,6 @@
 /*
- * utf8.c — nx_utf8_clean(): making input text safe to index and to print.
+ * utf8.c — the UTF-8 codec of nx_utf8.h; nx_utf8_clean() makes input text
+ * safe to index and to print.
  *
  * Every string an article carries goes through here once, so the rest of
  * newsdex may assume valid UTF-8 without NULs.  Ill-formed sequences are cut
@@ -157,4 +158,56 @@ int nx_utf8_valid(const char *str, size_t n)
         i += k;
     }
     return 1;
+}
+
+size_t nx_utf8_decode(const char *str, size_t n, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t bad;
+    if (n == 0) {
+        *cp = 0;
+        return 1;
+    }
+    size_t k = seq_len(s, n, &bad);
+    if (k == 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    static const unsigned char lead_mask[5] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    uint32_t v = s[0] & lead_mask[k];
+    for (size_t i = 1; i < k; i++)
+        v = (v << 6) | (s[i] & 0x3F);
+    *cp = v;
+    return k;
+}
+
+size_t nx_utf8_encode(uint32_t cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t nx_utf8_cut(const char *s, size_t n)
+{
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
 }

@@ -13,6 +13,9 @@
  * and the stylesheet's "sha256-..." for the Content-Security-Policy. */
 extern const char nx_cgi_page_html[], nx_cgi_style_css[], nx_cgi_style_hash[];
 
+/* Links, filter lists and counts (links.c), shared by page.c, hits.c and
+ * hist.c. */
+
 /* A page's state as a link: "?q=…&f=…&sort=date&page=N". */
 typedef struct nx_link {
     const char *q;

@@ -3,7 +3,9 @@
  * a bar per year, or per month when the matches span at most two years,
  * built from the year and month facet counts over all matches.  A bar is
  * a link that narrows the search to its period with an f=year: or
- * f=month: filter (replacing filters on finer or equal periods).
+ * f=month: filter (replacing filters on finer or equal periods).  At
+ * most MAX_BARS bars: the densest run of periods, the rest counted in the
+ * heading as "outside the years shown".
  *
  * A ticked year or month facet is counted disjunctively (its other values
  * keep their counts), so the bars of the current matches are the ticked
@@ -42,43 +44,72 @@ static long period(const char *v, int months)
     return m >= 1 && m <= 12 ? atol(v) * 12 + m - 1 : -1;
 }
 
+typedef struct pcount {
+    long t;                     /* period index */
+    unsigned long long n;       /* matches in it */
+} pcount;
+
+static int by_period(const void *a, const void *b)
+{
+    long x = ((const pcount *)a)->t, y = ((const pcount *)b)->t;
+    return (x > y) - (x < y);
+}
+
 /* Counts of the current matches per period into counts[0..span): a
- * ticked facet contributes only its ticked values. */
+ * ticked facet contributes only its ticked values.  The span shown is the
+ * run of at most MAX_BARS periods holding the most matches (the latest
+ * such run on a tie), so one article dated 9999 or 0001 does not push
+ * every real year out of the picture; *sum counts the matches shown,
+ * *all those of every period. */
 static int collect(const nx_cgi_params *p, const nx_query_result *r, int facet,
                    unsigned long long *counts, long *lo, long *hi,
-                   unsigned long long *sum)
+                   unsigned long long *sum, unsigned long long *all)
 {
     int months = facet == NX_FACET_MONTH, ticked = 0;
     for (size_t i = 0; i < p->nf; i++) {
         const char *v;
         ticked |= nx_cgi_filter_split(p->f[i], &v) == facet;
     }
-    *lo = -1, *hi = -1, *sum = 0;
+    *lo = -1, *hi = -1, *sum = 0, *all = 0;
+    pcount *v = malloc((r->nfacets[facet] ? r->nfacets[facet] : 1) *
+                       sizeof *v);
+    if (!v)
+        return 0;
+    size_t n = 0;
     for (size_t i = 0; i < r->nfacets[facet]; i++) {
         const nx_facet_count *c = &r->facets[facet][i];
         long t = period(c->value, months);
         if (t < 0 || c->count == 0 ||
             (ticked && nx_filter_find(p, facet, c->value) < 0))
             continue;
-        if (*lo < 0 || t < *lo)
-            *lo = t;
-        if (t > *hi)
-            *hi = t;
+        v[n++] = (pcount){t, c->count};
+        *all += c->count;
     }
-    if (*lo < 0)
+    if (n == 0) {
+        free(v);
         return 0;
-    if (*hi - *lo >= MAX_BARS)
-        *lo = *hi - MAX_BARS + 1;  /* the most recent periods */
-    memset(counts, 0, MAX_BARS * sizeof *counts);
-    for (size_t i = 0; i < r->nfacets[facet]; i++) {
-        const nx_facet_count *c = &r->facets[facet][i];
-        long t = period(c->value, months);
-        if (t < *lo || t > *hi ||
-            (ticked && nx_filter_find(p, facet, c->value) < 0))
-            continue;
-        counts[t - *lo] += c->count;
-        *sum += c->count;
     }
+    qsort(v, n, sizeof *v, by_period);
+    size_t best = 0, best_end = 0, j = 0;
+    unsigned long long run = 0, best_run = 0;
+    for (size_t i = 0; i < n; i++) {       /* v[i..j): one window */
+        while (j < n && v[j].t - v[i].t < MAX_BARS)
+            run += v[j++].n;
+        if (run >= best_run) {
+            best_run = run;
+            best = i;
+            best_end = j;
+        }
+        run -= v[i].n;
+    }
+    *lo = v[best].t;
+    *hi = v[best_end - 1].t;
+    memset(counts, 0, MAX_BARS * sizeof *counts);
+    for (size_t i = best; i < best_end; i++) {
+        counts[v[i].t - *lo] += v[i].n;
+        *sum += v[i].n;
+    }
+    free(v);
     return 1;
 }
 
@@ -119,13 +150,12 @@ static int bar_link(nx_buf *b, const nx_cgi_params *p, int months, long t,
 void nx_page_histogram(nx_buf *b, const nx_cgi_params *p,
                        const nx_query_result *r)
 {
-    unsigned long long counts[MAX_BARS], sum;
+    unsigned long long counts[MAX_BARS], sum, dated, all;
     long lo, hi;
-    if (!collect(p, r, NX_FACET_YEAR, counts, &lo, &hi, &sum))
+    if (!collect(p, r, NX_FACET_YEAR, counts, &lo, &hi, &sum, &dated))
         return;
     int months = hi - lo <= 1;
-    unsigned long long dated = sum;
-    if (months && !collect(p, r, NX_FACET_MONTH, counts, &lo, &hi, &sum))
+    if (months && !collect(p, r, NX_FACET_MONTH, counts, &lo, &hi, &sum, &all))
         return;
     long nbars = hi - lo + 1;
     unsigned long long max = 1;
@@ -150,6 +180,12 @@ void nx_page_histogram(nx_buf *b, const nx_cgi_params *p,
         nx_buf_puts(b, "<span>");
         nx_buf_count(b, r->total - dated);
         nx_buf_puts(b, " undated</span>");
+    }
+    if (dated > sum) {
+        nx_buf_puts(b, "<span>");
+        nx_buf_count(b, dated - sum);
+        nx_buf_printf(b, " outside the %s shown</span>",
+                      months ? "months" : "years");
     }
     nx_buf_printf(b, "</h2><svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
                   "aria-label=\"Articles per %s\">", W, height,

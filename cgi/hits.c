@@ -11,15 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include <cjson/cJSON.h>
-
 #define ENTS_SHOWN 6   /* speakers / people listed per hit */
-
-static const char *jstr(const cJSON *d, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(d, k);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
 
 /* Only http and https urls become links: never javascript:, data: or a
  * relative path. */
@@ -98,44 +90,37 @@ static void date(nx_buf *b, const char *d)
 }
 
 /* A list field (authors, categories) joined with ", ". */
-static void joined(nx_buf *b, const cJSON *list, const char *before)
+static void joined(nx_buf *b, const nx_stored_list *list, const char *before)
 {
-    if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) == 0)
+    if (list->n == 0)
         return;
     nx_buf_puts(b, "<span>");
     nx_buf_puts(b, before);
-    int i = 0;
-    const cJSON *v;
-    cJSON_ArrayForEach(v, list) {
-        if (!cJSON_IsString(v))
-            continue;
-        if (i++)
+    for (size_t i = 0; i < list->n; i++) {
+        if (i)
             nx_buf_puts(b, ", ");
-        nx_buf_html(b, v->valuestring);
+        nx_buf_html(b, list->v[i]);
     }
     nx_buf_puts(b, "</span>");
 }
 
-static void entity_links(nx_buf *b, const nx_cgi_params *p, const cJSON *list,
-                         int facet, const char *label, const char *cls,
-                         int *any)
+static void entity_links(nx_buf *b, const nx_cgi_params *p,
+                         const nx_stored_list *list, int facet,
+                         const char *label, const char *cls, int *any)
 {
-    if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) == 0)
+    if (list->n == 0)
         return;
     if (!*any)
         nx_buf_puts(b, "<div class=\"ents\">");
     *any = 1;
     nx_buf_printf(b, "<span class=\"k\">%s</span>", label);
-    int shown = 0, total = cJSON_GetArraySize(list);
-    const cJSON *v;
-    cJSON_ArrayForEach(v, list) {
-        if (!cJSON_IsString(v) || shown == ENTS_SHOWN)
-            continue;
-        shown++;
+    int shown = 0, total = (int)list->n;
+    for (; shown < total && shown < ENTS_SHOWN; shown++) {
+        const char *v = list->v[shown];
         nx_buf f = NX_BUF_INIT;
-        nx_buf_printf(&f, "%s:%s", nx_facet_defs[facet].name, v->valuestring);
+        nx_buf_printf(&f, "%s:%s", nx_facet_defs[facet].name, v);
         const char *fl[NX_CGI_MAX_FILTERS];
-        size_t n = nx_filter_find(p, facet, v->valuestring) >= 0
+        size_t n = nx_filter_find(p, facet, v) >= 0
                        ? (size_t)-1
                        : nx_filters_toggle(p, nx_buf_str(&f), fl);
         if (n != (size_t)-1 && !f.err) {
@@ -146,11 +131,11 @@ static void entity_links(nx_buf *b, const nx_cgi_params *p, const cJSON *list,
                           cls);
             nx_link_href(b, &l);
             nx_buf_puts(b, "\">");
-            nx_buf_html(b, v->valuestring);
+            nx_buf_html(b, v);
             nx_buf_puts(b, "</a>");
         } else {
             nx_buf_printf(b, "<span class=\"ent %s\">", cls);
-            nx_buf_html(b, v->valuestring);
+            nx_buf_html(b, v);
             nx_buf_puts(b, "</span>");
         }
         nx_buf_free(&f);
@@ -161,9 +146,9 @@ static void entity_links(nx_buf *b, const nx_cgi_params *p, const cJSON *list,
 
 static void hit(nx_buf *b, const nx_cgi_params *p, const nx_hit *h)
 {
-    cJSON *d = cJSON_Parse(h->data);
-    const char *title = jstr(d, "title"), *url = jstr(d, "url"),
-               *day = jstr(d, "date"), *src = jstr(d, "source");
+    const nx_stored *d = &h->doc;
+    const char *title = d->title, *url = d->url, *day = d->date,
+               *src = d->source;
     nx_buf_printf(b, "<li class=\"hit\"><h3><span class=\"rank\">%u.</span>",
                   h->rank);
     int link = linkable(url);
@@ -188,8 +173,8 @@ static void hit(nx_buf *b, const nx_cgi_params *p, const nx_hit *h)
         nx_buf_html(b, src);
         nx_buf_puts(b, "</span>");
     }
-    joined(b, cJSON_GetObjectItemCaseSensitive(d, "author"), "by ");
-    joined(b, cJSON_GetObjectItemCaseSensitive(d, "category"), "");
+    joined(b, &d->list[NX_FACET_AUTHOR], "by ");
+    joined(b, &d->list[NX_FACET_CATEGORY], "");
     nx_buf_puts(b, "</p>");
     if (h->snippet && *h->snippet) {
         nx_buf_puts(b, "<p class=\"snippet\">");
@@ -197,14 +182,13 @@ static void hit(nx_buf *b, const nx_cgi_params *p, const nx_hit *h)
         nx_buf_puts(b, "</p>");
     }
     int any = 0;
-    entity_links(b, p, cJSON_GetObjectItemCaseSensitive(d, "by"), NX_FACET_BY,
-                 "Quoted", "by", &any);
-    entity_links(b, p, cJSON_GetObjectItemCaseSensitive(d, "person"),
-                 NX_FACET_PERSON, "People", "person", &any);
+    entity_links(b, p, &d->list[NX_FACET_BY], NX_FACET_BY, "Quoted", "by",
+                 &any);
+    entity_links(b, p, &d->list[NX_FACET_PERSON], NX_FACET_PERSON, "People",
+                 "person", &any);
     if (any)
         nx_buf_puts(b, "</div>");
     nx_buf_puts(b, "</li>\n");
-    cJSON_Delete(d);
 }
 
 void nx_page_hits(nx_buf *b, const nx_cgi_params *p, const nx_query_result *r)

@@ -1,16 +1,29 @@
 /*
- * main.c — newsdex.cgi: one request per process.  Reads the parameters
- * from QUERY_STRING (GET and HEAD; other methods get 405) or, run from a
- * shell, from NAME=VALUE arguments like Omega; takes a concurrent-search
- * slot; opens the database named by the server's environment; runs the
- * faceted search and prints the page (or, with format=json, exactly what
- * `newsdex search --json` prints).
+ * main.c — newsdex.cgi: one request.  Reads the parameters from the
+ * request's QUERY_STRING (GET and HEAD; other methods get 405) or, run
+ * from a shell, from NAME=VALUE arguments like Omega; takes a
+ * concurrent-search slot; opens the database named by the server's
+ * environment (or, under FastCGI, keeps it open from the last request);
+ * runs the faceted search and prints the page (or, with format=json,
+ * exactly what `newsdex search --json` prints).
+ *
+ * Run as a CGI, the request is the process environment and standard
+ * output.  Started as a FastCGI application (standard input a listening
+ * socket: spawn-fcgi, lighttpd's bin-path, systemd socket activation),
+ * fastcgi.c accepts requests one after the other and hands each to
+ * nx_cgi_handle() with its own parameters and stream; the configuration
+ * below is still read from the process environment, never from a
+ * request's parameters.
  *
  * Environment (set by the server, never by the request):
  *   NEWSDEX_DB                  the database (default ./newsdex.db)
  *   NEWSDEX_CGI_SLOTS           concurrent searches allowed (default 4)
- *   NEWSDEX_CGI_LOCKDIR         where the slot lock files live
- *                               (default /tmp/newsdex-cgi-UID)
+ *   NEWSDEX_CGI_LOCKDIR         where the slot lock files live: a
+ *                               directory of this user's that nobody else
+ *                               can write (default $XDG_RUNTIME_DIR/
+ *                               newsdex-cgi, else $TMPDIR/newsdex-cgi-UID,
+ *                               TMPDIR defaulting to /tmp); one that fails
+ *                               that test gets every search a 503
  *   NEWSDEX_CGI_TIME_LIMIT_MS   match time limit (default 2000)
  *   NEWSDEX_CGI_ALLOW_PARTIAL   1: when NEWSDEX_DB is a stub of shards and
  *                               some do not answer, show the results of the
@@ -31,6 +44,7 @@
 #include <cjson/cJSON.h>
 
 #include "cgi_page.h"
+#include "cgi_serve.h"
 #include "nx_render.h"
 
 #define DEFAULT_SLOTS 4
@@ -54,8 +68,8 @@ static const char *status_text(int status)
 
 /* Headers and body in one write.  Every response carries the security
  * headers; the stylesheet is inline and allowed by its hash only. */
-static int respond(int status, int json, const nx_buf *body, int head,
-                   const char *extra)
+static int respond(const nx_cgi_io *io, int status, int json,
+                   const nx_buf *body, int head, const char *extra)
 {
     nx_buf out = NX_BUF_INIT;
     out.max = NX_BUF_MAX + 8192;
@@ -75,27 +89,17 @@ static int respond(int status, int json, const nx_buf *body, int head,
     nx_buf_printf(&out, "Content-Length: %zu\r\n\r\n", body->n);
     if (!head)
         nx_buf_add(&out, nx_buf_str(body), body->n);
-    int rc = 0;
-    for (size_t done = 0; done < out.n && !out.err;) {
-        ssize_t w = write(STDOUT_FILENO, out.p + done, out.n - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            rc = 1;
-            break;
-        }
-        done += (size_t)w;
-    }
+    int rc = out.err ? 1 : io->write(io->ctx, out.p, out.n);
     nx_buf_free(&out);
     return rc;
 }
 
-static int refuse(int status, const char *heading, const char *msg, int head,
-                  const char *extra)
+static int refuse(const nx_cgi_io *io, int status, const char *heading,
+                  const char *msg, int head, const char *extra)
 {
     nx_buf body = NX_BUF_INIT;
     nx_page_refused(&body, heading, msg);
-    int rc = respond(status, 0, &body, head, extra);
+    int rc = respond(io, status, 0, &body, head, extra);
     nx_buf_free(&body);
     return rc;
 }
@@ -110,28 +114,48 @@ static unsigned env_number(const char *name, unsigned def, unsigned max)
     return *end || v == 0 || v > max ? def : (unsigned)v;
 }
 
-/* A concurrent-search slot; 0 when over the cap.  A lock directory that
- * cannot be used is logged and does not stop the search. */
-static int take_slot(void)
+/* The slots' directory: NEWSDEX_CGI_LOCKDIR, else one in the user's
+ * runtime directory, else one in $TMPDIR named after the uid (which
+ * another user may have made first: nx_cgi_slot_take() then refuses it). */
+static const char *slot_dir(char *buf, size_t n)
 {
-    char dflt[64];
     const char *dir = getenv("NEWSDEX_CGI_LOCKDIR");
-    if (!dir || !*dir) {
-        snprintf(dflt, sizeof dflt, "/tmp/newsdex-cgi-%lu",
-                 (unsigned long)geteuid());
-        dir = dflt;
-    }
-    unsigned n = env_number("NEWSDEX_CGI_SLOTS", DEFAULT_SLOTS, 1024);
-    if (nx_cgi_slot_take(dir, n) >= 0)
-        return 1;
-    if (errno == EWOULDBLOCK)
-        return 0;
-    fprintf(stderr, "newsdex.cgi: lock directory %s: %s (searching without "
-            "a concurrency cap)\n", dir, strerror(errno));
-    return 1;
+    if (dir && *dir)
+        return dir;
+    const char *run = getenv("XDG_RUNTIME_DIR");
+    if (run && run[0] == '/' &&
+        (size_t)snprintf(buf, n, "%s/newsdex-cgi", run) < n)
+        return buf;
+    const char *tmp = getenv("TMPDIR");
+    if (!tmp || tmp[0] != '/')
+        tmp = "/tmp";
+    if ((size_t)snprintf(buf, n, "%s/newsdex-cgi-%lu", tmp,
+                         (unsigned long)geteuid()) >= n)
+        snprintf(buf, n, "/tmp/newsdex-cgi-%lu", (unsigned long)geteuid());
+    return buf;
 }
 
-static int json_error(int status, const char *param, const char *msg, int head)
+/* A concurrent-search slot (its descriptor), -1 when over the cap, -2
+ * when the cap cannot be kept (logged): both are refused, never searched
+ * uncapped. */
+static int take_slot(void)
+{
+    char buf[4096], why[256];
+    const char *dir = slot_dir(buf, sizeof buf);
+    unsigned n = env_number("NEWSDEX_CGI_SLOTS", DEFAULT_SLOTS, 1024);
+    int fd = nx_cgi_slot_take(dir, n, why, sizeof why);
+    if (fd >= 0)
+        return fd;
+    if (!why[0])
+        return -1;
+    fprintf(stderr, "newsdex.cgi: lock directory %s %s; searches refused "
+            "until it is fixed (set NEWSDEX_CGI_LOCKDIR to a directory "
+            "only this user can write)\n", dir, why);
+    return -2;
+}
+
+static int json_error(const nx_cgi_io *io, int status, const char *param,
+                      const char *msg, int head)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "error", msg);
@@ -143,7 +167,7 @@ static int json_error(int status, const char *param, const char *msg, int head)
     nx_buf_puts(&body, s ? s : "{}");
     nx_buf_puts(&body, "\n");
     free(s);
-    int rc = respond(status, 1, &body, head, NULL);
+    int rc = respond(io, status, 1, &body, head, NULL);
     nx_buf_free(&body);
     return rc;
 }
@@ -183,8 +207,8 @@ static char *public_missing(const nx_db *db, const char *missing, int partial)
 
 /* Some shards did not answer and partial answers are not allowed: 503,
  * saying which (`missing` as public_missing() gives it). */
-static int shards_missing(const nx_cgi_params *p, const char *missing,
-                          int head)
+static int shards_missing(const nx_cgi_io *io, const nx_cgi_params *p,
+                          const char *missing, int head)
 {
     nx_buf msg = NX_BUF_INIT;
     nx_buf_puts(&msg, "Part of the search index did not answer (");
@@ -194,33 +218,68 @@ static int shards_missing(const nx_cgi_params *p, const char *missing,
                 "again in a minute.");
     const char *m = msg.err ? "Shards of the search index did not answer."
                             : nx_buf_str(&msg);
-    int rc = p->json ? json_error(503, NULL, m, head)
-                     : refuse(503, "Search is unavailable", m, head,
+    int rc = p->json ? json_error(io, 503, NULL, m, head)
+                     : refuse(io, 503, "Search is unavailable", m, head,
                               "Retry-After: 60\r\n");
     nx_buf_free(&msg);
     return rc;
 }
 
-static int search(const nx_cgi_params *p, int head)
+/* The database: the one kept from the last request while it is still the
+ * current generation (following new revisions), else opened afresh. */
+static int open_db(nx_cgi_state *st, nx_db **db, char **err)
 {
-    const char *path = getenv("NEWSDEX_DB");
-    if (!path || !*path)
-        path = "./newsdex.db";
-    nx_db *db = NULL;
-    char *err = NULL;
+    if (st->db && (nx_db_changed(st->db) || nx_db_reopen(st->db) != NX_OK)) {
+        nx_db_close(st->db);
+        st->db = NULL;
+    }
+    if (st->db) {
+        *db = st->db;
+        return NX_OK;
+    }
+    const char *path = nx_query_db_path(NULL);
     /* Always opened allowing a partial answer, so that the shards missing
      * are known by name; whether to show such an answer is decided below. */
     nx_db_options dbo = NX_DB_OPTIONS_INIT;
     dbo.allow_partial = 1;
-    int rc = nx_db_open_ex(&db, path, &dbo, &err);
-    if (rc != NX_OK) {
+    int rc = nx_db_open_ex(db, path, &dbo, err);
+    if (rc != NX_OK)
         fprintf(stderr, "newsdex.cgi: %s: %s\n", path,
-                err ? err : nx_strerror(rc));
+                *err ? *err : nx_strerror(rc));
+    return rc;
+}
+
+/* After the search: the handle is kept for the next request only when
+ * the caller keeps state and nothing went wrong with the database (a
+ * shard left out is tried again by a fresh open). */
+static void done_db(nx_cgi_state *st, nx_db *db, int rc)
+{
+    int healthy = (rc == NX_OK || rc == NX_EQUERY || rc == NX_EINVAL) &&
+                  !*nx_db_missing_shards(db);
+    if (st->keep && healthy) {
+        st->db = db;
+        return;
+    }
+    nx_db_close(db);
+    st->db = NULL;
+}
+
+/* Runs the search holding *slot, which is given back as soon as the
+ * database is done with: before the answer is written, so a client that
+ * has its answer never finds the slot still taken. */
+static int search(const nx_cgi_io *io, nx_cgi_state *st,
+                  const nx_cgi_params *p, int head, int *slot)
+{
+    nx_db *db = NULL;
+    char *err = NULL;
+    int rc = open_db(st, &db, &err);
+    if (rc != NX_OK) {
         free(err);
+        nx_cgi_slot_release(slot);
         if (p->json)
-            return json_error(503, NULL, "the search index is unavailable",
-                              head);
-        return refuse(503, "Search is unavailable",
+            return json_error(io, 503, NULL,
+                              "the search index is unavailable", head);
+        return refuse(io, 503, "Search is unavailable",
                       "The search index cannot be opened right now. Please "
                       "try again in a minute.", head, "Retry-After: 60\r\n");
     }
@@ -246,10 +305,11 @@ static int search(const nx_cgi_params *p, int head)
         free(r->missing);
         r->missing = pub ? pub : strdup("some shards");
     }
-    nx_db_close(db);
+    done_db(st, db, rc);
+    nx_cgi_slot_release(slot);
     int query_error = rc == NX_EQUERY || rc == NX_EINVAL;
     if (rc == NX_OK && r->missing && !allow_partial()) {
-        rc = shards_missing(p, r->missing, head);
+        rc = shards_missing(io, p, r->missing, head);
         nx_query_result_free(r);
         return rc;
     }
@@ -258,14 +318,14 @@ static int search(const nx_cgi_params *p, int head)
                 err ? err : nx_strerror(rc));
         free(err);
         if (p->json)
-            return json_error(500, NULL, "the search failed", head);
-        return refuse(500, "The search failed",
+            return json_error(io, 500, NULL, "the search failed", head);
+        return refuse(io, 500, "The search failed",
                       "Something went wrong while searching. Please try "
                       "again.", head, NULL);
     }
     if (p->json) {
         if (query_error) {
-            rc = json_error(400, "q", err ? err : "invalid query", head);
+            rc = json_error(io, 400, "q", err ? err : "invalid query", head);
             free(err);
             return rc;
         }
@@ -275,8 +335,8 @@ static int search(const nx_cgi_params *p, int head)
         nx_buf_puts(&body, "\n");
         free(s);
         nx_query_result_free(r);
-        rc = s && !body.err ? respond(200, 1, &body, head, NULL)
-                            : json_error(500, NULL, "out of memory", head);
+        rc = s && !body.err ? respond(io, 200, 1, &body, head, NULL)
+                            : json_error(io, 500, NULL, "out of memory", head);
         nx_buf_free(&body);
         return rc;
     }
@@ -287,35 +347,36 @@ static int search(const nx_cgi_params *p, int head)
     free(err);
     if (body.err) {
         nx_buf_free(&body);
-        return refuse(500, "The page is too large",
+        return refuse(io, 500, "The page is too large",
                       "The results page could not be built.", head, NULL);
     }
-    rc = respond(200, 0, &body, head, NULL);
+    rc = respond(io, 200, 0, &body, head, NULL);
     nx_buf_free(&body);
     return rc;
 }
 
-int main(int argc, char **argv)
+int nx_cgi_handle(const nx_cgi_io *io, nx_cgi_state *st, int argc,
+                  char *const *argv)
 {
-    const char *method = getenv("REQUEST_METHOD");
+    const char *method = io->param(io->ctx, "REQUEST_METHOD");
     int head = method && strcmp(method, "HEAD") == 0;
     if (method && !head && strcmp(method, "GET") != 0)
-        return refuse(405, "Method not allowed",
+        return refuse(io, 405, "Method not allowed",
                       "This page answers GET and HEAD requests only.", 0,
                       "Allow: GET, HEAD\r\n");
     nx_cgi_params p;
     nx_cgi_error e;
     int rc;
-    if (!method && argc > 1) {
-        rc = nx_cgi_parse_args(&p, argc - 1, argv + 1, &e);
+    if (!method && argc > 0) {
+        rc = nx_cgi_parse_args(&p, argc, argv, &e);
     } else {
-        const char *qs = getenv("QUERY_STRING");
+        const char *qs = io->param(io->ctx, "QUERY_STRING");
         rc = nx_cgi_parse_query_string(&p, qs ? qs : "", qs ? strlen(qs) : 0,
                                        &e);
     }
     if (rc == NX_CGI_NOMEM)
-        return refuse(500, "Out of memory", "The request could not be read.",
-                      head, NULL);
+        return refuse(io, 500, "Out of memory",
+                      "The request could not be read.", head, NULL);
     if (rc != NX_CGI_OK) {
         char msg[320];
         snprintf(msg, sizeof msg, "%s.", e.msg);
@@ -323,16 +384,54 @@ int main(int argc, char **argv)
         char extra[64];
         snprintf(extra, sizeof extra, "X-Newsdex-Bad-Parameter: %s\r\n",
                  e.param);
-        return refuse(400, "Bad request", msg, head, extra);
+        return refuse(io, 400, "Bad request", msg, head, extra);
     }
-    if (!take_slot()) {
-        rc = refuse(503, "Too many searches at once",
-                    "The server is busy with other searches. Please try "
-                    "again in a moment.", head, "Retry-After: 2\r\n");
+    int slot = take_slot();
+    if (slot < 0) {
+        rc = slot == -1
+                 ? refuse(io, 503, "Too many searches at once",
+                          "The server is busy with other searches. Please "
+                          "try again in a moment.", head,
+                          "Retry-After: 2\r\n")
+                 : refuse(io, 503, "Search is unavailable",
+                          "The search page is not set up to run right now. "
+                          "Please try again later.", head,
+                          "Retry-After: 60\r\n");
         nx_cgi_params_clear(&p);
         return rc;
     }
-    rc = search(&p, head);
+    rc = search(io, st, &p, head, &slot);
+    nx_cgi_slot_release(&slot);
     nx_cgi_params_clear(&p);
     return rc;
+}
+
+/* A plain CGI request: the process environment and standard output. */
+static const char *env_param(void *ctx, const char *name)
+{
+    (void)ctx;
+    return getenv(name);
+}
+
+static int stdout_write(void *ctx, const char *p, size_t n)
+{
+    (void)ctx;
+    for (size_t done = 0; done < n;) {
+        ssize_t w = write(STDOUT_FILENO, p + done, n - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return 1;
+        done += (size_t)w;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (nx_cgi_is_fastcgi())
+        return nx_cgi_fastcgi_run();
+    nx_cgi_io io = {env_param, stdout_write, NULL};
+    nx_cgi_state st = {NULL, 0};
+    return nx_cgi_handle(&io, &st, argc - 1, argv + 1);
 }

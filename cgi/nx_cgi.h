@@ -68,8 +68,15 @@ int nx_cgi_filter_split(const char *filter, const char **value);
 
 /* Takes one of `n` concurrent-search slots: lock files slot-0..slot-(n-1)
  * in `dir` (created 0700 when missing), held with flock(LOCK_EX|LOCK_NB)
- * until the process exits.  Returns the locked descriptor, -1 when every
- * slot is busy (errno EWOULDBLOCK) or on an error (errno set). */
-int nx_cgi_slot_take(const char *dir, unsigned n);
+ * until nx_cgi_slot_release() or the process exits.  Returns the locked
+ * descriptor; -1 with errno EWOULDBLOCK and `why` empty when every slot is
+ * busy; -1 with the reason in `why` when `dir` cannot be used — not a
+ * directory of this user's that only this user can write (a link,
+ * another user's, group- or world-writable), or an I/O error — which the
+ * caller must treat as "no slot" (fail closed). */
+int nx_cgi_slot_take(const char *dir, unsigned n, char *why, size_t whylen);
+
+/* Gives the slot back (closes *slot; -1 is a no-op) and sets *slot to -1. */
+void nx_cgi_slot_release(int *slot);
 
 #endif

@@ -15,7 +15,15 @@ static int fail(nx_cgi_error *e, const char *param, const char *fmt,
                 const char *a)
 {
     snprintf(e->param, sizeof e->param, "%s", param);
-    snprintf(e->msg, sizeof e->msg, fmt, param, a);
+    int n = snprintf(e->msg, sizeof e->msg, fmt, param, a);
+    if (n >= (int)sizeof e->msg) {
+        /* A message quoting a long value is cut: at a character boundary
+         * (the page must stay valid UTF-8), and marked as cut. */
+        size_t k = sizeof e->msg - 4;
+        while (k > 0 && ((unsigned char)e->msg[k] & 0xc0) == 0x80)
+            k--;
+        memcpy(e->msg + k, "...", 4);
+    }
     return NX_CGI_BAD;
 }
 

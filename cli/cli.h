@@ -15,7 +15,7 @@ enum {
     EXIT_LOCKED = 4     /* another writer holds the database */
 };
 
-/* --db, else $NEWSDEX_DB, else ./newsdex.db. */
+/* --db, else $NEWSDEX_DB, else ./newsdex.db (nx_query_db_path()). */
 const char *cli_db_path(const char *opt);
 /* The exit code for a status code. */
 int cli_exit_code(int nx_status);
@@ -25,6 +25,10 @@ void cli_error(const char *cmd, const char *fmt, ...)
 /* Parses a non-negative number argument; 0 on success. */
 int cli_number(const char *cmd, const char *opt, const char *s,
                unsigned long max, unsigned long *out);
+/* Like cli_number for a size: bytes, or a whole number with a K, M, G or T
+ * suffix (powers of 1024; "KiB", "MB"... accepted too), at most max. */
+int cli_size(const char *cmd, const char *opt, const char *s,
+             unsigned long max, unsigned long *out);
 /* Parses --shard K/N (0 <= K < N <= 4096); 0 on success. */
 int cli_shard_arg(const char *cmd, const char *s, unsigned *k, unsigned *n);
 

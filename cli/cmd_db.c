@@ -13,8 +13,10 @@
 
 #include <cjson/cJSON.h>
 
-#include "nx_facets.h"
+#include "nx_indexer.h"
 #include "nx_layout.h"
+#include "nx_meta.h"
+#include "nx_stored.h"
 #include "nx_xapian.h"
 
 /* Parses the options every one of these commands takes. */
@@ -63,23 +65,21 @@ static void show_help(FILE *f)
                "Exit: 0 shown; 1 no article with that id; 3 database error.\n");
 }
 
-static void print_list(const cJSON *d, const char *k, const char *label)
+/* A list field, labelled with its name. */
+static void print_list(const nx_stored *d, nx_facet_id f)
 {
-    const cJSON *a = cJSON_GetObjectItemCaseSensitive(d, k), *it;
-    if (!cJSON_IsArray(a) || cJSON_GetArraySize(a) == 0)
+    const nx_stored_list *l = &d->list[f];
+    if (l->n == 0)
         return;
-    printf("%-9s", label);
-    int i = 0;
-    cJSON_ArrayForEach(it, a)
-        if (cJSON_IsString(it))
-            printf("%s%s", i++ ? ", " : " ", it->valuestring);
+    printf("%-9s", nx_stored_list_field(f));
+    for (size_t i = 0; i < l->n; i++)
+        printf("%s%s", i ? ", " : " ", l->v[i]);
     putchar('\n');
 }
 
-static const char *jstr(const cJSON *d, const char *k, const char *dflt)
+static const char *text_or(const char *s, const char *dflt)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(d, k);
-    return cJSON_IsString(v) ? v->valuestring : dflt;
+    return s ? s : dflt;
 }
 
 int cmd_show(int argc, char **argv)
@@ -119,25 +119,29 @@ int cmd_show(int argc, char **argv)
         free(data);
         return EXIT_DONE;
     }
-    cJSON *d = cJSON_Parse(data);
+    nx_stored d;
+    rc = nx_stored_parse(&d, data, strlen(data));
     free(data);
+    if (rc == NX_ENOMEM) {
+        cli_error("show", "%s", nx_strerror(rc));
+        return cli_exit_code(rc);
+    }
     printf("id        %s\ntitle     %s\ndate      %s\nsource    %s\n",
-           jstr(d, "id", ""), jstr(d, "title", ""), jstr(d, "time", "undated"),
-           jstr(d, "source", ""));
-    if (jstr(d, "url", NULL))
-        printf("url       %s\n", jstr(d, "url", ""));
-    print_list(d, "author", "author");
-    print_list(d, "category", "category");
-    print_list(d, "person", "person");
-    print_list(d, "org", "org");
-    print_list(d, "place", "place");
-    print_list(d, "by", "by");
-    const cJSON *qs = cJSON_GetObjectItemCaseSensitive(d, "quotes"), *q;
-    cJSON_ArrayForEach(q, qs)
-        printf("quote     %s: \"%s\"\n", jstr(q, "speaker", "(unattributed)"),
-               jstr(q, "text", ""));
-    printf("\n%s\n", jstr(d, "body", ""));
-    cJSON_Delete(d);
+           text_or(d.id, ""), text_or(d.title, ""), text_or(d.time, "undated"),
+           text_or(d.source, ""));
+    if (d.url)
+        printf("url       %s\n", d.url);
+    static const nx_facet_id lists[] = {NX_FACET_AUTHOR, NX_FACET_CATEGORY,
+                                        NX_FACET_PERSON, NX_FACET_ORG,
+                                        NX_FACET_PLACE,  NX_FACET_BY};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+        print_list(&d, lists[i]);
+    for (size_t i = 0; i < d.nquotes; i++)
+        printf("quote     %s: \"%s\"\n",
+               text_or(d.quotes[i].speaker, "(unattributed)"),
+               text_or(d.quotes[i].text, ""));
+    printf("\n%s\n", text_or(d.body, ""));
+    nx_stored_clear(&d);
     return EXIT_DONE;
 }
 
@@ -146,6 +150,12 @@ static void delete_help(FILE *f)
     fprintf(f, "usage: newsdex delete [--db DB] [--wait[=SECONDS]] ID...\n\n"
                "Deletes articles by id.  Exit: 0 all deleted; 1 some ids were "
                "not found;\n3 database error; 4 database locked.\n");
+}
+
+static void report_missing(void *ctx, const char *id)
+{
+    (void)ctx;
+    cli_error("delete", "no article with id \"%s\"", id);
 }
 
 int cmd_delete(int argc, char **argv)
@@ -158,43 +168,16 @@ int cmd_delete(int argc, char **argv)
         cli_error("delete", "no ID given");
         return EXIT_USAGE;
     }
-    char *gen_path = NULL, *err = NULL;
-    unsigned gen;
+    char *err = NULL;
     const char *path = cli_db_path(db);
     struct nx_lock *lock = NULL;
     if (access(path, F_OK) == 0 && (rc = cli_lock("delete", path,
                                                   wait_seconds, &lock)))
         return rc;
-    rc = nx_layout_current(path, 0, &gen_path, &gen, &err);
-    nx_writer *w = NULL;
-    nx_writer_options wo = NX_WRITER_OPTIONS_INIT;
-    wo.create = 0;
-    wo.facet_prefixes = nx_facet_prefixes;
-    if (rc == NX_OK)
-        rc = nx_writer_open(&w, gen_path, &wo, &err);
-    free(gen_path);
-    if (rc != NX_OK) {
-        cli_error("delete", "%s", err ? err : nx_strerror(rc));
-        free(err);
-        nx_lock_release(lock);
-        return cli_exit_code(rc);
-    }
-    int missing = 0;
-    for (int i = optind; i < argc && rc == NX_OK; i++) {
-        int found = 0;
-        rc = nx_writer_delete(w, argv[i], &found);
-        if (rc == NX_OK && !found) {
-            cli_error("delete", "no article with id \"%s\"", argv[i]);
-            missing++;
-        }
-    }
-    if (rc != NX_OK) {
-        cli_error("delete", "%s", nx_writer_errmsg(w));
-        nx_writer_abandon(w);
-        nx_lock_release(lock);
-        return cli_exit_code(rc);
-    }
-    rc = nx_writer_close(w, &err);
+    size_t missing = 0;
+    rc = nx_index_delete(path, (const char *const *)argv + optind,
+                         (size_t)(argc - optind), report_missing, NULL,
+                         &missing, &err);
     nx_lock_release(lock);
     if (rc != NX_OK) {
         cli_error("delete", "%s", err ? err : nx_strerror(rc));
@@ -257,11 +240,11 @@ int cmd_stats(int argc, char **argv)
         gen = 0;
     }
     uint64_t docs = nx_db_doccount(h), size = du(gen_path ? gen_path : path);
-    nx_db_get_metadata(h, "newsdex.last_reindex", &last);
-    nx_db_get_metadata(h, "newsdex.last_outcome", &outcome);
-    nx_db_get_metadata(h, "newsdex.format", &format);
+    nx_db_get_metadata(h, NX_META_LAST_REINDEX, &last);
+    nx_db_get_metadata(h, NX_META_LAST_OUTCOME, &outcome);
+    nx_db_get_metadata(h, NX_META_FORMAT, &format);
     char *progress = NULL;
-    nx_db_get_metadata(h, "newsdex.progress", &progress);
+    nx_db_get_metadata(h, NX_META_PROGRESS, &progress);
     cJSON *prog = progress && *progress ? cJSON_Parse(progress) : NULL;
     free(progress);
     const cJSON *pstate = cJSON_GetObjectItemCaseSensitive(prog, "state");
@@ -269,6 +252,10 @@ int cmd_stats(int argc, char **argv)
                       strcmp(pstate->valuestring, "done") != 0;
     nx_lock_holder holder;
     int writing = gen ? nx_lock_holder_get(path, &holder) : 0;
+    char *heads = NULL;   /* a damaged facet head file: counted without */
+    nx_db_facet_heads_problem(h, &heads);
+    if (heads)
+        cli_error("stats", "warning: %s", heads);
     if (json) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddNumberToObject(o, "documents", (double)docs);
@@ -300,6 +287,9 @@ int cmd_stats(int argc, char **argv)
             cJSON_AddItemToObject(o, "progress", cJSON_Duplicate(prog, 1));
         else
             cJSON_AddNullToObject(o, "progress");
+        cJSON *warn = cJSON_AddArrayToObject(o, "warnings");
+        if (heads)
+            cJSON_AddItemToArray(warn, cJSON_CreateString(heads));
         char *s = cJSON_PrintUnformatted(o);
         if (s)
             puts(s);
@@ -323,7 +313,10 @@ int cmd_stats(int argc, char **argv)
             printf("interrupted   %s stopped after %.0f records; run it "
                    "again to finish\n", cJSON_IsString(c) ? c->valuestring
                    : "a run", cJSON_IsNumber(n) ? n->valuedouble : 0.0);
+        if (heads)
+            printf("warning       %s\n", heads);
     }
+    free(heads);
     cJSON_Delete(prog);
     free(gen_path);
     free(last);

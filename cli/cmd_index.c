@@ -22,8 +22,8 @@ static void help(FILE *f)
 "\n"
 "  --db DB            database directory (default $NEWSDEX_DB, ./newsdex.db)\n"
 "  --id-field NAME    JSON field holding the article id (default id)\n"
-"  --max-record SIZE  bytes per record (default 8388608 = 8 MiB)\n"
-"  --max-file SIZE    bytes per .txt/.json file (default 1 GiB)\n"
+"  --max-record SIZE  bytes per record, or with K, M, G (default 8M)\n"
+"  --max-file SIZE    bytes per .txt/.json file, or with K, M, G (default 1G)\n"
 "  --batch N          articles per commit (default 1000)\n"
 "  --aliases FILE     extra alias table (TSV variant<TAB>canonical)\n"
 "  --no-extract       skip entity and quote extraction\n"
@@ -81,12 +81,12 @@ int cmd_index(int argc, char **argv)
         case 'd': db = optarg; break;
         case 'i': o.ingest.id_field = optarg; break;
         case 'r':
-            if (cli_number("index", "--max-record", optarg, 1ul << 31, &v))
+            if (cli_size("index", "--max-record", optarg, 1ul << 31, &v))
                 return EXIT_USAGE;
             o.ingest.max_record = v;
             break;
         case 'f':
-            if (cli_number("index", "--max-file", optarg, 1ul << 40, &v))
+            if (cli_size("index", "--max-file", optarg, 1ul << 40, &v))
                 return EXIT_USAGE;
             o.ingest.max_file = v;
             break;

@@ -38,20 +38,30 @@ static void help_common(FILE *f)
     fprintf(f,
 "  --db DB            database directory (default $NEWSDEX_DB, ./newsdex.db)\n"
 "  --id-field NAME    JSON field holding the article id (default id)\n"
-"  --max-record SIZE  bytes per record (default 8 MiB)\n"
-"  --max-file SIZE    bytes per .txt/.json file (default 1 GiB)\n"
+"  --max-record SIZE  bytes per record, or with K, M, G (default 8M)\n"
+"  --max-file SIZE    bytes per .txt/.json file, or with K, M, G (default 1G)\n"
 "  --batch N          changes per commit (default 1000)\n"
 "  --aliases FILE     extra alias table (TSV variant<TAB>canonical)\n"
 "  --no-extract       skip entity and quote extraction\n"
 "  --shard K/N        only the records of shard K of N (as index --shard)\n"
 "  --wait[=SECONDS]   wait for another writer to finish (default 3600 s)\n"
+"  --allow-shrink     let an emptied source empty the index (see below)\n"
 "  -v, --verbose      also print warnings (repaired records)\n"
 "  -q, --quiet        no progress bar, no summary line\n"
 "\n"
+"An archive that is not there (an unmounted mount point) must not empty the\n"
+"index: reindex deletes nothing when it would delete every article of a\n"
+"SOURCE, or more than half of the index and more than 10 articles; rebuild\n"
+"does not switch to a generation holding no articles, or fewer than half\n"
+"of the live one's and more than 10 fewer.  Both then exit 3 naming the\n"
+"numbers; --allow-shrink does it.  The last generation that had articles\n"
+"is never deleted, so rollback can reach it.\n"
+"\n"
 "Off a terminal only errors and one summary line (ISO 8601 UTC timestamp\n"
 "first) are printed.  Exit: 0 done; 1 done, some records skipped (each\n"
-"reported); 2 usage; 3 I/O or database error; 4 another writer holds the\n"
-"database (its pid, command and start time are printed).\n");
+"reported); 2 usage; 3 I/O or database error, or a shrink refused; 4\n"
+"another writer holds the database (its pid, command and start time are\n"
+"printed).\n");
 }
 
 static void reindex_help(FILE *f)
@@ -101,6 +111,7 @@ static int parse(const char *cmd, int argc, char **argv, rx_args *a,
         {"compact", no_argument, 0, 'c'},
         {"jobs", required_argument, 0, 'j'},
         {"shard", required_argument, 0, 'S'},
+        {"allow-shrink", no_argument, 0, 'A'},
         {"verbose", no_argument, 0, 'v'},
         {"quiet", no_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'},
@@ -116,12 +127,12 @@ static int parse(const char *cmd, int argc, char **argv, rx_args *a,
         case 'd': a->db = optarg; break;
         case 'i': a->o.ingest.id_field = optarg; break;
         case 'r':
-            if (cli_number(cmd, "--max-record", optarg, 1ul << 31, &v))
+            if (cli_size(cmd, "--max-record", optarg, 1ul << 31, &v))
                 return EXIT_USAGE;
             a->o.ingest.max_record = v;
             break;
         case 'f':
-            if (cli_number(cmd, "--max-file", optarg, 1ul << 40, &v))
+            if (cli_size(cmd, "--max-file", optarg, 1ul << 40, &v))
                 return EXIT_USAGE;
             a->o.ingest.max_file = v;
             break;
@@ -168,6 +179,7 @@ static int parse(const char *cmd, int argc, char **argv, rx_args *a,
             if (cli_shard_arg(cmd, optarg, &a->o.shard, &a->o.nshards))
                 return EXIT_USAGE;
             break;
+        case 'A': a->o.allow_shrink = 1; break;
         case 'v': a->verbose = 1; break;
         case 'q': a->quiet = 1; break;
         case 'h': help(stdout); return -1;

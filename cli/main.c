@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_query.h"
+#include "nx_render.h"
 #include "nx_xapian.h"
 
 static const struct {
@@ -42,10 +44,7 @@ static void usage(FILE *f)
 
 const char *cli_db_path(const char *opt)
 {
-    if (opt && *opt)
-        return opt;
-    const char *env = getenv("NEWSDEX_DB");
-    return env && *env ? env : "./newsdex.db";
+    return nx_query_db_path(opt);
 }
 
 int cli_exit_code(int st)
@@ -60,12 +59,16 @@ int cli_exit_code(int st)
 
 void cli_error(const char *cmd, const char *fmt, ...)
 {
+    /* Messages quote arguments and input: shown without their control
+     * characters (nx_render_safe), so they cannot drive the terminal. */
+    char msg[4096];
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "newsdex %s: ", cmd);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    fprintf(stderr, "newsdex %s: ", cmd);
+    nx_render_safe(stderr, msg);
+    fputc('\n', stderr);
 }
 
 int cli_number(const char *cmd, const char *opt, const char *s,
@@ -77,6 +80,49 @@ int cli_number(const char *cmd, const char *opt, const char *s,
     if (!*s || *end || errno || *s == '-' || v > max) {
         cli_error(cmd, "%s wants a whole number from 0 to %lu, not \"%s\"",
                   opt, max, s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* "2 GiB", "1 TiB", "4096 bytes": a bound as a user would write it. */
+static void size_text(char buf[32], unsigned long v)
+{
+    static const char *const unit[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+    int u = 0;
+    while (u < 4 && v >= 1024 && v % 1024 == 0) {
+        v /= 1024;
+        u++;
+    }
+    snprintf(buf, 32, "%lu %s", v, unit[u]);
+}
+
+int cli_size(const char *cmd, const char *opt, const char *s,
+             unsigned long max, unsigned long *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(s, &end, 10);
+    int shift = 0, ok = *s >= '0' && *s <= '9' && !errno;
+    if (ok && *end) {
+        static const char units[] = "KMGT";
+        int c = end[0] >= 'a' && end[0] <= 'z' ? end[0] - 32 : end[0];
+        const char *u = c ? strchr(units, c) : NULL;
+        shift = u ? 10 * (int)(u - units + 1) : -1;
+        const char *tail = end + 1;
+        ok = shift > 0 && (!*tail || strcmp(tail, "B") == 0 ||
+                           strcmp(tail, "iB") == 0);
+    }
+    if (ok && shift && v > (max >> shift))
+        ok = 0;
+    if (ok)
+        v <<= shift;
+    if (!ok || v > max) {
+        char m[32];
+        size_text(m, max);
+        cli_error(cmd, "%s wants a size (bytes, or a whole number with K, M "
+                  "or G: 16M is 16 MiB) of at most %s, not \"%s\"", opt, m, s);
         return -1;
     }
     *out = v;

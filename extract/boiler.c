@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_hash.h"
 #include "nx_status.h"
 #include "x_internal.h"
 
@@ -49,15 +50,6 @@ struct nx_boiler {
     uint64_t articles;       /* articles counted */
 };
 
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
-
 static uint64_t mix(uint64_t h)
 {
     h ^= h >> 33;
@@ -68,7 +60,7 @@ static uint64_t mix(uint64_t h)
 
 uint64_t x_boiler_group(const char *source)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
+    uint64_t h = NX_FNV64_OFFSET;
     if (!source)
         return h;
     size_t n = strcspn(source, "#");
@@ -76,17 +68,17 @@ uint64_t x_boiler_group(const char *source)
         while (n && source[n - 1] != '/')
             n--;             /* a .txt file: its directory */
     }
-    return fnv(h, source, n);
+    return nx_fnv1a64(h, source, n);
 }
 
 static uint64_t line_key(uint64_t group, const char *s, size_t n)
 {
-    return mix(fnv(group ^ 0x9e3779b97f4a7c15ull, s, n));
+    return mix(nx_fnv1a64(group ^ 0x9e3779b97f4a7c15ull, s, n));
 }
 
 static uint64_t articles_key(uint64_t group)
 {
-    return mix(fnv(group, "\0articles", 9));
+    return mix(nx_fnv1a64(group, "\0articles", 9));
 }
 
 static slot *find(const nx_boiler *b, uint64_t key)

@@ -1,5 +1,5 @@
 /*
- * resolve.c — the stage after the rules and the tagger.
+ * combine.c — the resolve stage, after the rules and the tagger.
  *
  * First the two are combined where their mentions overlap (x_combine):
  *  - a tagger span that strictly contains a rules mention wins ("George
@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_buf.h"
 #include "nx_status.h"
 #include "x_internal.h"
 
@@ -248,12 +249,20 @@ static int names_canon(const x_doc *d, const x_mention *m)
  * 1987, Scotland's Jack McConnell), if any.  An acronym the table would
  * make a specific organisation ("WTO" → World Trade Organization) stays
  * as written when the article names another it may be (the World Tourism
- * Organisation); alone, the table's reading stands. */
+ * Organisation); alone, the table's reading stands.  The answer depends
+ * on the type, the table's name and the word as written only, so it is
+ * found once per such triple (a pass over the mentions each), not once per
+ * mention: an article naming "Lavrov" thousands of times stays linear. */
 static int text_over_table(x_doc *d)
 {
     if (!d->x->aliases)
         return NX_OK;
-    for (size_t i = 0; i < d->nment; i++) {
+    nx_strmap *seen = nx_strmap_new();
+    if (!seen)
+        return NX_ENOMEM;
+    nx_buf memo = NX_BUF_INIT;
+    int rc = NX_OK;
+    for (size_t i = 0; i < d->nment && rc == NX_OK; i++) {
         x_mention *m = &d->ments[i];
         /* only a full name the table gave can be undone: one that it
          * knows (its canonical forms map to themselves) */
@@ -266,23 +275,34 @@ static int text_over_table(x_doc *d)
         char *w = t ? nx_name_canonical(NULL, kind_of(m->type), t) : NULL;
         char *wk = w ? nx_name_key(w) : NULL;
         free(t);
-        if (!w || !wk) {
-            free(w);
-            free(wk);
-            return NX_ENOMEM;
+        long undo = 0;
+        if (wk && *wk && !strchr(wk, ' ') && strcmp(wk, m->key) != 0) {
+            memo.n = 0;
+            nx_buf_printf(&memo, "%d\x1f%s\x1f%s", m->type, m->canon, wk);
+            if (memo.err) {
+                rc = memo.err;
+            } else if (!nx_strmap_get(seen, memo.p, memo.n, &undo)) {
+                undo = m->type == XM_PER ? !names_canon(d, m)
+                                         : names_other(d, m, wk);
+                if (nx_strmap_put(seen, memo.p, memo.n, undo) != 0)
+                    rc = NX_ENOMEM;
+            }
         }
-        if (*wk && !strchr(wk, ' ') && strcmp(wk, m->key) != 0 &&
-            (m->type == XM_PER ? !names_canon(d, m) : names_other(d, m, wk))) {
+        if (!w || !wk)
+            rc = NX_ENOMEM;
+        if (rc == NX_OK && undo) {
             free(m->canon);
             free(m->key);
             m->canon = w;
             m->key = wk;
-            continue;
+        } else {
+            free(w);
+            free(wk);
         }
-        free(w);
-        free(wk);
     }
-    return NX_OK;
+    nx_buf_free(&memo);
+    nx_strmap_free(seen);
+    return rc;
 }
 
 /* A dateline shouts its place ("FRANKFURT, March 2 -"): one the

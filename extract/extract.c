@@ -1,14 +1,14 @@
 /*
  * extract.c — the public side of extraction (nx_extract.h): the extractor
- * handle, the stage table, and the x_doc helpers the stages share.
+ * handle and the stage table, the driver that runs the stages.
  *
  * Stages run in table order on one x_doc per article: the rules and the
- * tagger add mentions, resolve combines and canonicalises them, quotes
- * finds speakers among them, merge makes entities.
+ * tagger add mentions, resolve (combine.c) combines and canonicalises them,
+ * quotes finds speakers among them, merge makes entities.  The stages call
+ * the x_doc helpers of doc.c, never back into this file.
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "nx_status.h"
 #include "x_internal.h"
@@ -45,17 +45,6 @@ void nx_entities_clear(nx_entities *e)
     nx_entities_init(e);
 }
 
-static char *errdup(const char *a, const char *b)
-{
-    size_t n = strlen(a) + strlen(b) + 1;
-    char *s = malloc(n);
-    if (s) {
-        strcpy(s, a);
-        strcat(s, b);
-    }
-    return s;
-}
-
 int nx_extractor_new(nx_extractor **out, const nx_extract_options *opts,
                      char **err)
 {
@@ -88,7 +77,7 @@ int nx_extractor_new(nx_extractor **out, const nx_extract_options *opts,
     x->ner_model = NULL;
     if (rc != NX_OK) {
         if (err)
-            *err = lerr ? lerr : errdup("extractor: ", nx_strerror(rc));
+            *err = lerr ? lerr : nx_errf("extractor: %s", nx_strerror(rc));
         else
             free(lerr);
         nx_extractor_free(x);
@@ -108,21 +97,6 @@ void nx_extractor_free(nx_extractor *x)
     x_gaz_free(&x->gaz);
     nx_strmap_free(x->lex);
     free(x);
-}
-
-static void doc_free(x_doc *d)
-{
-    for (size_t i = 0; i < d->nment; i++) {
-        free(d->ments[i].name);
-        free(d->ments[i].canon);
-        free(d->ments[i].key);
-    }
-    free(d->ments);
-    free(d->text);
-    free(d->toks);
-    free(d->sents);
-    free(d->quotes);
-    free(d->speech);
 }
 
 /* Runs the stages on title + "\n\n" + [dateline + "\n\n"] + body, fills
@@ -183,7 +157,7 @@ static int extract_doc(nx_extractor *x, const char *title,
             fn(ctx, d.text, a, l->off + l->len - a, m->type, name);
         }
     }
-    doc_free(&d);
+    x_doc_free(&d);
     return rc;
 }
 
@@ -208,131 +182,4 @@ int nx_extract_article(nx_extractor *x, const nx_article *a,
     int rc = extract_doc(x, a->title, a->dateline, a->body,
                          a->source ? a->source : "", e, NULL, NULL);
     return rc == NX_OK ? x_given_add(x, a, e) : rc;
-}
-
-/* ------------------------------------------------------- x_doc helpers */
-
-int x_doc_add_mention(x_doc *d, uint32_t tok, uint32_t ntok, int type,
-                      float score, const char *name)
-{
-    if (d->nment == d->capment) {
-        size_t nc = d->capment ? d->capment * 2 : 32;
-        x_mention *nm = realloc(d->ments, nc * sizeof *nm);
-        if (!nm)
-            return NX_ENOMEM;
-        d->ments = nm;
-        d->capment = nc;
-    }
-    x_mention *m = &d->ments[d->nment];
-    memset(m, 0, sizeof *m);
-    m->tok = tok;
-    m->ntok = ntok;
-    m->type = (uint8_t)type;
-    m->stage = (uint8_t)d->stage;
-    m->score = score;
-    m->entity = -1;
-    m->name = strdup(name);
-    if (!m->name)
-        return NX_ENOMEM;
-    return (int)d->nment++;
-}
-
-int x_doc_add_speech(x_doc *d, int mention, int also, int quote, uint32_t tok)
-{
-    if (d->nspeech == d->capspeech) {
-        size_t nc = d->capspeech ? d->capspeech * 2 : 16;
-        x_speech *ns = realloc(d->speech, nc * sizeof *ns);
-        if (!ns)
-            return NX_ENOMEM;
-        d->speech = ns;
-        d->capspeech = nc;
-    }
-    d->speech[d->nspeech++] = (x_speech){mention, also, quote, tok};
-    return NX_OK;
-}
-
-int x_doc_mention_at(const x_doc *d, uint32_t t)
-{
-    for (size_t i = 0; i < d->nment; i++) {
-        const x_mention *m = &d->ments[i];
-        if (!(m->flags & XMF_DROPPED) && t >= m->tok && t < m->tok + m->ntok)
-            return (int)i;
-    }
-    return -1;
-}
-
-int x_doc_mention_ending(const x_doc *d, uint32_t t)
-{
-    for (size_t i = 0; i < d->nment; i++) {
-        const x_mention *m = &d->ments[i];
-        if (!(m->flags & XMF_DROPPED) && m->tok + m->ntok == t + 1)
-            return (int)i;
-    }
-    return -1;
-}
-
-int x_doc_mention_starting(const x_doc *d, uint32_t t)
-{
-    for (size_t i = 0; i < d->nment; i++) {
-        const x_mention *m = &d->ments[i];
-        if (!(m->flags & XMF_DROPPED) && m->tok == t)
-            return (int)i;
-    }
-    return -1;
-}
-
-int x_tok_is(const x_doc *d, uint32_t t, const char *word)
-{
-    size_t n = strlen(word);
-    return t < d->ntok && d->toks[t].len == n &&
-           memcmp(d->text + d->toks[t].off, word, n) == 0;
-}
-
-int x_tok_lower_is(const x_doc *d, uint32_t t, const char *word)
-{
-    size_t n = strlen(word);
-    return t < d->ntok && d->toks[t].len == n &&
-           strncasecmp(d->text + d->toks[t].off, word, n) == 0;
-}
-
-char *x_text_range(const x_doc *d, size_t a, size_t b)
-{
-    char *s = malloc(b - a + 1);
-    if (!s)
-        return NULL;
-    /* line breaks inside a name or a quote (wrapped lines) become spaces */
-    size_t n = 0;
-    int sp = 0;
-    for (size_t i = a; i < b; i++) {
-        char c = d->text[i];
-        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-            sp = 1;
-            continue;
-        }
-        if (sp && n)
-            s[n++] = ' ';
-        sp = 0;
-        s[n++] = c;
-    }
-    s[n] = 0;
-    return s;
-}
-
-char *x_span_text(const x_doc *d, uint32_t tok, uint32_t ntok)
-{
-    if (ntok == 0)
-        return strdup("");
-    return x_text_range(d, d->toks[tok].off,
-                        d->toks[tok + ntok - 1].off +
-                            d->toks[tok + ntok - 1].len);
-}
-
-char *x_span_key(const x_doc *d, uint32_t tok, uint32_t ntok)
-{
-    char *t = x_span_text(d, tok, ntok);
-    if (!t)
-        return NULL;
-    char *k = nx_name_key(t);
-    free(t);
-    return k;
 }

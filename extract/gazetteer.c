@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_buf.h"
 #include "nx_status.h"
 #include "x_internal.h"
 
@@ -30,14 +31,10 @@ static int intern(x_gaz *g, const char *s, size_t n)
     long v;
     if (nx_strmap_get(g->strindex, s, n, &v))
         return (int)v;
-    if (g->nstrs == g->capstrs) {
-        size_t nc = g->capstrs ? g->capstrs * 2 : 256;
-        char **ns = realloc(g->strs, nc * sizeof *ns);
-        if (!ns)
-            return NX_ENOMEM;
-        g->strs = ns;
-        g->capstrs = nc;
-    }
+    int rc = nx_grow(&g->strs, &g->capstrs, g->nstrs + 1, sizeof *g->strs,
+                     GAZ_FILE_MAX / 2);
+    if (rc != NX_OK)
+        return rc;
     char *c = malloc(n + 1);
     if (!c)
         return NX_ENOMEM;
@@ -76,15 +73,10 @@ static x_gent *entry_for(x_gaz *g, const char *name, size_t n)
         free(k);
         return &g->ents[v];
     }
-    if (g->nents == g->capents) {
-        size_t nc = g->capents ? g->capents * 2 : 1024;
-        x_gent *ne = realloc(g->ents, nc * sizeof *ne);
-        if (!ne) {
-            free(k);
-            return NULL;
-        }
-        g->ents = ne;
-        g->capents = nc;
+    if (nx_grow(&g->ents, &g->capents, g->nents + 1, sizeof *g->ents,
+                GAZ_FILE_MAX / 2) != NX_OK) {
+        free(k);
+        return NULL;
     }
     if (nx_strmap_put(g->names, k, kl, (long)g->nents) != 0) {
         free(k);
@@ -222,43 +214,19 @@ static int add_row(x_gaz *g, int kind, const cols *c)
 static char *read_file(const char *path, size_t *len, char **err)
 {
     FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    if (!f)
-        goto fail;
-    for (;;) {
-        if (n == cap) {
-            if (cap >= GAZ_FILE_MAX) {
-                errno = EFBIG;
-                goto fail;
-            }
-            cap = cap ? cap * 2 : 1 << 16;
-            char *nb = realloc(buf, cap + 1);
-            if (!nb)
-                goto fail;
-            buf = nb;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(f))
-        goto fail;
-    fclose(f);
-    buf[n] = 0;
-    *len = n;
-    return buf;
-fail:;
-    const char *why = strerror(errno ? errno : EIO);
-    size_t m = strlen(path) + strlen(why) + 32;
-    *err = malloc(m);
-    if (*err)
-        snprintf(*err, m, "gazetteer %s: %s", path, why);
+    nx_buf b = NX_BUF_INIT;
+    b.max = GAZ_FILE_MAX - 1;   /* a file of the bound is too big */
+    int rc = f ? nx_buf_read(&b, f) : NX_EIO;
+    int e = rc == NX_ETOOBIG ? EFBIG : rc == NX_ENOMEM ? ENOMEM : errno;
     if (f)
         fclose(f);
-    free(buf);
-    return NULL;
+    *len = b.n;
+    char *buf = rc == NX_OK ? nx_buf_take(&b) : NULL;
+    nx_buf_free(&b);
+    if (!buf)
+        *err = nx_errf("gazetteer %s: %s", path,
+                       strerror(rc == NX_OK ? ENOMEM : e ? e : EIO));
+    return buf;
 }
 
 int x_gaz_load(x_gaz *g, const char *dir, char **err)

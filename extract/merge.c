@@ -2,7 +2,7 @@
  * merge.c — the last stage: mentions of one entity become one entity, and
  * x_doc_emit fills nx_entities.
  *
- *  - Mentions are canonical already (resolve.c); they meet by key within a
+ *  - Mentions are canonical already (combine.c); they meet by key within a
  *    type.  Where two stages (rules, a tagger) cover the same tokens, the
  *    higher score wins.
  *  - A one-word person ("Lavrov", "Mr. Biden" → "Biden") joins the
@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_buf.h"
 #include "nx_status.h"
 #include "x_internal.h"
 
@@ -32,6 +33,7 @@ typedef struct entity {
 typedef struct merged {
     entity *v;
     size_t n, cap;
+    nx_strmap *index;       /* type byte + key -> the first entity so */
 } merged;
 
 static int words(const char *s)
@@ -44,14 +46,9 @@ static int words(const char *s)
 
 static int new_entity(merged *M, const x_mention *m)
 {
-    if (M->n == M->cap) {
-        size_t nc = M->cap ? M->cap * 2 : 16;
-        entity *nv = realloc(M->v, nc * sizeof *nv);
-        if (!nv)
-            return NX_ENOMEM;
-        M->v = nv;
-        M->cap = nc;
-    }
+    int rc = nx_grow(&M->v, &M->cap, M->n + 1, sizeof *M->v, X_MAX_TOKENS);
+    if (rc != NX_OK)
+        return rc;
     entity *e = &M->v[M->n];
     e->type = m->type;
     e->canon = m->canon;
@@ -62,28 +59,103 @@ static int new_entity(merged *M, const x_mention *m)
      * the entity then just takes no bare-surname mentions */
     if (m->type == XM_PER && words(m->key) >= 2)
         e->surname = nx_name_surname_key(m->canon);
+    /* find() answers the first entity of a type and key: kept if set */
+    char *k = malloc(strlen(m->key) + 2);
+    long old;
+    if (!k)
+        return NX_ENOMEM;
+    k[0] = (char)('0' + m->type);
+    strcpy(k + 1, m->key);
+    rc = nx_strmap_get(M->index, k, strlen(k), &old)
+             ? 0 : nx_strmap_put(M->index, k, strlen(k), (long)M->n);
+    free(k);
+    if (rc != 0)
+        return NX_ENOMEM;
     return (int)M->n++;
 }
 
+/* The first entity of that type and key, or -1 (-2: out of memory). */
 static int find(const merged *M, int type, const char *key)
 {
-    for (size_t i = 0; i < M->n; i++)
-        if (M->v[i].type == type && strcmp(M->v[i].key, key) == 0)
-            return (int)i;
-    return -1;
+    char *k = malloc(strlen(key) + 2);
+    long v;
+    if (!k)
+        return -2;
+    k[0] = (char)('0' + type);
+    strcpy(k + 1, key);
+    int hit = nx_strmap_get(M->index, k, strlen(k), &v);
+    free(k);
+    return hit ? (int)v : -1;
 }
 
-/* Overlapping mentions from different stages: keep the better one. */
-static void drop_overlaps(x_doc *d)
+typedef struct pair {
+    uint32_t i, j;          /* mention indices, i < j */
+} pair;
+
+static int cmp_pair(const void *a, const void *b)
 {
-    for (size_t i = 0; i < d->nment; i++)
-        for (size_t j = i + 1; j < d->nment; j++) {
-            x_mention *a = &d->ments[i], *b = &d->ments[j];
-            if ((a->flags | b->flags) & XMF_DROPPED || a->stage == b->stage)
-                continue;
-            if (a->tok < b->tok + b->ntok && b->tok < a->tok + a->ntok)
-                (a->score >= b->score ? b : a)->flags |= XMF_DROPPED;
+    const pair *x = a, *y = b;
+    if (x->i != y->i)
+        return x->i < y->i ? -1 : 1;
+    return (x->j > y->j) - (x->j < y->j);
+}
+
+typedef struct startkey {
+    uint32_t tok, idx;
+} startkey;
+
+static int cmp_start(const void *a, const void *b)
+{
+    const startkey *x = a, *y = b;
+    if (x->tok != y->tok)
+        return x->tok < y->tok ? -1 : 1;
+    return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Overlapping mentions from different stages: keep the better one.  The
+ * pairs are taken in index order (i, then j), as a pass over every pair
+ * would take them, but only the pairs that overlap are looked at: those
+ * found by start token, so the work is the overlaps, not n². */
+static int drop_overlaps(x_doc *d)
+{
+    size_t n = d->nment, np = 0, cap = n + 16;
+    startkey *by = malloc((n ? n : 1) * sizeof *by);
+    pair *p = malloc(cap * sizeof *p);
+    if (!by || !p) {
+        free(by);
+        free(p);
+        return NX_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        by[i] = (startkey){d->ments[i].tok, (uint32_t)i};
+    qsort(by, n, sizeof *by, cmp_start);
+    for (size_t a = 0; a < n; a++) {
+        const x_mention *ma = &d->ments[by[a].idx];
+        /* every later start inside ma's tokens overlaps it */
+        for (size_t b = a + 1; b < n && by[b].tok < ma->tok + ma->ntok; b++) {
+            /* a mention overlaps the few that start inside its words */
+            int rc = nx_grow(&p, &cap, np + 1, sizeof *p,
+                             (size_t)X_MAX_TOKENS * 16);
+            if (rc != NX_OK) {
+                free(by);
+                free(p);
+                return rc;
+            }
+            uint32_t x = by[a].idx, y = by[b].idx;
+            p[np++] = x < y ? (pair){x, y} : (pair){y, x};
         }
+    }
+    free(by);
+    qsort(p, np, sizeof *p, cmp_pair);
+    for (size_t k = 0; k < np; k++) {
+        x_mention *a = &d->ments[p[k].i], *b = &d->ments[p[k].j];
+        if ((a->flags | b->flags) & XMF_DROPPED || a->stage == b->stage)
+            continue;
+        if (a->tok < b->tok + b->ntok && b->tok < a->tok + a->ntok)
+            (a->score >= b->score ? b : a)->flags |= XMF_DROPPED;
+    }
+    free(p);
+    return NX_OK;
 }
 
 /* ------------------------------------------------- organisation aliases */
@@ -150,8 +222,53 @@ static char *defined_acronym(const x_doc *d, const x_mention *m)
 static int join_orgs(x_doc *d, merged *M)
 {
     int *to = malloc((M->n ? M->n : 1) * sizeof *to);
-    if (!to)
+    /* The acronyms the text defines, once: key -> the org mentions
+     * defining it, in index order (chained through next[]). */
+    long *next = malloc((d->nment ? d->nment : 1) * sizeof *next);
+    nx_strmap *acr = nx_strmap_new();
+    long *head = NULL, *tail = NULL;
+    size_t nacr = 0, caph = 0, capt = 0;
+    if (!to || !next || !acr) {
+        free(to);
+        free(next);
+        nx_strmap_free(acr);
         return NX_ENOMEM;
+    }
+    int rc = NX_OK;
+    for (size_t k = 0; k < d->nment && rc == NX_OK; k++) {
+        const x_mention *m = &d->ments[k];
+        next[k] = -1;
+        if (m->entity < 0 || m->type != XM_ORG)
+            continue;
+        char *a = defined_acronym(d, m);
+        long slot;
+        if (a && !nx_strmap_get(acr, a, strlen(a), &slot)) {
+            slot = (long)nacr++;
+            rc = nx_grow(&head, &caph, nacr, sizeof *head, d->nment);
+            if (rc == NX_OK)
+                rc = nx_grow(&tail, &capt, nacr, sizeof *tail, d->nment);
+            if (rc == NX_OK && nx_strmap_put(acr, a, strlen(a), slot))
+                rc = NX_ENOMEM;
+            if (rc == NX_OK)
+                head[slot] = tail[slot] = -1;
+        }
+        if (a && rc == NX_OK) {
+            if (tail[slot] < 0)
+                head[slot] = (long)k;
+            else
+                next[tail[slot]] = (long)k;
+            tail[slot] = (long)k;
+        }
+        free(a);
+    }
+    if (rc != NX_OK) {
+        free(to);
+        free(next);
+        free(head);
+        free(tail);
+        nx_strmap_free(acr);
+        return rc;
+    }
     for (size_t i = 0; i < M->n; i++)
         to[i] = -1;
     for (size_t i = 0; i < M->n; i++) {
@@ -170,18 +287,15 @@ static int join_orgs(x_doc *d, merged *M)
                 n++;
             }
         }
-        /* an acronym the article defines wins over any guess */
-        for (size_t k = 0; k < d->nment; k++) {
-            const x_mention *m = &d->ments[k];
-            if (m->entity < 0 || m->entity == (int)i || m->type != XM_ORG)
-                continue;
-            char *a = defined_acronym(d, m);
-            if (a && strcmp(a, s->key) == 0) {
-                target = m->entity;
-                n = 1;
-            }
-            free(a);
-        }
+        /* an acronym the article defines wins over any guess (the last
+         * mention defining it, of another entity) */
+        long slot;
+        if (nx_strmap_get(acr, s->key, strlen(s->key), &slot))
+            for (long k = head[slot]; k >= 0; k = next[k])
+                if (d->ments[k].entity != (int)i) {
+                    target = d->ments[k].entity;
+                    n = 1;
+                }
         if (n == 1)
             to[i] = target;
     }
@@ -193,15 +307,20 @@ static int join_orgs(x_doc *d, merged *M)
             m->entity = to[e];
     }
     free(to);
+    free(next);
+    free(head);
+    free(tail);
+    nx_strmap_free(acr);
     return NX_OK;
 }
 
 static int merge_run(void *state, x_doc *d)
 {
     (void)state;
-    drop_overlaps(d);
     merged M = {0};
-    int rc = NX_OK;
+    int rc = drop_overlaps(d);
+    if (rc == NX_OK && !(M.index = nx_strmap_new()))
+        rc = NX_ENOMEM;
     /* pass 1: everything but one-word people */
     for (size_t i = 0; i < d->nment && rc == NX_OK; i++) {
         x_mention *m = &d->ments[i];
@@ -209,7 +328,11 @@ static int merge_run(void *state, x_doc *d)
             (m->type == XM_PER && words(m->key) < 2))
             continue;
         int e = find(&M, m->type, m->key);
-        if (e < 0 && (e = new_entity(&M, m)) < 0)
+        if (e == -2)
+            e = NX_ENOMEM;
+        else if (e < 0)
+            e = new_entity(&M, m);
+        if (e < 0)
             rc = e;
         m->entity = e;
     }
@@ -237,9 +360,11 @@ static int merge_run(void *state, x_doc *d)
                 best_tok = o->tok;
             }
         }
+        if (best < 0 && (best = find(&M, XM_PER, m->key)) == -2)
+            best = NX_ENOMEM;
+        else if (best < 0)
+            best = new_entity(&M, m);
         if (best < 0)
-            best = find(&M, XM_PER, m->key);
-        if (best < 0 && (best = new_entity(&M, m)) < 0)
             rc = best;
         m->entity = best;
     }
@@ -251,24 +376,13 @@ static int merge_run(void *state, x_doc *d)
     for (size_t i = 0; i < M.n; i++)
         free(M.v[i].surname);
     free(M.v);
+    nx_strmap_free(M.index);
     return rc;
 }
 
 const x_stage x_stage_merge = {"merge", NULL, merge_run, NULL};
 
 /* ------------------------------------------------------------- emitting */
-
-static int entity_first(const x_doc *d, int ent)
-{
-    uint32_t first = UINT32_MAX;
-    int best = -1;
-    for (size_t i = 0; i < d->nment; i++)
-        if (d->ments[i].entity == ent && d->ments[i].tok < first) {
-            first = d->ments[i].tok;
-            best = (int)i;
-        }
-    return best;
-}
 
 /* The alias table names this org mention's entity: its canonical form is
  * the table's ("OPEC" for "Organization of Petroleum Exporting Countries
@@ -291,6 +405,18 @@ static int count_canon(const x_doc *d, int ent, const char *canon)
     return n;
 }
 
+/* 1 when the alias table gives acronym acr to an organisation other than
+ * full ("WTO" of the World Tourism Organisation would read as the trade
+ * one). */
+static int acronym_elsewhere(const x_doc *d, const char *acr,
+                             const char *full)
+{
+    char *k = d->x->aliases ? nx_name_key(acr) : NULL;
+    const char *other = k ? nx_aliases_lookup(d->x->aliases, k) : NULL;
+    free(k);
+    return other && strcmp(other, acr) != 0 && strcmp(other, full) != 0;
+}
+
 /* An organisation the article names by an acronym at least as often as
  * by its full name ("the European Community (EC) ... the EC ... the EC")
  * is shown by the acronym: the form its other articles, which often give
@@ -308,14 +434,8 @@ static const char *acronym_name(const x_doc *d, int ent, const char *full)
             break;
         }
     }
-    if (!acr || count_canon(d, ent, acr) < count_canon(d, ent, full))
-        return full;
-    /* not an acronym the alias table gives to another organisation ("WTO"
-     * of the World Tourism Organisation would read as the trade one) */
-    char *k = d->x->aliases ? nx_name_key(acr) : NULL;
-    const char *other = k ? nx_aliases_lookup(d->x->aliases, k) : NULL;
-    free(k);
-    if (other && strcmp(other, acr) != 0 && strcmp(other, full) != 0)
+    if (!acr || count_canon(d, ent, acr) < count_canon(d, ent, full) ||
+        acronym_elsewhere(d, acr, full))
         return full;
     return acr;
 }
@@ -325,6 +445,8 @@ static const char *acronym_name(const x_doc *d, int ent, const char *full)
  * has it. */
 const char *x_entity_name(const x_doc *d, int ent)
 {
+    if (d->ent_names && ent >= 0 && (size_t)ent < d->nent_names)
+        return d->ent_names[ent];
     const char *best = NULL;
     int best_score = -1;
     for (size_t i = 0; i < d->nment; i++) {
@@ -346,22 +468,126 @@ const char *x_entity_name(const x_doc *d, int ent)
     return acronym_name(d, ent, best);
 }
 
-static int push_unique(nx_strlist *l, const char *s)
+/* The display names of every entity at once (x_doc.ent_names): what
+ * x_entity_name chooses for each, in three passes over the mentions in
+ * all instead of two or three per entity asked for. */
+static int entity_names(x_doc *d, size_t nent)
+{
+    size_t n = nent ? nent : 1;
+    const char **best = calloc(n, sizeof *best), **acr = calloc(n, sizeof *acr);
+    int *score = malloc(n * sizeof *score), *table = calloc(n, sizeof *table);
+    int *nacr = calloc(n, sizeof *nacr), *nfull = calloc(n, sizeof *nfull);
+    int rc = best && acr && score && table && nacr && nfull ? NX_OK
+                                                             : NX_ENOMEM;
+    for (size_t e = 0; rc == NX_OK && e < nent; e++)
+        score[e] = -1;
+    /* the table's name, else the best-scored (first of equals) */
+    for (size_t i = 0; rc == NX_OK && i < d->nment; i++) {
+        const x_mention *m = &d->ments[i];
+        int e = m->entity;
+        if (e < 0 || table[e])
+            continue;
+        if (table_name(d, m)) {
+            table[e] = 1;
+            best[e] = m->canon;
+            continue;
+        }
+        int sc = words(m->canon) * 4 + !(d->toks[m->tok].flags & XF_TITLE) * 2 +
+                 !(d->toks[m->tok].flags & XF_ALLCAPS);
+        if (sc > score[e]) {
+            best[e] = m->canon;
+            score[e] = sc;
+        }
+    }
+    /* acronym_name: the first acronym mention, then both counts */
+    for (size_t i = 0; rc == NX_OK && i < d->nment; i++) {
+        const x_mention *m = &d->ments[i];
+        int e = m->entity;
+        if (e < 0 || table[e] || !best[e] || acr[e])
+            continue;
+        if (m->type == XM_ORG && m->ntok == 1 &&
+            (d->toks[m->tok].flags & XF_ALLCAPS) &&
+            !(d->toks[m->tok].flags & XF_TITLE) && strcmp(m->canon, best[e]))
+            acr[e] = m->canon;
+    }
+    for (size_t i = 0; rc == NX_OK && i < d->nment; i++) {
+        const x_mention *m = &d->ments[i];
+        int e = m->entity;
+        if (e < 0 || table[e] || !acr[e] || !m->canon ||
+            (d->toks[m->tok].flags & XF_TITLE))
+            continue;
+        nacr[e] += strcmp(m->canon, acr[e]) == 0;
+        nfull[e] += strcmp(m->canon, best[e]) == 0;
+    }
+    for (size_t e = 0; rc == NX_OK && e < nent; e++)
+        if (!table[e] && acr[e] && nacr[e] >= nfull[e] &&
+            !acronym_elsewhere(d, acr[e], best[e]))
+            best[e] = acr[e];
+    free(acr);
+    free(score);
+    free(table);
+    free(nacr);
+    free(nfull);
+    if (rc != NX_OK) {
+        free(best);
+        return rc;
+    }
+    free(d->ent_names);
+    d->ent_names = best;
+    d->nent_names = nent;
+    return NX_OK;
+}
+
+/* A list with the name keys already in it, so pushing a name is one
+ * lookup, not a key per name already listed. */
+typedef struct uniq {
+    nx_strlist *l;
+    nx_strmap *keys;
+} uniq;
+
+static int uniq_init(uniq *u, nx_strlist *l)
+{
+    u->l = l;
+    u->keys = nx_strmap_new();
+    if (!u->keys)
+        return NX_ENOMEM;
+    for (size_t i = 0; i < l->n; i++) {
+        char *k = nx_name_key(l->v[i]);
+        int rc = k ? nx_strmap_put(u->keys, k, strlen(k), 1) : 0;
+        free(k);
+        if (rc != 0)
+            return NX_ENOMEM;
+    }
+    return NX_OK;
+}
+
+static int push_unique(uniq *u, const char *s)
 {
     char *k = nx_name_key(s);
     if (!k)
         return NX_ENOMEM;
-    for (size_t i = 0; i < l->n; i++) {
-        char *o = nx_name_key(l->v[i]);
-        int same = o && strcmp(o, k) == 0;
-        free(o);
-        if (same) {
-            free(k);
-            return NX_OK;
-        }
+    long v;
+    int rc = NX_OK;
+    if (!nx_strmap_get(u->keys, k, strlen(k), &v)) {
+        rc = nx_strmap_put(u->keys, k, strlen(k), 1) ? NX_ENOMEM : NX_OK;
+        if (rc == NX_OK)
+            rc = nx_strlist_push(u->l, s);
     }
     free(k);
-    return nx_strlist_push(l, s);
+    return rc;
+}
+
+typedef struct ordkey {    /* sorting by first token, ties by index */
+    uint32_t tok;
+    size_t idx;
+} ordkey;
+
+static int cmp_ord(const void *a, const void *b)
+{
+    const ordkey *x = a, *y = b;
+    if (x->tok != y->tok)
+        return x->tok < y->tok ? -1 : 1;
+    return (x->idx > y->idx) - (x->idx < y->idx);
 }
 
 static char *quote_text(const x_doc *d, const x_quote *q)
@@ -380,14 +606,10 @@ static char *quote_text(const x_doc *d, const x_quote *q)
 
 static int push_quote(nx_entities *e, const char *speaker, char *text)
 {
-    if (e->nquotes == e->capquotes) {
-        size_t nc = e->capquotes ? e->capquotes * 2 : 8;
-        nx_quote *nq = realloc(e->quotes, nc * sizeof *nq);
-        if (!nq)
-            return NX_ENOMEM;
-        e->quotes = nq;
-        e->capquotes = nc;
-    }
+    int rc = nx_grow(&e->quotes, &e->capquotes, e->nquotes + 1,
+                     sizeof *e->quotes, X_MAX_TOKENS);
+    if (rc != NX_OK)
+        return rc;
     nx_quote *q = &e->quotes[e->nquotes];
     q->text = text;
     q->speaker = speaker ? strdup(speaker) : NULL;
@@ -414,59 +636,67 @@ int x_doc_emit(x_doc *d, nx_entities *e)
     for (size_t i = 0; i < d->nment; i++)
         if (d->ments[i].entity >= nent)
             nent = d->ments[i].entity + 1;
-    int *order = malloc((size_t)(nent ? nent : 1) * sizeof *order);
-    uint32_t *first = malloc((size_t)(nent ? nent : 1) * sizeof *first);
-    if (!order || !first) {
-        free(order);
-        free(first);
-        return NX_ENOMEM;
+    rc = entity_names(d, (size_t)nent);
+    if (rc != NX_OK)
+        return rc;
+    int *firstm = malloc((size_t)(nent ? nent : 1) * sizeof *firstm);
+    ordkey *order = malloc((size_t)(nent ? nent : 1) * sizeof *order);
+    uniq lists[3] = {{0}};
+    if (!firstm || !order || uniq_init(&lists[0], &e->person) ||
+        uniq_init(&lists[1], &e->org) || uniq_init(&lists[2], &e->place))
+        rc = NX_ENOMEM;
+    /* each entity's first mention (the first of equals) */
+    for (int i = 0; rc == NX_OK && i < nent; i++) {
+        firstm[i] = -1;
+        order[i] = (ordkey){UINT32_MAX, (size_t)i};
     }
-    for (int i = 0; i < nent; i++) {
-        int m = entity_first(d, i);
-        order[i] = i;
-        first[i] = m >= 0 ? d->ments[m].tok : UINT32_MAX;
-    }
-    for (int i = 1; i < nent; i++)
-        for (int j = i; j > 0 && first[order[j - 1]] > first[order[j]]; j--) {
-            int t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
+    for (size_t i = 0; rc == NX_OK && i < d->nment; i++) {
+        int en = d->ments[i].entity;
+        if (en >= 0 && d->ments[i].tok < order[en].tok) {
+            order[en].tok = d->ments[i].tok;
+            firstm[en] = (int)i;
         }
+    }
+    if (rc == NX_OK)
+        qsort(order, (size_t)nent, sizeof *order, cmp_ord);
     for (int i = 0; i < nent && rc == NX_OK; i++) {
-        int m = entity_first(d, order[i]);
+        int en = (int)order[i].idx, m = firstm[en];
         if (m < 0)
             continue;
-        const char *name = x_entity_name(d, order[i]);
+        const char *name = x_entity_name(d, en);
         int type = d->ments[m].type;
-        nx_strlist *l = type == XM_PER ? &e->person
-                        : type == XM_ORG ? &e->org
-                        : type == XM_LOC ? &e->place : NULL;
+        uniq *l = type == XM_PER ? &lists[0]
+                  : type == XM_ORG ? &lists[1]
+                  : type == XM_LOC ? &lists[2] : NULL;
         if (l && name && *name)
             rc = push_unique(l, name);
     }
     free(order);
-    free(first);
+    free(firstm);
+    for (int i = 0; i < 3; i++)
+        nx_strmap_free(lists[i].keys);
+    if (rc != NX_OK)
+        return rc;
     /* speakers by first speech */
-    size_t *so = malloc((d->nspeech ? d->nspeech : 1) * sizeof *so);
-    if (!so)
+    ordkey *so = malloc((d->nspeech ? d->nspeech : 1) * sizeof *so);
+    uniq by = {0};
+    if (!so || uniq_init(&by, &e->by)) {
+        free(so);
+        nx_strmap_free(by.keys);
         return NX_ENOMEM;
+    }
     for (size_t i = 0; i < d->nspeech; i++)
-        so[i] = i;
-    for (size_t i = 1; i < d->nspeech; i++)
-        for (size_t j = i;
-             j > 0 && d->speech[so[j - 1]].tok > d->speech[so[j]].tok; j--) {
-            size_t t = so[j];
-            so[j] = so[j - 1];
-            so[j - 1] = t;
-        }
+        so[i] = (ordkey){d->speech[i].tok, i};
+    qsort(so, d->nspeech, sizeof *so, cmp_ord);
     for (size_t i = 0; i < d->nspeech && rc == NX_OK; i++) {
         const char *name;
-        if (speaker_name(d, d->speech[so[i]].mention, &name))
-            rc = push_unique(&e->by, name);
-        if (rc == NX_OK && speaker_name(d, d->speech[so[i]].also, &name))
-            rc = push_unique(&e->by, name);
+        if (speaker_name(d, d->speech[so[i].idx].mention, &name))
+            rc = push_unique(&by, name);
+        if (rc == NX_OK && speaker_name(d, d->speech[so[i].idx].also, &name))
+            rc = push_unique(&by, name);
     }
     free(so);
+    nx_strmap_free(by.keys);
     /* quotes */
     for (size_t qi = 0; qi < d->nquote && rc == NX_OK; qi++) {
         const x_quote *q = &d->quotes[qi];

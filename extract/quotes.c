@@ -182,7 +182,11 @@ static int other_person_between(const x_doc *d, int m, uint32_t a, uint32_t b)
     if (m < 0)
         return 1;
     const x_tok *l = &d->toks[d->ments[m].tok + d->ments[m].ntok - 1];
-    for (size_t i = 0; i < d->nment; i++) {
+    uint32_t in[X_RANGE_CAP];
+    size_t nin = x_doc_mentions_in(d, a + 1, b, in, X_RANGE_CAP);
+    size_t n = nin == SIZE_MAX ? d->nment : nin;
+    for (size_t r = 0; r < n; r++) {
+        size_t i = nin == SIZE_MAX ? r : in[r];
         const x_mention *o = &d->ments[i];
         if ((o->flags & XMF_DROPPED) || o->type != XM_PER || o->tok <= a ||
             o->tok >= b || d->toks[o->tok].quote >= 0)
@@ -289,9 +293,12 @@ static int reported(x_doc *d)
 static int quotes_run(void *state, x_doc *d)
 {
     (void)state;
+    /* The stage adds no mention and changes none: indexed once. */
+    int rc = x_mindex_build(d);
     /* reported speech first, so a paragraph in quotes after "Howell says
      * she wants ..." continues Howell */
-    int rc = reported(d);
+    if (rc == NX_OK)
+        rc = reported(d);
     for (size_t qi = 0; qi < d->nquote && rc == NX_OK; qi++) {
         if (d->quotes[qi].nwords == 0)
             continue;
@@ -314,6 +321,7 @@ static int quotes_run(void *state, x_doc *d)
             p->also = q->also;
         }
     }
+    x_mindex_free(d);
     return rc;
 }
 

@@ -1,5 +1,5 @@
 /*
- * chunk.c — the rules stage: people, organisations and places from
+ * rules.c — the rules stage: people, organisations and places from
  * capitalised runs, gazetteers and cues (see x_internal.h for the types).
  *
  * A run is a maximal sequence of capitalised words in one sentence (and on
@@ -25,7 +25,7 @@
  * Sentence-initial one-word runs and headline words in a Title Case or
  * ALL CAPS headline are unsure unless a gazetteer supports them.
  *
- * The resolve stage (resolve.c, after the tagger) gives every mention its
+ * The resolve stage (combine.c, after the tagger) gives every mention its
  * canonical name and key, and decides the unsure ones by the supported
  * names, their surnames and the alias table.
  */

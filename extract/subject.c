@@ -79,7 +79,10 @@ static int gender_ok(const x_doc *d, const x_mention *m, unsigned want)
             return want == XG_FEMALE;
     }
     uint32_t first = m->tok;
-    if (m->ntok == 1) {
+    int longer = m->ntok == 1 ? x_mindex_longer(d, (int)(m - d->ments)) : -1;
+    if (longer >= 0)
+        first = d->ments[longer].tok;
+    if (longer == -2) {
         const x_tok *k = &d->toks[m->tok];
         for (size_t i = 0; i < d->nment; i++) {
             const x_mention *o = &d->ments[i];
@@ -115,8 +118,11 @@ static int same_last(const x_doc *d, const x_mention *o, const x_tok *l)
  * start token. */
 static int salience(const x_doc *d, const x_mention *m, uint32_t t)
 {
+    int n = x_mindex_salience(d, (int)(m - d->ments), t);
+    if (n >= 0)
+        return n;
     const x_tok *l = &d->toks[m->tok + m->ntok - 1];
-    int n = 0;
+    n = 0;
     for (size_t i = 0; i < d->nment; i++) {
         const x_mention *o = &d->ments[i];
         if (o->tok >= t || !same_last(d, o, l))
@@ -154,7 +160,11 @@ static int antecedent(const x_doc *d, uint32_t t, int want, unsigned gender)
     for (int back = 0; back < 40; back++, s--) {
         uint32_t a = d->sents[s].first, b = back ? d->sents[s].end : t;
         int best = -1;
-        for (size_t i = 0; i < d->nment; i++) {
+        uint32_t in[X_RANGE_CAP];
+        size_t nin = x_doc_mentions_in(d, a, b, in, X_RANGE_CAP);
+        size_t n = nin == SIZE_MAX ? d->nment : nin;
+        for (size_t k = 0; k < n; k++) {
+            size_t i = nin == SIZE_MAX ? k : in[k];
             const x_mention *m = &d->ments[i];
             if ((m->flags & XMF_DROPPED) || m->type != want ||
                 m->tok < a || m->tok >= b || d->toks[m->tok].quote >= 0 ||
@@ -267,7 +277,11 @@ static int clause_subject(const x_doc *d, uint32_t v, uint32_t bound)
 {
     for (int want = XM_PER; want >= 0; want = want == XM_PER ? XM_ORG : -1) {
         int best = -1;
-        for (size_t i = 0; i < d->nment; i++) {
+        uint32_t in[X_RANGE_CAP];
+        size_t nin = x_doc_mentions_in(d, bound, v, in, X_RANGE_CAP);
+        size_t n = nin == SIZE_MAX ? d->nment : nin;
+        for (size_t k = 0; k < n; k++) {
+            size_t i = nin == SIZE_MAX ? k : in[k];
             const x_mention *m = &d->ments[i];
             uint32_t f = m->tok + m->ntok;
             if ((m->flags & XMF_DROPPED) || m->type != want ||
@@ -495,7 +509,11 @@ int x_subj_person_for_org(const x_doc *d, int org, uint32_t at)
     uint32_t s = d->toks[at].sent;
     uint32_t from = d->sents[s >= 2 ? s - 2 : 0].first;
     int best = -1;
-    for (size_t i = 0; i < d->nment && okey; i++) {
+    uint32_t in[X_RANGE_CAP];
+    size_t nin = x_doc_mentions_in(d, from, d->sents[s].end, in, X_RANGE_CAP);
+    size_t n = nin == SIZE_MAX ? d->nment : nin;
+    for (size_t k = 0; k < n && okey; k++) {
+        size_t i = nin == SIZE_MAX ? k : in[k];
         const x_mention *m = &d->ments[i];
         if ((m->flags & XMF_DROPPED) || m->type != XM_PER || m->tok < from ||
             m->tok >= d->sents[s].end || d->toks[m->tok].quote >= 0 ||

@@ -3,7 +3,7 @@
  * runs after the rules, tags the whole article (headline and body as one
  * document, so its document-level features see every mention), and adds
  * its PER / ORG / LOC spans as mentions.  MISC is not a facet and is left
- * out.  resolve.c combines these mentions with the rules' own.
+ * out.  combine.c combines these mentions with the rules' own.
  *
  * Tokens.  The tagger was trained on CoNLL-2003 (Penn-style tokens), the
  * rules tokenizer splits finer, so each tagger token is a run of x tokens:

@@ -8,7 +8,7 @@
  *    's / ’s (and the lone apostrophe of "allies'") is its own XT_POSS
  *    token so a name never carries it.
  *  - A hyphen between letters is an XT_HYPHEN token attached to both sides
- *    (XF_NOSPACE): the chunker rejoins "Jean-Claude" and "al-Assad" and
+ *    (XF_NOSPACE): the rules stage rejoins "Jean-Claude" and "al-Assad" and
  *    splits "Russia-backed" and "Russia-Ukraine".
  *  - Paragraphs: a blank line, or a line break followed by indentation
  *    (the Reuters layout).  A single line break is a space.
@@ -29,21 +29,16 @@
 #include <strings.h>
 
 #include "nx_fold.h"
+#include "nx_buf.h"
 #include "nx_status.h"
 #include "x_internal.h"
 
 static int push_tok(x_doc *d, const x_tok *t)
 {
-    if (d->ntok == d->captok) {
-        if (d->captok >= X_MAX_TOKENS)
-            return NX_ETOOBIG;
-        size_t nc = d->captok ? d->captok * 2 : 512;
-        x_tok *nt = realloc(d->toks, nc * sizeof *nt);
-        if (!nt)
-            return NX_ENOMEM;
-        d->toks = nt;
-        d->captok = nc;
-    }
+    int rc = nx_grow(&d->toks, &d->captok, d->ntok + 1, sizeof *d->toks,
+                     X_MAX_TOKENS);
+    if (rc != NX_OK)
+        return rc;
     d->toks[d->ntok++] = *t;
     return NX_OK;
 }
@@ -312,14 +307,10 @@ static int push_sent(x_doc *d, uint32_t first, uint32_t end)
 {
     if (first >= end)
         return NX_OK;
-    if (d->nsent == d->capsent) {
-        size_t nc = d->capsent ? d->capsent * 2 : 64;
-        x_sent *ns = realloc(d->sents, nc * sizeof *ns);
-        if (!ns)
-            return NX_ENOMEM;
-        d->sents = ns;
-        d->capsent = nc;
-    }
+    int rc = nx_grow(&d->sents, &d->capsent, d->nsent + 1, sizeof *d->sents,
+                     X_MAX_TOKENS);
+    if (rc != NX_OK)
+        return rc;
     d->sents[d->nsent].first = first;
     d->sents[d->nsent].end = end;
     for (uint32_t t = first; t < end; t++)
@@ -382,14 +373,10 @@ static int x_split_sentences(x_doc *d)
 
 static int push_quote(x_doc *d, uint32_t open, uint32_t close, int cont)
 {
-    if (d->nquote == d->capquote) {
-        size_t nc = d->capquote ? d->capquote * 2 : 16;
-        x_quote *nq = realloc(d->quotes, nc * sizeof *nq);
-        if (!nq)
-            return NX_ENOMEM;
-        d->quotes = nq;
-        d->capquote = nc;
-    }
+    int rc = nx_grow(&d->quotes, &d->capquote, d->nquote + 1,
+                     sizeof *d->quotes, X_MAX_TOKENS);
+    if (rc != NX_OK)
+        return rc;
     x_quote *q = &d->quotes[d->nquote];
     memset(q, 0, sizeof *q);
     q->open = open;

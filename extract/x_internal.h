@@ -9,7 +9,8 @@
  * destroy} (STYLE.md §8): tokenize, rules, tagger, resolve, quotes, merge.
  * The tagger stage (tagger.c) adds its spans with x_doc_add_mention like
  * the rules; the resolve stage combines overlapping mentions of the two
- * (resolve.c says how) before anything reads them.
+ * (combine.c says how) before anything reads them.  The x_doc helpers
+ * (doc.c) are what the stages share; the stages never call the driver.
  */
 #ifndef NX_X_INTERNAL_H
 #define NX_X_INTERNAL_H
@@ -146,6 +147,8 @@ typedef struct x_quote {
     int cont;                /* continues into the next paragraph */
 } x_quote;
 
+typedef struct x_mindex x_mindex;   /* mindex.c */
+
 typedef struct x_doc {
     const struct nx_extractor *x;
     char *text;              /* title + "\n\n" + body (owned) */
@@ -164,23 +167,56 @@ typedef struct x_doc {
     int stage;               /* the stage running now */
     uint64_t group;          /* the article's source group (boiler.c) */
     int has_group;           /* group is known (nx_extract_article) */
+    struct x_mindex *mi;     /* mentions by token, while the quotes stage
+                                runs (mindex.c); NULL otherwise */
+    const char **ent_names;  /* x_entity_name of each entity, once merged
+                                (x_doc_emit); borrowed from the mentions */
+    size_t nent_names;
 } x_doc;
 
 #define X_MAX_TOKENS (1u << 22)   /* bound on tokens per article */
 #define X_TAGGER_SCORE 0.85f      /* tagger mentions: below a gazetteer hit
                                      or a title cue (0.9), above every
-                                     other rule */   /* bound on tokens per article */
+                                     other rule */
 
+/* The x_doc helpers (doc.c). */
+
+/* Frees what the stages added and the text; d itself is the caller's. */
+void x_doc_free(x_doc *d);
 /* Adds a mention of tokens [tok, tok+ntok) with its name (copied).
  * Returns its index, or a negative NX_E... code. */
 int x_doc_add_mention(x_doc *d, uint32_t tok, uint32_t ntok, int type,
                       float score, const char *name);
 int x_doc_add_speech(x_doc *d, int mention, int also, int quote,
                      uint32_t tok);
-/* The mention covering token t (first that does, not dropped), or -1. */
-int x_doc_mention_at(const x_doc *d, uint32_t t);
+/* The mention index (mindex.c): built while no stage adds, drops or
+ * moves mentions (the quotes stage), so lookups by token cost a binary
+ * search instead of a pass over every mention — a pass per token or per
+ * quote made extraction grow with the square of the article.  Every
+ * lookup below gives the answer the full pass gives, in the same order.
+ * Without an index (or once nment has changed) they scan. */
+int x_mindex_build(x_doc *d);
+void x_mindex_free(x_doc *d);
+/* The mentions with a <= tok < b, by index, into buf (cap entries): how
+ * many, or SIZE_MAX when there is no index or they do not fit (the caller
+ * then looks at every mention). */
+size_t x_doc_mentions_in(const x_doc *d, uint32_t a, uint32_t b,
+                         uint32_t *buf, size_t cap);
+#define X_RANGE_CAP 512
+/* Person mentions (not dropped) whose last word is that of mention m,
+ * counted once per start token, that start before token t; -1 without an
+ * index (or when m is no such mention). */
+int x_mindex_salience(const x_doc *d, int m, uint32_t t);
+/* For a one-token mention m: the first person mention of two words or
+ * more whose last word is m's token, -1 when there is none, -2 without an
+ * index. */
+int x_mindex_longer(const x_doc *d, int m);
+/* x_doc_mention_ending / _starting through the index; -2 without one. */
+int x_mindex_ending(const x_doc *d, uint32_t t);
+int x_mindex_starting(const x_doc *d, uint32_t t);
 /* The mention ending exactly at token t (its last token), or -1. */
 int x_doc_mention_ending(const x_doc *d, uint32_t t);
+/* The mention starting exactly at token t, or -1. */
 int x_doc_mention_starting(const x_doc *d, uint32_t t);
 
 /* Organisation keys (merge.c): short_ is the initials of long_'s words
@@ -201,22 +237,7 @@ const char *x_state_abbrev(const char *key);
 int x_given_add(const struct nx_extractor *x, const nx_article *a,
                 nx_entities *e);
 
-/* Fills e from the merged doc (merge.c). */
-int x_doc_emit(x_doc *d, nx_entities *e);
-/* The display name of merged entity ent (merge.c; borrowed). */
-const char *x_entity_name(const x_doc *d, int ent);
-
-/* Extraction with a look at every kept mention: fn gets the article text
- * as the stages saw it (title, blank line, dateline paragraph when given,
- * body), the mention's byte range in it, its XM_ type and its entity's
- * display name.  For measuring (bench/extraction), not a public API. */
-typedef void (*x_span_fn)(void *ctx, const char *text, size_t off,
-                          size_t len, int type, const char *name);
-int x_extract_spans(nx_extractor *x, const char *title, const char *dateline,
-                    const char *body, nx_entities *e, x_span_fn fn,
-                    void *ctx);
-
-/* Token text helpers. */
+/* Token text (doc.c). */
 static inline const char *x_tok_s(const x_doc *d, uint32_t t)
 {
     return d->text + d->toks[t].off;
@@ -229,6 +250,22 @@ char *x_span_key(const x_doc *d, uint32_t tok, uint32_t ntok);
 char *x_span_text(const x_doc *d, uint32_t tok, uint32_t ntok);
 /* The text bytes [a, b) with runs of white space made one space; malloc'd. */
 char *x_text_range(const x_doc *d, size_t a, size_t b);
+
+/* Fills e from the merged doc (merge.c). */
+int x_doc_emit(x_doc *d, nx_entities *e);
+/* The display name of merged entity ent (merge.c; borrowed). */
+const char *x_entity_name(const x_doc *d, int ent);
+
+/* Extraction with a look at every kept mention (extract.c): fn gets the
+ * article text as the stages saw it (title, blank line, dateline paragraph
+ * when given, body), the mention's byte range in it, its XM_ type and its
+ * entity's display name.  For measuring (bench/extraction), not a public
+ * API. */
+typedef void (*x_span_fn)(void *ctx, const char *text, size_t off,
+                          size_t len, int type, const char *name);
+int x_extract_spans(nx_extractor *x, const char *title, const char *dateline,
+                    const char *body, nx_entities *e, x_span_fn fn,
+                    void *ctx);
 
 /* ---------------------------------------------------------- boilerplate */
 
@@ -250,9 +287,9 @@ typedef struct x_stage {
 
 extern const x_stage x_stage_tokenize;   /* tokenize.c */
 extern const x_stage x_stage_prose;      /* prose.c: lines not mined */
-extern const x_stage x_stage_rules;      /* chunk.c: gazetteers and cues */
+extern const x_stage x_stage_rules;      /* rules.c: gazetteers and cues */
 extern const x_stage x_stage_tagger;     /* tagger.c: the trained tagger */
-extern const x_stage x_stage_resolve;    /* resolve.c: combine, canonicalise,
+extern const x_stage x_stage_resolve;    /* combine.c: combine, canonicalise,
                                             decide the unsure */
 extern const x_stage x_stage_quotes;     /* quotes.c: quotes and speakers */
 extern const x_stage x_stage_merge;      /* merge.c: canonical entities */

@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_buf.h"
+#include "nx_status.h"
 #include "nx_strmap.h"
 
 
@@ -81,14 +83,9 @@ static char *trimmed_copy(const char *s, size_t n)
 
 static int add_line(nx_aliases *al, char *variant, char *canonical)
 {
-    if (al->n == al->cap) {
-        size_t nc = al->cap ? al->cap * 2 : 64;
-        alias_line *nl = realloc(al->lines, nc * sizeof *nl);
-        if (!nl)
-            return -1;
-        al->lines = nl;
-        al->cap = nc;
-    }
+    if (nx_grow(&al->lines, &al->cap, al->n + 1, sizeof *al->lines,
+                NX_ALIAS_FILE_MAX / 4) != NX_OK)
+        return -1;   /* a line is at least 4 bytes: "a\tb\n" */
     char *kv = nx_name_key(variant), *kc = nx_name_key(canonical);
     int rc = -1;
     if (kv && kc) {
@@ -104,17 +101,6 @@ static int add_line(nx_aliases *al, char *variant, char *canonical)
     al->lines[al->n].canonical = canonical;
     al->n++;
     return 0;
-}
-
-static int fail(char **err, const char *name, size_t line, const char *why)
-{
-    if (err) {
-        size_t n = strlen(name) + strlen(why) + 32;
-        *err = malloc(n);
-        if (*err)
-            snprintf(*err, n, "%s:%zu: %s", name, line, why);
-    }
-    return -1;
 }
 
 int nx_aliases_add_tsv(nx_aliases *al, const char *buf, size_t len,
@@ -134,7 +120,8 @@ int nx_aliases_add_tsv(nx_aliases *al, const char *buf, size_t len,
             continue;
         const char *tab = memchr(ln, '\t', ll);
         if (!tab)
-            return fail(err, name, lineno, "expected variant<TAB>canonical");
+            return nx_fail(err, -1, "%s:%zu: expected variant<TAB>canonical",
+                           name, lineno);
         /* A third column (a kind, a note) is allowed and ignored. */
         const char *end = ln + ll;
         const char *tab2 = memchr(tab + 1, '\t', (size_t)(end - tab - 1));
@@ -144,18 +131,20 @@ int nx_aliases_add_tsv(nx_aliases *al, const char *buf, size_t len,
         char *c = trimmed_copy(tab + 1, (size_t)(end - tab - 1));
         if (!v || !c) {
             free(v), free(c);
-            return fail(err, name, lineno, "out of memory");
+            return nx_fail(err, -1, "%s:%zu: out of memory", name, lineno);
         }
         char *kv = nx_name_key(v), *kc = nx_name_key(c);
         int empty = !kv || !kc || !*kv || !*kc;
         free(kv), free(kc);
         if (empty) {
             free(v), free(c);
-            return fail(err, name, lineno, "empty variant or canonical name");
+            return nx_fail(err, -1,
+                           "%s:%zu: empty variant or canonical name", name,
+                           lineno);
         }
         if (add_line(al, v, c) != 0) {
             free(v), free(c);
-            return fail(err, name, lineno, "out of memory");
+            return nx_fail(err, -1, "%s:%zu: out of memory", name, lineno);
         }
     }
     return 0;
@@ -164,45 +153,19 @@ int nx_aliases_add_tsv(nx_aliases *al, const char *buf, size_t len,
 int nx_aliases_add_file(nx_aliases *al, const char *path, char **err)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (err) {
-            const char *why = strerror(errno);
-            size_t n = strlen(path) + strlen(why) + 8;
-            *err = malloc(n);
-            if (*err)
-                snprintf(*err, n, "%s: %s", path, why);
-        }
-        return -1;
-    }
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    int rc = 0;
-    while (buf) {
-        if (len == cap) {
-            if (cap >= NX_ALIAS_FILE_MAX) {
-                rc = fail(err, path, 0, "file too big");
-                break;
-            }
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
+    if (!f)
+        return nx_fail(err, -1, "%s: %s", path, strerror(errno));
+    nx_buf b = NX_BUF_INIT;
+    b.max = NX_ALIAS_FILE_MAX - 1;   /* a file of the bound is too big */
+    int rc = nx_buf_read(&b, f);
     fclose(f);
-    if (!buf)
-        return fail(err, path, 0, "out of memory");
-    if (rc == 0)
-        rc = nx_aliases_add_tsv(al, buf, len, path, err);
-    free(buf);
+    if (rc == NX_ETOOBIG)
+        rc = nx_fail(err, -1, "%s:0: file too big", path);
+    else if (rc == NX_ENOMEM)
+        rc = nx_fail(err, -1, "%s:0: out of memory", path);
+    else    /* a read error ends the file, as fread did before */
+        rc = nx_aliases_add_tsv(al, nx_buf_str(&b), b.n, path, err);
+    nx_buf_free(&b);
     return rc;
 }
 

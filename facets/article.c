@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_buf.h"
 #include "nx_status.h"
 
 void nx_article_init(nx_article *a)
@@ -24,14 +25,10 @@ void nx_strlist_clear(nx_strlist *l)
 
 int nx_strlist_push(nx_strlist *l, const char *s)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 4;
-        char **v = realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return NX_ENOMEM;
-        l->v = v;
-        l->cap = cap;
-    }
+    int rc = nx_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v,
+                     NX_STRLIST_MAX);
+    if (rc != NX_OK)
+        return rc;
     char *copy = strdup(s);
     if (!copy)
         return NX_ENOMEM;

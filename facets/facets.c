@@ -9,6 +9,8 @@
 #include "nx_dates.h"
 #include "nx_names.h"
 #include "nx_status.h"
+#include "nx_term.h"
+#include "nx_utf8.h"
 
 /* Slots: base 1000 * (id + 1) leaves room for NX_FACET_MAX_VALUES values. */
 const nx_facet_def nx_facet_defs[NX_FACET_COUNT] = {
@@ -51,13 +53,13 @@ char *nx_facet_term(nx_facet_id f, const char *key, const char *display)
     char *t = concat3(nx_facet_defs[f].prefix, key, sep);
     if (!t || !display)
         return t;
-    /* Xapian stores terms of at most 245 bytes: the key part must survive
-     * whole (filters match it), the display part is cut if need be. */
+    /* Xapian stores terms of at most NX_TERM_MAX bytes: the key part must
+     * survive whole (filters match it), the display part is cut if need
+     * be. */
     size_t n = strlen(t), d = strlen(display);
-    if (n + d > 245)
-        d = n >= 245 ? 0 : 245 - n;
-    while (d > 0 && ((unsigned char)display[d] & 0xc0) == 0x80)
-        d--;
+    if (n + d > NX_TERM_MAX)
+        d = n >= NX_TERM_MAX ? 0 : NX_TERM_MAX - n;
+    d = nx_utf8_cut(display, d);
     char *full = malloc(n + d + 1);
     if (full) {
         memcpy(full, t, n);
@@ -71,11 +73,6 @@ char *nx_facet_term(nx_facet_id f, const char *key, const char *display)
 char *nx_facet_surname_term(nx_facet_id f, const char *surname)
 {
     return concat3(nx_facet_defs[f].prefix, "#", surname);
-}
-
-char *nx_id_term(const char *id)
-{
-    return concat3("Q", "", id);
 }
 
 char *nx_sort_key(int64_t date, const char *id, size_t *len)

@@ -15,16 +15,26 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "nx_term.h"
+
 #define NX_DATE_NONE INT64_MIN  /* article has no (readable) date */
 
-/* A list of strings owned by its article. */
+/* A list of strings owned by its article, of at most NX_STRLIST_MAX
+ * (nx_strlist_push() fails with NX_ETOOBIG past it). */
 typedef struct nx_strlist {
     char **v;
     size_t n, cap;
 } nx_strlist;
+#define NX_STRLIST_MAX (1u << 24)
+
+/* The longest id, in bytes: an id is indexed as one term "Q" + id, and a
+ * Xapian (glass) term holds at most 245 bytes.  A record with a longer id
+ * (given, or derived from a long path) is reported and skipped. */
+#define NX_ID_MAX (NX_TERM_MAX - (int)(sizeof NX_ID_PREFIX - 1))
 
 typedef struct nx_article {
-    char *id;          /* unique id (record id, or path[#position]) */
+    char *id;          /* unique id (record id, or path[#position]);
+                          at most NX_ID_MAX bytes */
     char *title;       /* "" when the record has none */
     char *body;        /* "" when the record has none */
     char *url;         /* NULL when unknown */

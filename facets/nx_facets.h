@@ -74,7 +74,7 @@ extern const char *const nx_facet_prefixes[NX_FACET_COUNT + 1];
 int nx_facet_lookup(const char *name);
 
 /* The term of a facet value: prefix + key + NX_TERM_SEP + display (cut on
- * a UTF-8 boundary to fit Xapian's 245-byte terms), or with display NULL
+ * a UTF-8 boundary to fit NX_TERM_MAX, Xapian's bound), or with display NULL
  * the filter form prefix + key + NX_TERM_SEP that matches every term
  * starting with it.  malloc'd. */
 char *nx_facet_term(nx_facet_id f, const char *key, const char *display);
@@ -103,9 +103,6 @@ struct nx_aliases;
 int nx_facet_terms_make(nx_facet_id f, const struct nx_aliases *al,
                         const char *value, int for_query, nx_facet_terms *out);
 void nx_facet_terms_clear(nx_facet_terms *t);
-
-/* The id term of a document: "Q" + id (Xapian's convention). */
-char *nx_id_term(const char *id);
 
 /* The sort key for slot NX_SLOT_SORT: newest first, then id ascending,
  * undated last.  malloc'd, *len its size. */

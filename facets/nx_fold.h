@@ -1,7 +1,7 @@
 /*
- * nx_fold.h — UTF-8 decoding and the per-character folding behind
- * nx_name_key, shared with the indexer's tokenizer so that both agree on
- * what a letter, an upper-case letter, a space or a dash is.
+ * nx_fold.h — the per-character folding behind nx_name_key, shared with
+ * the extraction's tokenizer so that both agree on what a letter, an
+ * upper-case letter, a space or a dash is.
  *
  * Everything here is pure and allocation-free.
  */
@@ -11,12 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Decodes one code point at s (n bytes available) into *cp; returns the
- * bytes consumed (>= 1).  An invalid or truncated sequence yields U+FFFD
- * and consumes one byte. */
-size_t nx_utf8_decode(const char *s, size_t n, uint32_t *cp);
-/* Encodes cp into buf (4 bytes); returns the length. */
-size_t nx_utf8_encode(uint32_t cp, char *buf);
+#include "nx_utf8.h"   /* nx_utf8_decode, nx_utf8_encode */
+
 
 /* What a code point is to a name. */
 typedef enum nx_cclass {

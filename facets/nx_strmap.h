@@ -16,13 +16,11 @@ typedef struct nx_strmap nx_strmap;
 nx_strmap *nx_strmap_new(void);
 void nx_strmap_free(nx_strmap *m);
 /* Sets key (klen bytes) to val, replacing an existing value.  Returns 0,
- * or -1 (out of memory; facets/ does not depend on the shim codes). */
+ * or -1 (out of memory). */
 int nx_strmap_put(nx_strmap *m, const char *key, size_t klen, long val);
 /* 1 and *val when found, else 0. */
 int nx_strmap_get(const nx_strmap *m, const char *key, size_t klen,
                   long *val);
 size_t nx_strmap_count(const nx_strmap *m);
-/* The i-th key in insertion order (i < count) and its value. */
-const char *nx_strmap_at(const nx_strmap *m, size_t i, long *val);
 
 #endif

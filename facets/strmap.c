@@ -7,12 +7,20 @@
  * rather than a malloc each, which keeps loading 100k gazetteer names fast.
  */
 #include "nx_strmap.h"
+#include "nx_buf.h"
+#include "nx_hash.h"
+#include "nx_status.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 
+
+/* Keys one map holds: the slot index is 32 bits and doubles ahead of the
+ * keys; the arena holds their bytes. */
+#define STRMAP_MAX_KEYS (1u << 28)
+#define STRMAP_MAX_BYTES ((size_t)UINT32_MAX)
 
 typedef struct entry {
     size_t koff;      /* key offset in the arena */
@@ -29,16 +37,6 @@ struct nx_strmap {
     char *arena;
     size_t alen, acap;
 };
-
-static uint32_t fnv1a(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
 
 nx_strmap *nx_strmap_new(void)
 {
@@ -98,31 +96,19 @@ int nx_strmap_put(nx_strmap *m, const char *key, size_t klen, long val)
         return -1;
     if (m->n >= UINT32_MAX - 1)
         return -1;
-    uint32_t h = fnv1a(key, klen);
+    uint32_t h = nx_fnv1a32(key, klen);
     int found;
     size_t slot = find_slot(m, key, klen, h, &found);
     if (found) {
         m->ents[m->index[slot] - 1].val = val;
         return 0;
     }
-    if (m->n == m->cap) {
-        size_t nc = m->cap ? m->cap * 2 : 32;
-        entry *ne = realloc(m->ents, nc * sizeof *ne);
-        if (!ne)
-            return -1;
-        m->ents = ne;
-        m->cap = nc;
-    }
-    if (m->alen + klen + 1 > m->acap) {
-        size_t nc = m->acap ? m->acap * 2 : 1024;
-        while (nc < m->alen + klen + 1)
-            nc *= 2;
-        char *na = realloc(m->arena, nc);
-        if (!na)
-            return -1;
-        m->arena = na;
-        m->acap = nc;
-    }
+    if (nx_grow(&m->ents, &m->cap, m->n + 1, sizeof *m->ents,
+                STRMAP_MAX_KEYS) != NX_OK)
+        return -1;
+    if (nx_grow(&m->arena, &m->acap, m->alen + klen + 1, 1,
+                STRMAP_MAX_BYTES) != NX_OK)
+        return -1;
     memcpy(m->arena + m->alen, key, klen);
     m->arena[m->alen + klen] = 0;
     m->ents[m->n] = (entry){m->alen, klen, h, val};
@@ -137,7 +123,7 @@ int nx_strmap_get(const nx_strmap *m, const char *key, size_t klen,
     if (!m || m->n == 0)
         return 0;
     int found;
-    size_t slot = find_slot(m, key, klen, fnv1a(key, klen), &found);
+    size_t slot = find_slot(m, key, klen, nx_fnv1a32(key, klen), &found);
     if (found && val)
         *val = m->ents[m->index[slot] - 1].val;
     return found;
@@ -148,11 +134,3 @@ size_t nx_strmap_count(const nx_strmap *m)
     return m ? m->n : 0;
 }
 
-const char *nx_strmap_at(const nx_strmap *m, size_t i, long *val)
-{
-    if (i >= m->n)
-        return NULL;
-    if (val)
-        *val = m->ents[i].val;
-    return m->arena + m->ents[i].koff;
-}

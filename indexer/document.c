@@ -11,7 +11,9 @@
 
 #include <cjson/cJSON.h>
 
+#include "nx_buf.h"
 #include "nx_dates.h"
+#include "nx_stored.h"
 #include "nx_facets.h"
 
 /* Title words count this many times a body word (and also index as title:). */
@@ -22,32 +24,23 @@
 typedef struct facet_acc {
     unsigned nslot[NX_FACET_COUNT];
     cJSON *lists[NX_FACET_COUNT];
-    char *blob;          /* NX_SLOT_FACETS being built */
-    size_t blen, bcap;
+    nx_buf blob;         /* NX_SLOT_FACETS being built, of at most BLOB_MAX */
 } facet_acc;
 
-/* Appends one entry to the facet values slot.  Bounded: at most
- * NX_FACET_MAX_VALUES values of NX_FACET_COUNT facets, 64 KiB each. */
+/* At most NX_FACET_MAX_VALUES values of NX_FACET_COUNT facets, 64 KiB
+ * each with a 3-byte head. */
+#define BLOB_MAX ((size_t)NX_FACET_MAX_VALUES * NX_FACET_COUNT * (3 + 0xffff))
+
+/* Appends one entry to the facet values slot. */
 static int blob_add(facet_acc *acc, nx_facet_id f, const char *display)
 {
     size_t len = strlen(display);
     if (len > 0xffff)
         len = 0xffff;
-    if (acc->blen + 3 + len > acc->bcap) {
-        size_t cap = (acc->blen + 3 + len) * 2;
-        char *b = realloc(acc->blob, cap);
-        if (!b)
-            return NX_ENOMEM;
-        acc->blob = b;
-        acc->bcap = cap;
-    }
-    char *p = acc->blob + acc->blen;
-    p[0] = (char)f;
-    p[1] = (char)(len & 0xff);
-    p[2] = (char)(len >> 8);
-    memcpy(p + 3, display, len);
-    acc->blen += 3 + len;
-    return NX_OK;
+    const char head[3] = {(char)f, (char)(len & 0xff), (char)(len >> 8)};
+    nx_buf_add(&acc->blob, head, 3);
+    nx_buf_add(&acc->blob, display, len);
+    return acc->blob.err;
 }
 
 static int add_value(nx_doc *doc, facet_acc *acc, nx_facet_id f,
@@ -119,8 +112,8 @@ static int add_term(nx_doc *doc, nx_facet_id f, const char *key,
 static int add_dates(nx_doc *doc, facet_acc *acc, cJSON *o, int64_t date)
 {
     if (date == NX_DATE_NONE) {
-        cJSON_AddNullToObject(o, "date");
-        cJSON_AddNullToObject(o, "time");
+        cJSON_AddNullToObject(o, NX_STORED_DATE);
+        cJSON_AddNullToObject(o, NX_STORED_TIME);
         return NX_OK;
     }
     char day[16], iso[32], term[16];
@@ -131,8 +124,8 @@ static int add_dates(nx_doc *doc, facet_acc *acc, cJSON *o, int64_t date)
     int64_t sec = ((date % 86400) + 86400) % 86400;
     snprintf(iso, sizeof iso, "%sT%02d:%02d:%02dZ", day, (int)(sec / 3600),
              (int)(sec / 60 % 60), (int)(sec % 60));
-    cJSON_AddStringToObject(o, "date", day);
-    cJSON_AddStringToObject(o, "time", iso);
+    cJSON_AddStringToObject(o, NX_STORED_DATE, day);
+    cJSON_AddStringToObject(o, NX_STORED_TIME, iso);
     nx_date_encode(date, enc);
     int rc = nx_doc_set_value(doc, NX_SLOT_DATE, (const char *)enc, 8);
     snprintf(term, sizeof term, "%04d", year);
@@ -171,27 +164,25 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
     nx_doc *doc = NULL;
     facet_acc acc;
     memset(&acc, 0, sizeof acc);
+    acc.blob.max = BLOB_MAX;
     cJSON *o = cJSON_CreateObject();
     int rc = o ? nx_doc_new(&doc) : NX_ENOMEM;
     if (rc != NX_OK)
         goto done;
     rc = nx_doc_set_id(doc, a->id);
-    cJSON_AddStringToObject(o, "id", a->id);
-    cJSON_AddStringToObject(o, "title", a->title ? a->title : "");
+    cJSON_AddStringToObject(o, NX_STORED_ID, a->id);
+    cJSON_AddStringToObject(o, NX_STORED_TITLE, a->title ? a->title : "");
     if (rc == NX_OK)
         rc = add_dates(doc, &acc, o, a->date);
-    add_opt_string(o, "source", a->source);
-    add_opt_string(o, "url", a->url);
+    add_opt_string(o, NX_STORED_SOURCE, a->source);
+    add_opt_string(o, NX_STORED_URL, a->url);
 
-    static const char *names[NX_FACET_COUNT] = {
-        [NX_FACET_BY] = "by", [NX_FACET_PERSON] = "person",
-        [NX_FACET_ORG] = "org", [NX_FACET_PLACE] = "place",
-        [NX_FACET_CATEGORY] = "category", [NX_FACET_AUTHOR] = "author"};
     static const nx_facet_id order[] = {NX_FACET_AUTHOR, NX_FACET_CATEGORY,
                                         NX_FACET_PERSON, NX_FACET_ORG,
                                         NX_FACET_PLACE,  NX_FACET_BY};
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-        acc.lists[order[i]] = cJSON_AddArrayToObject(o, names[order[i]]);
+        acc.lists[order[i]] =
+            cJSON_AddArrayToObject(o, nx_stored_list_field(order[i]));
 
     if (rc == NX_OK)
         rc = add_list(doc, &acc, NX_FACET_AUTHOR, al, &a->authors);
@@ -216,15 +207,15 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
             rc = add_list(doc, &acc, NX_FACET_PLACE, al, &e->place);
         if (rc == NX_OK)
             rc = add_list(doc, &acc, NX_FACET_BY, al, &e->by);
-        cJSON *quotes = cJSON_AddArrayToObject(o, "quotes");
+        cJSON *quotes = cJSON_AddArrayToObject(o, NX_STORED_QUOTES);
         for (size_t i = 0; i < e->nquotes; i++) {
             cJSON *q = cJSON_CreateObject();
-            add_opt_string(q, "speaker", e->quotes[i].speaker);
-            cJSON_AddStringToObject(q, "text", e->quotes[i].text);
+            add_opt_string(q, NX_STORED_SPEAKER, e->quotes[i].speaker);
+            cJSON_AddStringToObject(q, NX_STORED_TEXT, e->quotes[i].text);
             cJSON_AddItemToArray(quotes, q);
         }
     }
-    cJSON_AddStringToObject(o, "body", a->body ? a->body : "");
+    cJSON_AddStringToObject(o, NX_STORED_BODY, a->body ? a->body : "");
 
     if (rc == NX_OK && a->title && *a->title) {
         size_t n = strlen(a->title);
@@ -245,10 +236,10 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
         rc = json ? nx_doc_set_data(doc, json, strlen(json)) : NX_ENOMEM;
         free(json);
     }
-    if (rc == NX_OK && acc.blen)
-        rc = nx_doc_set_value(doc, NX_SLOT_FACETS, acc.blob, acc.blen);
+    if (rc == NX_OK && acc.blob.n)
+        rc = nx_doc_set_value(doc, NX_SLOT_FACETS, acc.blob.p, acc.blob.n);
 done:
-    free(acc.blob);
+    nx_buf_free(&acc.blob);
     cJSON_Delete(o);
     if (rc != NX_OK) {
         nx_doc_free(doc);

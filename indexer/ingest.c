@@ -1,160 +1,40 @@
 /*
  * ingest.c — walking the paths given to `newsdex index` and reading each
- * file with the reader of its kind (nx_ingest.h), plus what the readers
- * share (ingest_internal.h): reports, dates, the record checks.
+ * file with the reader of its kind (nx_ingest.h).  What the readers share
+ * (reports, dates, the record checks) is in record.c.
  *
  * Ids must be stable across runs, so they never depend on the current
  * directory's absolute name or on readdir() order: a directory argument D
  * names its files "basename(D)/relative/path", a file argument keeps the
  * path as given (without a leading "./"), and directories are read in
  * strcmp() order.
+ *
+ * A walk stays in the directory it was given: a symbolic link whose
+ * target is outside it (a link to /proc/self/environ, to /dev/zero, to
+ * another tree) is reported and not followed, and no file of a kernel
+ * pseudo-file system (/proc, /sys…) or special file is read.  A path
+ * named on the command line is the user's choice and is followed.
  */
 #include "ingest_internal.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <limits.h>
+#include <linux/magic.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 
-#include "nx_dates.h"
+#include "nx_buf.h"
 #include "nx_xapian.h"
 
 #define PATH_BOUND 4096       /* bytes of a path built while walking */
 #define DEPTH_BOUND 128       /* directories nested under an argument */
 #define ENTRIES_BOUND 1000000 /* names read from one directory */
 #define BLOCK (64 * 1024)     /* read size for streamed JSONL */
-
-/* ------------------------------------------------------------- shared */
-
-void nx_ing_init(nx_ing *g, const nx_ingest_options *opts, const char *name,
-                 const char *root_rel, nx_article_fn on_article,
-                 nx_report_fn on_report, void *ctx)
-{
-    g->id_field = opts && opts->id_field && *opts->id_field ? opts->id_field
-                                                            : "id";
-    g->max_record = opts && opts->max_record ? opts->max_record
-                                             : NX_DEFAULT_MAX_RECORD;
-    g->max_file = opts && opts->max_file ? opts->max_file
-                                         : NX_DEFAULT_MAX_FILE;
-    g->on_article = on_article;
-    g->on_report = on_report;
-    g->ctx = ctx;
-    g->name = name ? name : "-";
-    g->root_rel = root_rel ? root_rel : g->name;
-}
-
-void nx_ing_report(const nx_ing *g, nx_report_kind kind, long line,
-                   const char *fmt, ...)
-{
-    if (!g->on_report)
-        return;
-    char reason[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
-    va_end(ap);
-    g->on_report(g->ctx, kind, g->name, line, reason);
-}
-
-void nx_ing_format_size(char buf[32], uint64_t n)
-{
-    if (n >= (1u << 30) && n % (1u << 30) == 0)
-        snprintf(buf, 32, "%llu GiB", (unsigned long long)(n >> 30));
-    else if (n >= (1u << 20) && n % (1u << 20) == 0)
-        snprintf(buf, 32, "%llu MiB", (unsigned long long)(n >> 20));
-    else if (n >= 1024 && n % 1024 == 0)
-        snprintf(buf, 32, "%llu KiB", (unsigned long long)(n >> 10));
-    else
-        snprintf(buf, 32, "%llu bytes", (unsigned long long)n);
-}
-
-void nx_ing_report_toobig(const nx_ing *g, long line, uint64_t size)
-{
-    char bound[32];
-    nx_ing_format_size(bound, g->max_record);
-    nx_ing_report(g, NX_REPORT_SKIPPED, line,
-                  "record is %llu bytes, over the %s bound (--max-record)",
-                  (unsigned long long)size, bound);
-}
-
-void nx_ing_excerpt(char out[72], const char *s)
-{
-    size_t n = strlen(s);
-    if (n <= 64) {
-        memcpy(out, s, n + 1);
-        return;
-    }
-    n = 60;
-    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-        n--;    /* do not cut a UTF-8 sequence */
-    memcpy(out, s, n);
-    memcpy(out + n, "...", 4);
-}
-
-int nx_ing_set_date(const nx_ing *g, nx_article *a, const char *raw,
-                    long line)
-{
-    if (!*raw)
-        return NX_OK;
-    if (!(a->date_raw = strdup(raw)))
-        return NX_ENOMEM;
-    const char *warning = NULL;
-    char ex[72];
-    nx_ing_excerpt(ex, raw);
-    if (nx_date_parse(raw, &a->date, &warning) != 0) {
-        a->date = NX_DATE_NONE;
-        nx_ing_report(g, NX_REPORT_WARNING, line, "unreadable date \"%s\"",
-                      ex);
-    } else if (warning) {
-        nx_ing_report(g, NX_REPORT_WARNING, line, "date \"%s\": %s", ex,
-                      warning);
-    }
-    return NX_OK;
-}
-
-char *nx_ing_trim(char *s)
-{
-    size_t n = strlen(s), i = 0;
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-                     s[n - 1] == '\n' || s[n - 1] == '\r'))
-        n--;
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
-                     s[i] == '\r'))
-        i++;
-    memmove(s, s + i, n - i);
-    s[n - i] = '\0';
-    return s;
-}
-
-int nx_ing_emit(const nx_ing *g, nx_article *a, long line, size_t nbad)
-{
-    int rc = NX_OK;
-    /* A record without text is still an article when it carries anything
-     * else (a date, tags, a url): it can be found through its facets, and
-     * dropping it would lose it (Reuters-21578 has one such record). */
-    int has_fields = a->date != NX_DATE_NONE || a->url || a->authors.n ||
-                     a->categories.n || a->people.n || a->orgs.n ||
-                     a->places.n;
-    if (!*a->title && !*a->body && !has_fields) {
-        nx_ing_report(g, NX_REPORT_SKIPPED, line, "no title or body");
-    } else {
-        if (!*a->title && !*a->body)
-            nx_ing_report(g, NX_REPORT_WARNING, line,
-                          "no title or body; indexed for its other fields");
-        if (nbad)
-            nx_ing_report(g, NX_REPORT_WARNING, line,
-                          "%zu invalid UTF-8 sequence(s) or control "
-                          "character(s) replaced by U+FFFD", nbad);
-        if (g->on_article)
-            rc = g->on_article(g->ctx, a);
-    }
-    nx_article_clear(a);
-    return rc;
-}
 
 /* --------------------------------------------------------------- files */
 
@@ -163,8 +43,9 @@ int nx_ing_emit(const nx_ing *g, nx_article *a, long line, size_t nbad)
  * without being kept. */
 static int stream_jsonl(const nx_ing *g, FILE *f)
 {
-    char *block = malloc(BLOCK), *lb = NULL;
-    size_t llen = 0, lcap = 0;
+    char *block = malloc(BLOCK);
+    nx_buf line = NX_BUF_INIT;   /* the line so far, within the bound */
+    line.max = g->max_record + 1;
     uint64_t over = 0;  /* > 0: the line so far is over the bound */
     long lineno = 0;
     int rc = NX_OK, eof = 0;
@@ -178,7 +59,7 @@ static int stream_jsonl(const nx_ing *g, FILE *f)
                 nx_ing_report(g, NX_REPORT_SKIPPED, lineno + 1,
                               "read error: %s; the rest of the file is "
                               "not read", strerror(errno));
-            if (llen == 0 && over == 0)
+            if (line.n == 0 && over == 0)
                 break;
         }
         const char *p = block, *e = block + n;
@@ -186,28 +67,15 @@ static int stream_jsonl(const nx_ing *g, FILE *f)
             const char *nl = p < e ? memchr(p, '\n', (size_t)(e - p)) : NULL;
             const char *seg_end = nl ? nl : e;
             size_t seg = (size_t)(seg_end - p);
-            if (over == 0 && llen + seg > g->max_record + 1) {
-                over = llen + seg;  /* +1: a CR before LF is not counted */
-                llen = 0;
+            if (over == 0 && line.n + seg > line.max) {
+                over = line.n + seg;  /* +1: a CR before LF is not counted */
+                line.n = 0;
             } else if (over) {
                 over += seg;
             } else if (seg) {
-                if (llen + seg > lcap) {
-                    size_t cap = lcap ? lcap : BLOCK;
-                    while (cap < llen + seg)
-                        cap *= 2;
-                    if (cap > g->max_record + 1)
-                        cap = g->max_record + 1;
-                    char *nb = realloc(lb, cap);
-                    if (!nb) {
-                        rc = NX_ENOMEM;
-                        break;
-                    }
-                    lb = nb;
-                    lcap = cap;
-                }
-                memcpy(lb + llen, p, seg);
-                llen += seg;
+                nx_buf_add(&line, p, seg);
+                if ((rc = line.err) != NX_OK)
+                    break;
             }
             if (!nl && !eof)
                 break;
@@ -215,16 +83,16 @@ static int stream_jsonl(const nx_ing *g, FILE *f)
             if (over) {
                 nx_ing_report_toobig(g, lineno, over);
             } else {
-                rc = nx_ing_jsonl_line(g, lb ? lb : "", llen, lineno);
+                rc = nx_ing_jsonl_line(g, nx_buf_str(&line), line.n, lineno);
             }
-            llen = 0;
+            line.n = 0;
             over = 0;
             if (!nl)
                 break;  /* the last line had no newline */
             p = nl + 1;
         }
     }
-    free(lb);
+    nx_buf_free(&line);
     free(block);
     return rc;
 }
@@ -258,57 +126,110 @@ static int read_whole(const nx_ing *g, FILE *f, int is_txt,
     }
     /* The size may change while we read (or be 0 for special files):
      * read to EOF, never past the bound. */
-    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
-    char *buf = NULL;
-    for (;;) {
-        if (n == cap || !buf) {
-            if (buf)
-                cap = cap > bound / 2 ? (size_t)bound + 1 : cap * 2;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                return NX_ENOMEM;
-            }
-            buf = nb;
+    nx_buf buf = NX_BUF_INIT;
+    buf.max = (size_t)bound;
+    int rc = nx_buf_read(&buf, f);
+    if (rc == NX_ETOOBIG) {
+        if (is_txt)
+            nx_ing_report_toobig(g, 0, bound + 1);
+        else {
+            nx_ing_format_size(b, g->max_file);
+            nx_ing_report(g, NX_REPORT_SKIPPED, 0, "file is over the %s "
+                          "bound (--max-file)", b);
         }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n > bound) {
-            free(buf);
-            if (is_txt)
-                nx_ing_report_toobig(g, 0, n);
-            else {
-                nx_ing_format_size(b, g->max_file);
-                nx_ing_report(g, NX_REPORT_SKIPPED, 0, "file is over the %s "
-                              "bound (--max-file)", b);
-            }
-            return 1;
-        }
-        if (got == 0)
-            break;
-    }
-    if (ferror(f)) {
+    } else if (rc == NX_EIO) {
         nx_ing_report(g, NX_REPORT_SKIPPED, 0, "read error: %s",
                       strerror(errno));
-        free(buf);
-        return 1;
     }
-    *out = buf;
-    *len = n;
-    return NX_OK;
+    *len = buf.n;
+    *out = rc == NX_OK ? nx_buf_take(&buf) : NULL;
+    nx_buf_free(&buf);
+    if (rc == NX_OK && !*out)
+        rc = NX_ENOMEM;
+    return rc == NX_ETOOBIG || rc == NX_EIO ? 1 : rc;
+}
+
+/* Streams a .jsonl file. */
+static int read_jsonl(const nx_ing *g, FILE *f, const nx_ingest_options *opts)
+{
+    (void)opts;
+    return stream_jsonl(g, f);
+}
+
+/* Reads a file whole (is_txt: one record, within the record bound) and
+ * hands the buffer to its parser. */
+static int read_parsed(const nx_ing *g, FILE *f, const nx_ingest_options *opts,
+                       int is_txt,
+                       int (*parse)(const char *, size_t, const char *,
+                                    const char *, const nx_ingest_options *,
+                                    nx_article_fn, nx_report_fn, void *))
+{
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = read_whole(g, f, is_txt, &buf, &len);
+    if (rc == NX_OK)
+        rc = parse(buf, len, g->name, g->root_rel, opts, g->on_article,
+                   g->on_report, g->ctx);
+    else if (rc > 0)
+        rc = NX_OK;     /* reported and skipped */
+    free(buf);
+    return rc;
+}
+
+static int read_json(const nx_ing *g, FILE *f, const nx_ingest_options *opts)
+{
+    return read_parsed(g, f, opts, 0, nx_ingest_json);
+}
+
+static int read_txt(const nx_ing *g, FILE *f, const nx_ingest_options *opts)
+{
+    return read_parsed(g, f, opts, 1, nx_ingest_txt);
+}
+
+/* The input formats, by the extension of the file name (any case). */
+static const struct reader {
+    const char *ext;
+    int (*read)(const nx_ing *g, FILE *f, const nx_ingest_options *opts);
+} READERS[] = {
+    {".jsonl", read_jsonl},
+    {".json", read_json},
+    {".txt", read_txt},
+};
+
+/* Whether the open file is on a kernel pseudo-file system, whose
+ * "files" are process or machine state, never articles. */
+static int on_pseudo_fs(FILE *f)
+{
+    struct statfs fs;
+    if (fstatfs(fileno(f), &fs) != 0)
+        return 0;
+    switch ((unsigned long)fs.f_type) {
+    case PROC_SUPER_MAGIC: case SYSFS_MAGIC: case DEBUGFS_MAGIC:
+    case TRACEFS_MAGIC: case SECURITYFS_MAGIC: case EFIVARFS_MAGIC:
+    case CGROUP_SUPER_MAGIC: case CGROUP2_SUPER_MAGIC: case BPF_FS_MAGIC:
+    case DEVPTS_SUPER_MAGIC:
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 /* Reads one file whose type its name says; `explicit`: named on the
- * command line, so an unsupported type is reported rather than passed. */
+ * command line, so an unsupported type is reported rather than passed.
+ * `seen` (walks only): the file as judged before opening it; another file
+ * found in its place (a link swapped meanwhile) is not read. */
 static int read_file(const nx_ingest_options *opts, const char *path,
-                     const char *rel, int explicit, nx_article_fn on_article,
-                     nx_report_fn on_report, void *ctx)
+                     const char *rel, int explicit, const struct stat *seen,
+                     nx_article_fn on_article, nx_report_fn on_report,
+                     void *ctx)
 {
     nx_ing g;
     nx_ing_init(&g, opts, path, rel, on_article, on_report, ctx);
-    int kind = has_ext(path, ".jsonl") ? 1 : has_ext(path, ".json") ? 2
-             : has_ext(path, ".txt")   ? 3 : 0;
-    if (kind == 0) {
+    const struct reader *r = NULL;
+    for (size_t i = 0; !r && i < sizeof READERS / sizeof READERS[0]; i++)
+        if (has_ext(path, READERS[i].ext))
+            r = &READERS[i];
+    if (!r) {
         if (explicit)
             nx_ing_report(&g, NX_REPORT_SKIPPED, 0, "not a .txt, .json or "
                           ".jsonl file");
@@ -320,20 +241,21 @@ static int read_file(const nx_ingest_options *opts, const char *path,
                       strerror(errno));
         return NX_OK;
     }
-    int rc;
-    if (kind == 1) {
-        rc = stream_jsonl(&g, f);
-    } else {
-        char *buf = NULL;
-        size_t len = 0;
-        rc = read_whole(&g, f, kind == 3, &buf, &len);
-        if (rc == NX_OK)
-            rc = (kind == 2 ? nx_ingest_json : nx_ingest_txt)(
-                buf, len, path, rel, opts, on_article, on_report, ctx);
-        else if (rc > 0)
-            rc = NX_OK;     /* reported and skipped */
-        free(buf);
+    struct stat now;
+    if (seen && (fstat(fileno(f), &now) != 0 || now.st_dev != seen->st_dev ||
+                 now.st_ino != seen->st_ino)) {
+        nx_ing_report(&g, NX_REPORT_SKIPPED, 0, "changed while being read "
+                      "(replaced by another file); not read");
+        fclose(f);
+        return NX_OK;
     }
+    if (seen && on_pseudo_fs(f)) {
+        nx_ing_report(&g, NX_REPORT_SKIPPED, 0, "on a kernel pseudo-file "
+                      "system (/proc, /sys...); not read");
+        fclose(f);
+        return NX_OK;
+    }
+    int rc = r->read(&g, f, opts);
     fclose(f);
     return rc;
 }
@@ -350,6 +272,7 @@ typedef struct walk {
     dev_t dev[DEPTH_BOUND];
     ino_t ino[DEPTH_BOUND];
     int depth;
+    char root[PATH_MAX];    /* the argument's real path: links stay in it */
 } walk;
 
 static void report_path(const walk *w, const char *path, const char *fmt,
@@ -387,15 +310,9 @@ static int list_dir(const walk *w, const char *path, char ***out, size_t *n)
                         "the rest are not read");
             break;
         }
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **nv = realloc(v, cap * sizeof *nv);
-            if (!nv) {
-                rc = NX_ENOMEM;
-                break;
-            }
-            v = nv;
-        }
+        if ((rc = nx_grow(&v, &cap, *n + 1, sizeof *v, ENTRIES_BOUND)) !=
+            NX_OK)
+            break;
         if (!(v[*n] = strdup(de->d_name))) {
             rc = NX_ENOMEM;
             break;
@@ -411,9 +328,59 @@ static int list_dir(const walk *w, const char *path, char ***out, size_t *n)
 
 static int walk_dir(walk *w, const char *path, const char *rel);
 
+static int is_article_name(const char *name)
+{
+    return has_ext(name, ".jsonl") || has_ext(name, ".json") ||
+           has_ext(name, ".txt");
+}
+
+/* Whether the real path `p` is the walk's root or under it. */
+static int in_root(const walk *w, const char *p)
+{
+    size_t n = strlen(w->root);
+    if (n == 1)
+        return 1;   /* "/" */
+    return strncmp(p, w->root, n) == 0 && (p[n] == '\0' || p[n] == '/');
+}
+
+/* A symbolic link at `path`: 1 (reported) when it must not be followed
+ * because its target is outside the root; 0 to go on with stat(). */
+static int link_leaves_root(const walk *w, const char *path, const char *rel)
+{
+    char *target = realpath(path, NULL);
+    if (!target)
+        return 0;   /* dangling or a loop: stat() says which */
+    int leaves = !in_root(w, target);
+    if (leaves) {
+        struct stat st;
+        /* A link that would not be read anyway (notes.md -> elsewhere) is
+         * passed over like any other file of that name. */
+        int relevant = is_article_name(rel) ||
+                       (stat(target, &st) == 0 && S_ISDIR(st.st_mode));
+        if (relevant) {
+            char msg[2 * PATH_BOUND + 96];
+            snprintf(msg, sizeof msg, "symbolic link to %s, outside the "
+                     "indexed directory %s; not followed", target, w->root);
+            report_path(w, path, "%s", msg);
+        }
+    }
+    free(target);
+    return leaves;
+}
+
+static const char *special_kind(mode_t m)
+{
+    return S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket"
+         : S_ISCHR(m) ? "a character device" : S_ISBLK(m) ? "a block device"
+         : "a special file";
+}
+
 static int walk_entry(walk *w, const char *path, const char *rel)
 {
     struct stat st;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+        link_leaves_root(w, path, rel))
+        return NX_OK;
     if (stat(path, &st) != 0) {
         report_path(w, path, errno == ELOOP ? "symlink loop (%s)"
                     : "cannot read: %s", strerror(errno));
@@ -439,9 +406,14 @@ static int walk_entry(walk *w, const char *path, const char *rel)
         return rc;
     }
     if (S_ISREG(st.st_mode))
-        return read_file(w->opts, path, rel, 0, w->on_article, w->on_report,
-                         w->ctx);
-    return NX_OK;   /* sockets, fifos, devices: not articles */
+        return read_file(w->opts, path, rel, 0, &st, w->on_article,
+                         w->on_report, w->ctx);
+    /* Sockets, FIFOs, devices are not articles; one named like an article
+     * is reported (opening a FIFO would wait for ever). */
+    if (is_article_name(rel))
+        report_path(w, path, "not a regular file (%s); not read",
+                    special_kind(st.st_mode));
+    return NX_OK;
 }
 
 static int walk_dir(walk *w, const char *path, const char *rel)
@@ -514,6 +486,7 @@ int nx_ingest_paths(const char *const *paths, size_t npaths,
     w.on_report = on_report;
     w.ctx = ctx;
     w.depth = 0;
+    w.root[0] = '\0';
     int rc = NX_OK;
     for (size_t i = 0; i < npaths && rc == NX_OK; i++) {
         const char *path = paths[i];
@@ -529,13 +502,18 @@ int nx_ingest_paths(const char *const *paths, size_t npaths,
             char *rel = dir_rel(path);
             if (!rel)
                 return NX_ENOMEM;
+            if (!realpath(path, w.root)) {
+                report_path(&w, path, "cannot read: %s", strerror(errno));
+                free(rel);
+                continue;
+            }
             w.dev[0] = st.st_dev;
             w.ino[0] = st.st_ino;
             w.depth = 1;
             rc = walk_dir(&w, path, rel);
             free(rel);
         } else if (S_ISREG(st.st_mode)) {
-            rc = read_file(opts, path, file_rel(path), 1, on_article,
+            rc = read_file(opts, path, file_rel(path), 1, NULL, on_article,
                            on_report, ctx);
         } else {
             report_path(&w, path, "%s", "not a regular file or directory");

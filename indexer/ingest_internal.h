@@ -1,7 +1,8 @@
 /*
  * ingest_internal.h — what the input readers (ingest.c, ingest_txt.c,
  * ingest_json.c) share: one parse state, reporting, the record checks that
- * every format applies the same way.  Private to indexer/.
+ * every format applies the same way (record.c), and the JSONL line reader
+ * the walker streams into (ingest_json.c).  Private to indexer/.
  */
 #ifndef NX_INGEST_INTERNAL_H
 #define NX_INGEST_INTERNAL_H

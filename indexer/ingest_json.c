@@ -66,9 +66,32 @@ static const char *value_end(const char *p, const char *e, int *complete)
     return e;
 }
 
+/* The value of the four hex digits at p, or -1. */
+static long hex4(const char *p)
+{
+    long v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+              : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
 /* A copy that cJSON may read one byte past (it is NUL-terminated), with
- * each \u0000 escape turned into \uFFFD: cJSON would write a NUL into the
- * string and everything after it would be silently cut.  *nbad counts. */
+ * what cJSON would lose made U+FFFD, in place and at the same length (so
+ * error columns still match the input):
+ *  - a raw NUL byte inside a string becomes a control byte, which the
+ *    cleaner replaces and counts (cJSON's strings are C strings: the field
+ *    was silently cut at the NUL);
+ *  - a \u0000 escape, and a \uD800-\uDFFF escape not part of a
+ *    high-low pair, become \uFFFD (cJSON cut the field at the first and
+ *    refused the whole record for the second); *nbad counts these.
+ * One pass, string state only; the grammar is left to cJSON. */
 static char *record_copy(const char *s, size_t len, size_t *nbad)
 {
     char *c = malloc(len + 1);
@@ -76,14 +99,33 @@ static char *record_copy(const char *s, size_t len, size_t *nbad)
         return NULL;
     memcpy(c, s, len);
     c[len] = '\0';
-    for (char *q = c; (q = memchr(q, '\\', (size_t)(c + len - q))) != NULL;) {
-        size_t run = 0;  /* an odd run of backslashes ends in an escape */
-        while (q + run < c + len && q[run] == '\\')
-            run++;
-        q += run;
-        if (run % 2 == 1 && c + len - q >= 5 && memcmp(q, "u0000", 5) == 0) {
-            memcpy(q, "uFFFD", 5);
-            (*nbad)++;
+    int in_str = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (!in_str) {
+            in_str = c[i] == '"';
+        } else if (c[i] == '"') {
+            in_str = 0;
+        } else if (c[i] == '\0') {
+            c[i] = '\x01';
+        } else if (c[i] == '\\' && i + 1 < len) {
+            i++;                    /* the escaped character */
+            if (c[i] != 'u' || len - i < 5)
+                continue;
+            long u = hex4(c + i + 1);
+            if (u >= 0xd800 && u <= 0xdbff && len - i >= 11 &&
+                c[i + 5] == '\\' && c[i + 6] == 'u') {
+                long lo = hex4(c + i + 7);
+                if (lo >= 0xdc00 && lo <= 0xdfff) {
+                    i += 10;        /* a pair: left to cJSON */
+                    continue;
+                }
+            }
+            if (u == 0 || (u >= 0xd800 && u <= 0xdfff)) {
+                memcpy(c + i + 1, "FFFD", 4);
+                (*nbad)++;
+            }
+            if (u >= 0)
+                i += 4;
         }
     }
     return c;

@@ -3,11 +3,7 @@
  * entities and quotes (nx_extract.h), turn each into a document with its
  * facet terms and values (nx_facets.h) and write it in batches (shim).
  *
- * The stored document data is one JSON object:
- *   {"id", "title", "date" ("YYYY-MM-DD" UTC or null), "time" (ISO 8601
- *    UTC or null), "source", "url", "author": [..], "category": [..],
- *    "person": [..], "org": [..], "place": [..], "by": [..],
- *    "quotes": [{"speaker", "text"}], "body"}
+ * The stored document data is the JSON object of facets/nx_stored.h.
  */
 #ifndef NX_INDEXER_H
 #define NX_INDEXER_H
@@ -17,6 +13,7 @@
 
 #include "nx_extract.h"
 #include "nx_ingest.h"
+#include "nx_meta.h"
 #include "nx_xapian.h"
 
 /* Builds the document for an article and what was extracted from it. */
@@ -61,10 +58,23 @@ typedef struct nx_index_options {
      * ingest finds with the sources to part 0, which reads the same
      * records (the others neither count nor report them). */
     unsigned part, nparts;
+    /* The shrink rule (nx_shrink_refused()) is off: an emptied source may
+     * empty the index (`--allow-shrink`). */
+    int allow_shrink;
 } nx_index_options;
 #define NX_INDEX_OPTIONS_INIT \
     {NULL, NX_INGEST_OPTIONS_INIT, 0, 1, NULL, 0, NULL, NULL, NULL, 0, 0, \
-     NX_PRUNE_NONE, 0, 0, 0, 0, 0}
+     NX_PRUNE_NONE, 0, 0, 0, 0, 0, 0}
+
+/* The shrink rule.  An archive that is not there (an unmounted mount
+ * point: the directory exists and is empty) looks like an archive whose
+ * articles were all deleted; cron must not act on that.  A change from
+ * `before` to `after` documents is refused when it loses them all, or
+ * more than NX_SHRINK_SHARE percent of them and more than
+ * NX_SHRINK_HANDFUL. */
+#define NX_SHRINK_SHARE 50
+#define NX_SHRINK_HANDFUL 10
+int nx_shrink_refused(uint64_t before, uint64_t after);
 
 typedef struct nx_index_stats {
     uint64_t read;       /* records read */
@@ -115,6 +125,21 @@ int nx_index_learn_boilerplate(const char *const *paths, size_t npaths,
                                const nx_ingest_options *io, nx_boiler **out,
                                int *full);
 
+/* ------------------------------------------------------------- delete.c */
+
+/* Called for an id that names no article. */
+typedef void (*nx_missing_fn)(void *ctx, const char *id);
+
+/* Deletes the articles with these ids from the live generation of db (it
+ * must exist), in one commit.  An id that names no article goes to
+ * on_missing (may be NULL) and is counted in *missing (may be NULL); it is
+ * not an error.  Returns NX_OK, or an error with *err (malloc'd, may stay
+ * NULL) saying why; nothing is deleted then.  The caller holds the
+ * database lock (nx_lock_acquire()). */
+int nx_index_delete(const char *db, const char *const *ids, size_t n,
+                    nx_missing_fn on_missing, void *ctx, size_t *missing,
+                    char **err);
+
 /* ------------------------------------------------------------ reindex.c */
 
 /* The content hash of a record: every field read from it, plus what else
@@ -127,6 +152,9 @@ uint64_t nx_index_config_hash(int extract, const char *aliases_tsv);
  * malloc'd. */
 char *nx_source_term(const char *source);
 
+/* The bytes of the files under the paths (a rebuild's space estimate). */
+uint64_t nx_index_source_bytes(const char *const *paths, size_t npaths);
+
 /* Counts the records under the paths (parsing only, nothing reported) for
  * a progress bar.  NX_ETOOBIG when the files add up to more than
  * `max_bytes` (counting would not be cheap). */
@@ -135,13 +163,12 @@ int nx_index_count(const char *const *paths, size_t npaths,
                    uint64_t *count);
 
 /* The progress a writer records with every commit, as metadata
- * "newsdex.progress": {"command", "state" ("indexing", "deleting",
+ * NX_META_PROGRESS (nx_meta.h): {"command", "state" ("indexing", "deleting",
  * "done"), "records" (records processed, in source order), "last_id",
  * "deleted", "started", "resumed" (what the interrupted run this one
  * follows had committed: with unchanged sources the database reflects the
  * first max(records, resumed) records)}.  A run killed at any moment leaves the batches it
  * committed and this record of how far they got. */
-#define NX_PROGRESS_KEY "newsdex.progress"
 
 /* ------------------------------------------------------------ rebuild.c */
 

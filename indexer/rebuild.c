@@ -11,7 +11,7 @@
  *     gen-000008/     a rebuild in progress (or interrupted), never named
  *                     by the stub until it is complete, synced and checked
  *
- * A rebuild's generation carries metadata "newsdex.rebuild", the sources
+ * A rebuild's generation carries metadata NX_META_REBUILD, the sources
  * it is built from; an interrupted rebuild of the same sources finds it
  * again and goes on (the committed batches are current, so the run skips
  * them by content hash).  Rollback clears that key in the generation it
@@ -36,22 +36,9 @@
 #include "nx_facets.h"
 #include "nx_layout.h"
 
-#define REBUILD_KEY "newsdex.rebuild"
 #define MAX_GENS 4096
 #define MAX_JOBS 64
 #define PART_ERR_MAX 4000
-
-static int failf(char **err, int code, const char *fmt, const char *a,
-                 const char *b)
-{
-    if (err && !*err) {
-        size_t n = strlen(fmt) + strlen(a) + strlen(b) + 1;
-        *err = malloc(n);
-        if (*err)
-            snprintf(*err, n, fmt, a, b);
-    }
-    return code;
-}
 
 /* What a generation is built from: the sources as given and the id
  * field (both decide the ids).  malloc'd JSON. */
@@ -95,7 +82,7 @@ static unsigned find_resumable(const char *db, const unsigned *gens, size_t n,
             break;
         char *path = nx_layout_gen_path(db, gens[i]), *v = NULL, *e = NULL;
         uint64_t docs;
-        int rc = path ? nx_db_peek(path, REBUILD_KEY, &docs, &v, &e) : NX_ENOMEM;
+        int rc = path ? nx_db_peek(path, NX_META_REBUILD, &docs, &v, &e) : NX_ENOMEM;
         int same = rc == NX_OK && v && strcmp(v, key) == 0;
         free(path);
         free(v);
@@ -116,6 +103,31 @@ static unsigned previous_gen(const unsigned *gens, size_t n, unsigned cur)
     return p;
 }
 
+/* The documents in generation g; *ok 0 when it cannot be opened. */
+static uint64_t gen_docs(const char *db, unsigned g, int *ok)
+{
+    char *path = nx_layout_gen_path(db, g), *e = NULL;
+    uint64_t docs = 0;
+    *ok = path && nx_db_peek(path, NULL, &docs, NULL, &e) == NX_OK;
+    free(path);
+    free(e);
+    return *ok ? docs : 0;
+}
+
+/* The newest generation up to `upto` that holds documents (0: none): a
+ * rebuild from an emptied source never prunes it, so rollback reaches
+ * the articles whatever was switched to since. */
+static unsigned last_with_docs(const char *db, const unsigned *gens,
+                               size_t n, unsigned upto)
+{
+    for (size_t i = n; i-- > 0;) {
+        int ok;
+        if (gens[i] <= upto && gen_docs(db, gens[i], &ok) > 0)
+            return gens[i];
+    }
+    return 0;
+}
+
 static int set_key(const char *path, const char *key, int create, char **err)
 {
     nx_writer_options wo = NX_WRITER_OPTIONS_INIT;
@@ -125,7 +137,7 @@ static int set_key(const char *path, const char *key, int create, char **err)
     int rc = nx_writer_open(&w, path, &wo, err);
     if (rc != NX_OK)
         return rc;
-    rc = nx_writer_set_metadata(w, REBUILD_KEY, key);
+    rc = nx_writer_set_metadata(w, NX_META_REBUILD, key);
     if (rc != NX_OK) {
         *err = strdup(nx_writer_errmsg(w));
         nx_writer_abandon(w);
@@ -150,8 +162,8 @@ static int verify(const char *path, uint64_t want, char **err)
         snprintf(n, sizeof n, "%zu", nerr);
         char *first = *err;
         *err = NULL;
-        failf(err, NX_EDB, "the new generation fails its check (%s "
-              "errors): %s", n, first ? first : "?");
+        nx_fail(err, NX_EDB, "the new generation fails its check (%s "
+                "errors): %s", n, first ? first : "?");
         free(first);
         return NX_EDB;
     }
@@ -163,8 +175,8 @@ static int verify(const char *path, uint64_t want, char **err)
         char a[64];
         snprintf(a, sizeof a, "%llu documents, %llu expected",
                  (unsigned long long)docs, (unsigned long long)want);
-        return failf(err, NX_EDB, "the new generation holds %s%s", a,
-                     " from the records read; not switched to");
+        return nx_fail(err, NX_EDB, "the new generation holds %s%s", a,
+                       " from the records read; not switched to");
     }
     return NX_OK;
 }
@@ -317,14 +329,14 @@ static int build_parallel(const nx_rebuild_options *o, const char *key,
     for (; rc == NX_OK && started < jobs; started++) {
         int p[2];
         if (pipe(p) != 0) {
-            rc = failf(err, NX_EIO, "%s: %s", "pipe", strerror(errno));
+            rc = nx_fail(err, NX_EIO, "%s: %s", "pipe", strerror(errno));
             break;
         }
         pid_t pid = fork();
         if (pid < 0) {
             close(p[0]);
             close(p[1]);
-            rc = failf(err, NX_EIO, "%s: %s", "fork", strerror(errno));
+            rc = nx_fail(err, NX_EIO, "%s: %s", "fork", strerror(errno));
             break;
         }
         if (pid == 0) {
@@ -372,8 +384,8 @@ static int build_parallel(const nx_rebuild_options *o, const char *key,
             close(fds[k]);
             if (rc == NX_OK && failed)
                 continue;     /* killed because another part failed */
-            rc = failf(err, NX_EIO, "%s%s", "a rebuild process stopped "
-                       "without an answer (killed?)", "");
+            rc = nx_fail(err, NX_EIO, "%s%s", "a rebuild process stopped "
+                         "without an answer (killed?)", "");
             continue;
         }
         size_t n = read_all(fds[k], msg, r.errlen < PART_ERR_MAX
@@ -382,12 +394,12 @@ static int build_parallel(const nx_rebuild_options *o, const char *key,
         close(fds[k]);
         if (r.rc != NX_OK && rc == NX_OK) {
             rc = r.rc;
-            failf(err, r.rc, "%s%s", msg, "");
+            nx_fail(err, r.rc, "%s%s", msg, "");
         }
         add_part(sum, &r.st, k);
     }
     if (rc == NX_OK && failed)
-        rc = failf(err, NX_EIO, "%s%s", "a rebuild process failed", "");
+        rc = nx_fail(err, NX_EIO, "%s%s", "a rebuild process failed", "");
     if (rc == NX_OK) {
         if (o->index.progress) {
             fprintf(o->index.progress, "merging %u parts...", jobs);
@@ -429,10 +441,12 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
     int rc = gens && key ? NX_OK : NX_ENOMEM;
     if (rc == NX_OK)
         rc = current_gen(db, &cur, err);
+    if (rc == NX_OK && !cur)
+        rc = nx_layout_check_dir(db, err);   /* never adopt a foreign one */
     if (rc == NX_OK && mkdir(db, 0755) != 0 && errno != EEXIST)
-        rc = failf(err, NX_EIO, "%s: %s", db, strerror(errno));
+        rc = nx_fail(err, NX_EIO, "%s: %s", db, strerror(errno));
     if (rc == NX_OK && nx_layout_list_gens(db, gens, MAX_GENS, &n) != NX_OK)
-        rc = failf(err, NX_EIO, "%s: %s", db, "cannot list generations");
+        rc = nx_fail(err, NX_EIO, "%s: %s", db, "cannot list generations");
     if (rc != NX_OK)
         goto done;
     st->old_gen = cur;
@@ -441,10 +455,28 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
     {
         /* Space first: what is neither live, nor the rollback target, nor
          * the work being resumed is a leftover. */
-        unsigned keep[3] = {cur, previous_gen(gens, n, cur), target};
+        unsigned keep[4] = {cur, previous_gen(gens, n, cur), target,
+                            last_with_docs(db, gens, n, cur)};
         char *perr = NULL;
-        nx_layout_prune(db, keep, 3, &perr);
+        nx_layout_prune(db, keep, 4, &perr);
         free(perr);
+    }
+    if (!st->resumed_gen) {
+        /* A rebuild that cannot finish is not started: about the live
+         * generation's size again (an index is ~3 times its text), twice
+         * when a compacted copy or the parts are written as well. */
+        uint64_t src = 3 * nx_index_source_bytes(paths, npaths), need = src;
+        if (cur) {
+            char *live = nx_layout_gen_path(db, cur);
+            uint64_t have = live ? dir_bytes(live) : 0;
+            free(live);
+            need = have > src ? have : src;
+        }
+        if (o->compact || o->jobs > 1)
+            need *= 2;
+        rc = nx_space_check(db, NX_SPACE_FLOOR + need, err);
+        if (rc != NX_OK)
+            goto done;
     }
     if (!target)
         target = (n && gens[n - 1] > cur ? gens[n - 1] : cur) + 1;
@@ -475,6 +507,13 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
         rc = nx_index_run(&io, paths, npaths, &st->index, report, report_ctx,
                           err);
     }
+    if (rc == NX_ENOSPC) {
+        /* Give the space back: the live generation (and the one kept for
+         * rollback) must go on working on this disk. */
+        char *e2 = NULL;
+        nx_layout_remove_tree(build, &e2);
+        free(e2);
+    }
     if (rc != NX_OK)
         goto done;   /* the generation stays, for the next run to resume */
     rc = verify(build, st->index.distinct + st->index.held, err);
@@ -486,6 +525,24 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
         goto done;
     }
     st->index.documents = st->index.distinct + st->index.held;
+    if (cur && !o->index.allow_shrink) {
+        int ok;
+        uint64_t live = gen_docs(db, cur, &ok);
+        if (ok && nx_shrink_refused(live, st->index.documents)) {
+            char a[96];
+            snprintf(a, sizeof a, "%llu documents where the live generation "
+                     "has %llu", (unsigned long long)st->index.documents,
+                     (unsigned long long)live);
+            rc = nx_fail(err, NX_ESHRINK, "refusing to switch to a generation "
+                         "of %s (the sources yield none or far fewer "
+                         "articles: an unmounted or emptied archive?); check "
+                         "the sources, or run again with --allow-shrink", a);
+            char *e2 = NULL;
+            nx_layout_remove_tree(build, &e2);
+            free(e2);
+            goto done;
+        }
+    }
     final = target;
     if (o->compact && !parallel) {   /* the parts were merged compacted */
         final = target + 1;
@@ -512,9 +569,9 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
     {
         /* Readers that opened the old generation keep it until the next
          * rebuild: only the one before it goes now. */
-        unsigned keep[2] = {final, cur};
+        unsigned keep[3] = {final, cur, last_with_docs(db, gens, n, cur)};
         char *perr = NULL;
-        if (nx_layout_prune(db, keep, cur ? 2 : 1, &perr) != NX_OK &&
+        if (nx_layout_prune(db, keep, 3, &perr) != NX_OK &&
             report) {
             report(report_ctx, NX_REPORT_WARNING, db, 0, perr ? perr
                    : "could not delete an old generation");
@@ -539,11 +596,11 @@ int nx_rollback(const char *db, unsigned *from, unsigned *to, char **err)
     if (rc != NX_OK)
         return rc;
     if (!*from)
-        return failf(err, NX_ENOTFOUND, "%s: %s", db, "no newsdex database "
-                     "here");
+        return nx_fail(err, NX_ENOTFOUND, "%s: %s", db, "no newsdex database "
+                       "here");
     if (nx_layout_list_gens(db, gens, sizeof gens / sizeof gens[0], &n) !=
         NX_OK)
-        return failf(err, NX_EIO, "%s: %s", db, "cannot list generations");
+        return nx_fail(err, NX_EIO, "%s: %s", db, "cannot list generations");
     *to = previous_gen(gens, n, *from);
     char *path = *to ? nx_layout_gen_path(db, *to) : NULL;
     uint64_t docs;
@@ -552,9 +609,9 @@ int nx_rollback(const char *db, unsigned *from, unsigned *to, char **err)
         free(*err);
         *err = NULL;
         *to = 0;
-        return failf(err, NX_ENOTFOUND, "%s: %s", db, "no earlier "
-                     "generation to roll back to (a rebuild keeps the one "
-                     "it replaces)");
+        return nx_fail(err, NX_ENOTFOUND, "%s: %s", db, "no earlier "
+                       "generation to roll back to (a rebuild keeps the one "
+                       "it replaces)");
     }
     free(path);
     rc = nx_layout_switch(db, *to, err);

@@ -11,7 +11,7 @@
  *    so the documents of a source root are a few posting lists; those a
  *    run did not see are deleted, except where their file reported a
  *    skipped record (a record that no longer parses is not "gone").
- *  - progress: every commit carries NX_PROGRESS_KEY, how many records in
+ *  - progress: every commit carries NX_META_PROGRESS, how many records in
  *    source order the database reflects, written in the same transaction
  *    as the batch (the writer's transactions make the pair atomic).
  */
@@ -25,39 +25,31 @@
 
 #include <cjson/cJSON.h>
 
+#include "nx_buf.h"
 #include "nx_facets.h"
+#include "nx_hash.h"
+#include "nx_stored.h"
 
-#define FNV_OFFSET 0xcbf29ce484222325ull
-#define FNV_PRIME 0x100000001b3ull
-#define SOURCE_TERM_MAX 200   /* bytes of source kept in a term (< 245) */
+#define SOURCE_TERM_MAX 200   /* bytes of source in a term (< NX_TERM_MAX) */
 #define PATH_BOUND 4096
 #define DEPTH_BOUND 64
+#define TAINT_BOUND 10000000   /* sources one run may mark as partly read */
 
 /* ------------------------------------------------------------- hashing */
-
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *s = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= FNV_PRIME;
-    }
-    return h;
-}
 
 /* Length-prefixed, so ("ab","c") and ("a","bc") differ; NULL differs
  * from "". */
 static uint64_t fnv_str(uint64_t h, const char *s)
 {
     uint64_t n = s ? strlen(s) + 1 : 0;
-    h = fnv(h, &n, sizeof n);
-    return s ? fnv(h, s, n - 1) : h;
+    h = nx_fnv1a64(h, &n, sizeof n);
+    return s ? nx_fnv1a64(h, s, n - 1) : h;
 }
 
 static uint64_t fnv_list(uint64_t h, const nx_strlist *l)
 {
     uint64_t n = l->n;
-    h = fnv(h, &n, sizeof n);
+    h = nx_fnv1a64(h, &n, sizeof n);
     for (size_t i = 0; i < l->n; i++)
         h = fnv_str(h, l->v[i]);
     return h;
@@ -65,13 +57,13 @@ static uint64_t fnv_list(uint64_t h, const nx_strlist *l)
 
 uint64_t nx_article_hash(const nx_article *a, uint64_t config)
 {
-    uint64_t h = fnv(FNV_OFFSET, &config, sizeof config);
+    uint64_t h = nx_fnv1a64(NX_FNV64_OFFSET, &config, sizeof config);
     h = fnv_str(h, a->id);
     h = fnv_str(h, a->title);
     h = fnv_str(h, a->body);
     h = fnv_str(h, a->url);
     h = fnv_str(h, a->source);
-    h = fnv(h, &a->date, sizeof a->date);
+    h = nx_fnv1a64(h, &a->date, sizeof a->date);
     h = fnv_str(h, a->date_raw);
     h = fnv_list(h, &a->authors);
     h = fnv_list(h, &a->categories);
@@ -86,7 +78,7 @@ uint64_t nx_index_config_hash(int extract, const char *aliases_tsv)
     char head[64];
     snprintf(head, sizeof head, "newsdex %s format %d extract %d",
              NX_VERSION_STRING, NX_FORMAT_VERSION, extract ? 1 : 0);
-    uint64_t h = fnv_str(FNV_OFFSET, head);
+    uint64_t h = fnv_str(NX_FNV64_OFFSET, head);
     return fnv_str(h, aliases_tsv);
 }
 
@@ -104,7 +96,7 @@ char *nx_source_term(const char *source)
      * and a hash of the rest.  Pruning checks the stored source anyway. */
     snprintf(t, pl + SOURCE_TERM_MAX + 18, "%s%.*s#%016llx", NX_PREFIX_SOURCE,
              SOURCE_TERM_MAX, source,
-             (unsigned long long)fnv_str(FNV_OFFSET, source));
+             (unsigned long long)fnv_str(NX_FNV64_OFFSET, source));
     return t;
 }
 
@@ -133,6 +125,15 @@ static uint64_t tree_bytes(const char *path, int depth)
     if (d)
         closedir(d);
     return sum;
+}
+
+uint64_t nx_index_source_bytes(const char *const *paths, size_t npaths)
+{
+    uint64_t bytes = 0;
+    for (size_t i = 0; i < npaths; i++)
+        if (strcmp(paths[i], "-") != 0)
+            bytes += tree_bytes(paths[i], 0);
+    return bytes;
 }
 
 static int count_one(void *ctx, nx_article *a)
@@ -182,7 +183,7 @@ int nx_run_commit(run_ctx *c, const char *state)
     cJSON_Delete(o);
     if (!s)
         return NX_ENOMEM;
-    int rc = nx_writer_set_metadata(c->w, NX_PROGRESS_KEY, s);
+    int rc = nx_writer_set_metadata(c->w, NX_META_PROGRESS, s);
     free(s);
     return rc == NX_OK ? nx_writer_commit(c->w) : rc;
 }
@@ -190,7 +191,7 @@ int nx_run_commit(run_ctx *c, const char *state)
 void nx_run_read_progress(run_ctx *c)
 {
     char *s = NULL;
-    if (nx_writer_get_metadata(c->w, NX_PROGRESS_KEY, &s) != NX_OK || !s)
+    if (nx_writer_get_metadata(c->w, NX_META_PROGRESS, &s) != NX_OK || !s)
         return;
     cJSON *o = cJSON_Parse(s);
     free(s);
@@ -318,15 +319,11 @@ int nx_run_taint(run_ctx *c, const char *file)
             free(s);
             return NX_OK;
         }
-    if (c->ntaint == c->taint_cap) {
-        size_t cap = c->taint_cap ? c->taint_cap * 2 : 8;
-        char **nv = realloc(c->taint, cap * sizeof *nv);
-        if (!nv) {
-            free(s);
-            return NX_ENOMEM;
-        }
-        c->taint = nv;
-        c->taint_cap = cap;
+    int rc = nx_grow(&c->taint, &c->taint_cap, c->ntaint + 1,
+                     sizeof *c->taint, TAINT_BOUND);
+    if (rc != NX_OK) {
+        free(s);
+        return rc;
     }
     c->taint[c->ntaint++] = s;
     return NX_OK;
@@ -337,6 +334,8 @@ typedef struct prune_ctx {
     run_ctx *c;
     const char *scope;   /* source prefix ("" = all); NULL: exact `file` */
     const char *file;    /* the one source of a file root */
+    uint64_t in_scope;   /* documents of the root found */
+    uint64_t doomed;     /* of them, not seen: to delete */
 } prune_ctx;
 
 static char *stored_source(run_ctx *c, const char *id, int *rc)
@@ -347,23 +346,27 @@ static char *stored_source(run_ctx *c, const char *id, int *rc)
     *rc = nx_writer_get_data(c->w, id, &data, &len, &found);
     if (*rc != NX_OK || !found)
         return NULL;
-    cJSON *o = cJSON_ParseWithLength(data, len);
-    const cJSON *s = cJSON_GetObjectItemCaseSensitive(o, "source");
-    if (cJSON_IsString(s) && !(src = strdup(s->valuestring)))
+    nx_stored d;
+    if (nx_stored_parse(&d, data, len) == NX_ENOMEM ||
+        (d.source && !(src = strdup(d.source))))
         *rc = NX_ENOMEM;
-    cJSON_Delete(o);
+    nx_stored_clear(&d);
     free(data);
     return src;
 }
 
+/* Decides one document of a root's scope; the deletions are collected
+ * first, so the shrink rule sees them all before any is made. */
 static int prune_one(void *ctx, const char *id)
 {
     prune_ctx *p = ctx;
     run_ctx *c = p->c;
     size_t klen = strlen(id);
     long v;
-    if (nx_strmap_get(c->seen, id, klen, &v))
+    if (nx_strmap_get(c->seen, id, klen, &v)) {
+        p->in_scope += v == 1;   /* seen by the run: kept */
         return NX_OK;
+    }
     /* Overlapping roots visit a document twice: decide once. */
     if (nx_strmap_put(c->seen, id, klen, 2) != 0)
         return NX_ENOMEM;
@@ -381,17 +384,38 @@ static int prune_one(void *ctx, const char *id)
     free(src);
     if (!in)
         return NX_OK;
+    p->in_scope++;
     if (held) {
         c->st->held++;
         return NX_OK;
     }
-    int found = 0;
-    rc = nx_writer_delete(c->w, id, &found);
-    if (rc == NX_OK && found)
-        c->st->deleted++;
-    if (rc == NX_OK && nx_writer_pending(c->w) >= c->batch)
-        rc = nx_run_commit(c, "deleting");
-    return rc;
+    p->doomed++;
+    return nx_strlist_push(&c->doomed, id);
+}
+
+int nx_shrink_refused(uint64_t before, uint64_t after)
+{
+    if (after >= before)
+        return 0;
+    uint64_t lost = before - after;
+    return after == 0 ||
+           (lost * 100 > before * NX_SHRINK_SHARE && lost > NX_SHRINK_HANDFUL);
+}
+
+static void refuse(run_ctx *c, uint64_t lost, uint64_t of, const char *where,
+                   const char *why)
+{
+    if (c->refused)
+        return;
+    c->refused_lost = lost;
+    c->refused_of = of;
+    const char *fmt = "refusing to delete %llu of %llu articles%s%s (%s); "
+                      "nothing was deleted: check the source, or run again "
+                      "with --allow-shrink to delete them";
+    size_t n = strlen(fmt) + strlen(where) + strlen(why) + 64;
+    if ((c->refused = malloc(n)))
+        snprintf(c->refused, n, fmt, (unsigned long long)lost,
+                 (unsigned long long)of, *where ? " under " : "", where, why);
 }
 
 static int prune_root(run_ctx *c, const char *root)
@@ -400,7 +424,7 @@ static int prune_root(run_ctx *c, const char *root)
     char *rel = root_rel(root, &is_dir);
     if (!rel)
         return NX_ENOMEM;
-    prune_ctx p = {c, NULL, NULL};
+    prune_ctx p = {c, NULL, NULL, 0, 0};
     char *term = NULL;
     int exact = 1;
     if (is_dir) {
@@ -424,6 +448,13 @@ static int prune_root(run_ctx *c, const char *root)
     }
     int rc = term ? nx_writer_each_id(c->w, term, exact, prune_one, &p)
                   : NX_ENOMEM;
+    if (rc == NX_OK && !c->opts->allow_shrink && p.doomed &&
+        nx_shrink_refused(p.in_scope, p.in_scope - p.doomed))
+        refuse(c, p.doomed, p.in_scope, *rel ? rel : root,
+               p.doomed == p.in_scope
+                   ? "the source yields none of them: an unmounted or "
+                     "emptied archive?"
+                   : "more than half of them are missing from the source");
     free(term);
     free(rel);
     return rc;
@@ -431,13 +462,29 @@ static int prune_root(run_ctx *c, const char *root)
 
 int nx_run_prune(run_ctx *c)
 {
-    if (c->opts->prune == NX_PRUNE_ALL) {
-        prune_ctx p = {c, "", NULL};
-        return nx_writer_each_id(c->w, "Q", 0, prune_one, &p);
-    }
     int rc = NX_OK;
-    for (size_t i = 0; i < c->npaths && rc == NX_OK; i++)
-        rc = prune_root(c, c->paths[i]);
+    if (c->opts->prune == NX_PRUNE_ALL) {
+        prune_ctx p = {c, "", NULL, 0, 0};
+        rc = nx_writer_each_id(c->w, NX_ID_PREFIX, 0, prune_one, &p);
+    } else {
+        uint64_t total = nx_writer_doccount(c->w);
+        for (size_t i = 0; i < c->npaths && rc == NX_OK; i++)
+            rc = prune_root(c, c->paths[i]);
+        if (rc == NX_OK && !c->opts->allow_shrink &&
+            nx_shrink_refused(total, total - c->doomed.n))
+            refuse(c, c->doomed.n, total, "",
+                   "more than half of the index is missing from the sources");
+        if (rc == NX_OK && c->refused)
+            return NX_ESHRINK;
+    }
+    for (size_t i = 0; rc == NX_OK && i < c->doomed.n; i++) {
+        int found = 0;
+        rc = nx_writer_delete(c->w, c->doomed.v[i], &found);
+        if (rc == NX_OK && found)
+            c->st->deleted++;
+        if (rc == NX_OK && nx_writer_pending(c->w) >= c->batch)
+            rc = nx_run_commit(c, "deleting");
+    }
     return rc;
 }
 
@@ -448,4 +495,6 @@ void nx_run_clear(run_ctx *c)
         free(c->taint[i]);
     free(c->taint);
     free(c->last_id);
+    nx_strlist_clear(&c->doomed);
+    free(c->refused);
 }

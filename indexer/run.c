@@ -3,7 +3,7 @@
  * batched writes, with a progress line on a terminal and exact counts of
  * what was indexed, replaced and skipped.  Incremental runs (reindex.c)
  * skip records whose content hash is unchanged and then delete what is
- * gone; every commit records how far the run got (NX_PROGRESS_KEY).
+ * gone; every commit records how far the run got (NX_META_PROGRESS).
  */
 #include "nx_indexer.h"
 
@@ -15,7 +15,9 @@
 #include <time.h>
 
 #include "nx_facets.h"
+#include "nx_hash.h"
 #include "nx_layout.h"
+#include "nx_meta.h"
 #include "run_internal.h"
 
 static double now(void)
@@ -82,11 +84,8 @@ static void on_report(void *ctx, nx_report_kind kind, const char *file,
 
 static int writer_failed(run_ctx *c, int rc)
 {
-    size_t n = strlen(nx_writer_errmsg(c->w)) + 64;
     free(c->err);
-    c->err = malloc(n);
-    if (c->err)
-        snprintf(c->err, n, "writing the index: %s", nx_writer_errmsg(c->w));
+    c->err = nx_errf("writing the index: %s", nx_writer_errmsg(c->w));
     return rc;
 }
 
@@ -107,10 +106,7 @@ static int add_reindex_terms(nx_doc *doc, const nx_article *a, uint64_t hash)
 
 static uint64_t id_hash(const char *id)
 {
-    uint64_t h = 14695981039346656037ull;
-    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-        h = (h ^ *p) * 1099511628211ull;
-    return h;
+    return nx_fnv1a64(NX_FNV64_OFFSET, id, strlen(id));
 }
 
 unsigned nx_shard_of(const char *id, unsigned nshards)
@@ -296,7 +292,7 @@ static int store_aliases(run_ctx *c)
     if (!tsv)
         return NX_ENOMEM;
     c->config = nx_index_config_hash(c->opts->extract, tsv);
-    int rc = nx_writer_set_metadata(c->w, "newsdex.aliases", tsv);
+    int rc = nx_writer_set_metadata(c->w, NX_META_ALIASES, tsv);
     free(tsv);
     return rc;
 }
@@ -311,7 +307,15 @@ static int record_outcome(run_ctx *c)
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     const nx_index_stats *s = c->st;
     const char *cmd = c->opts->command ? c->opts->command : "index";
-    if (c->opts->incremental && !s->indexed && !s->replaced && !s->deleted)
+    if (c->refused)
+        snprintf(outcome, sizeof outcome, "%s: refused to delete %llu of "
+                 "%llu articles (--allow-shrink); added %llu, replaced %llu",
+                 cmd, (unsigned long long)c->refused_lost,
+                 (unsigned long long)c->refused_of,
+                 (unsigned long long)s->indexed,
+                 (unsigned long long)s->replaced);
+    else if (c->opts->incremental && !s->indexed && !s->replaced &&
+             !s->deleted)
         snprintf(outcome, sizeof outcome, "%s: nothing changed (%llu "
                  "unchanged, skipped %llu)", cmd,
                  (unsigned long long)s->unchanged,
@@ -330,9 +334,10 @@ static int record_outcome(run_ctx *c)
                  (unsigned long long)s->indexed,
                  (unsigned long long)s->replaced,
                  (unsigned long long)s->skipped);
-    int rc = nx_writer_set_metadata(c->w, "newsdex.last_reindex", when);
+    int rc = nx_writer_set_metadata(c->w, NX_META_LAST_REINDEX, when);
     if (rc == NX_OK)
-        rc = nx_writer_set_metadata(c->w, "newsdex.last_outcome", outcome);
+        rc = nx_writer_set_metadata(c->w, NX_META_LAST_OUTCOME,
+                                    outcome);
     return rc;
 }
 
@@ -344,13 +349,10 @@ static int check_roots(run_ctx *c, char **err)
         struct stat st;
         if (strcmp(c->paths[i], "-") == 0 || stat(c->paths[i], &st) == 0)
             continue;
-        const char *why = strerror(errno);
-        size_t n = strlen(c->paths[i]) + strlen(why) + 160;
-        *err = malloc(n);
-        if (*err)
-            snprintf(*err, n, "%s: %s; nothing was changed (a reindex does "
-                     "not delete the articles of a source it cannot see: "
-                     "use `newsdex delete` or a rebuild)", c->paths[i], why);
+        *err = nx_errf("%s: %s; nothing was changed (a reindex does not "
+                       "delete the articles of a source it cannot see: use "
+                       "`newsdex delete` or a rebuild)", c->paths[i],
+                       strerror(errno));
         return NX_EIO;
     }
     return NX_OK;
@@ -405,10 +407,8 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
         xo.aliases = c.al;
         rc = learn_boilerplate(&c, &boiler);
         if (rc != NX_OK) {
-            char m[128];
-            snprintf(m, sizeof m, "learning boilerplate (first pass over "
-                     "the sources): %s", nx_strerror(rc));
-            *err = strdup(m);
+            nx_fail(err, rc, "learning boilerplate (first pass over the "
+                    "sources): %s", nx_strerror(rc));
             goto done;
         }
         xo.boiler = boiler;
@@ -435,7 +435,11 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
     stats->distinct = c.seen ? nx_strmap_count(c.seen) : 0;
     if (rc == NX_OK && opts->prune) {
         rc = nx_run_prune(&c);
-        if (rc != NX_OK && !c.err)
+        /* Refused to shrink: what was added and replaced stays, nothing
+         * is deleted, and the run says so (its error below). */
+        if (rc == NX_ESHRINK)
+            rc = NX_OK;
+        else if (rc != NX_OK && !c.err)
             writer_failed(&c, rc);
     }
     if (rc != NX_OK) {
@@ -452,11 +456,17 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
     rc = record_outcome(&c);
     if (rc == NX_OK)
         rc = nx_run_commit(&c, "done");
-    if (rc == NX_OK)
-        rc = nx_writer_close(c.w, err);
-    else
-        *err = strdup(nx_writer_errmsg(c.w));
-    c.w = NULL;
+    if (rc == NX_OK) {
+        rc = nx_writer_close(c.w, err);     /* frees it, failed or not */
+        c.w = NULL;
+    } else {
+        *err = strdup(nx_writer_errmsg(c.w));   /* c.w abandoned below */
+    }
+    if (rc == NX_OK && c.refused) {
+        rc = NX_ESHRINK;
+        *err = c.refused;
+        c.refused = NULL;
+    }
 done:
     stats->seconds = now() - c.t0;
     progress(&c, 1);

@@ -27,6 +27,9 @@ typedef struct run_ctx {
     char **taint;          /* sources with skipped records: never pruned */
     size_t ntaint, taint_cap;
     char *last_id;         /* the last record processed */
+    nx_strlist doomed;     /* ids the prune would delete (nx_run_prune) */
+    char *refused;         /* why the prune deleted nothing (NX_ESHRINK) */
+    uint64_t refused_lost, refused_of;  /* its numbers */
     char started[32];      /* ISO 8601 UTC start of the run */
 } run_ctx;
 
@@ -40,7 +43,11 @@ int nx_run_unchanged(run_ctx *c, const nx_article *a, uint64_t hash);
 /* Records that `file` (as reported by the ingest) had a skipped record,
  * so no document of its source is pruned. */
 int nx_run_taint(run_ctx *c, const char *file);
-/* Deletes the documents in the prune scope whose ids were not seen. */
+/* Deletes the documents in the prune scope whose ids were not seen.
+ * Unless opts->allow_shrink, a reindex (NX_PRUNE_PATHS) that would delete
+ * every article of a root, or more than NX_SHRINK_SHARE percent of the
+ * index and more than NX_SHRINK_HANDFUL articles, deletes nothing and
+ * returns NX_ESHRINK with c->refused saying so. */
 int nx_run_prune(run_ctx *c);
 /* Frees what the reindex parts of the context own. */
 void nx_run_clear(run_ctx *c);

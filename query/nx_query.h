@@ -13,6 +13,7 @@
 
 #include "nx_facets.h"
 #include "nx_names.h"
+#include "nx_stored.h"
 #include "nx_xapian.h"
 
 typedef struct nx_query_options {
@@ -44,7 +45,8 @@ typedef struct nx_facet_count {
 typedef struct nx_hit {
     unsigned rank;     /* 1-based, across pages */
     double score;
-    char *data;        /* the stored JSON object (see indexer/nx_document.h) */
+    char *data;        /* the stored JSON object (nx_stored.h) */
+    nx_stored doc;     /* data parsed, once; empty if it does not parse */
     char *snippet;     /* HTML-escaped, matches between NX_HI_START/END */
 } nx_hit;
 
@@ -63,6 +65,12 @@ typedef struct nx_query_result {
     char *missing;     /* shards left out (comma-separated), NULL if none */
 } nx_query_result;
 
+/* The database to open (db.c): `given` (--db) when set, else $NEWSDEX_DB
+ * when set, else NX_QUERY_DB_DEFAULT.  Returns `given`, the environment's
+ * string or the literal: not to be freed. */
+#define NX_QUERY_DB_DEFAULT "./newsdex.db"
+const char *nx_query_db_path(const char *given);
+
 /* Parses a --facets list ("by,person,year") into a mask; -1 with *err for
  * an unknown facet name. */
 int nx_query_parse_facets(const char *list, unsigned *mask, char **err);
@@ -73,8 +81,8 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
                  nx_query_result **out, char **err);
 void nx_query_result_free(nx_query_result *r);
 
-/* The alias table an index was built with (metadata), for the query side;
- * an empty table when the index has none.  Caller frees. */
+/* The alias table an index was built with (metadata, aliases.c), for the
+ * query side; an empty table when the index has none.  Caller frees. */
 nx_aliases *nx_query_load_aliases(nx_db *db);
 /* The same table, parsed once per database handle and kept with it (while
  * the stored table stays the same): not to be freed.  NULL: no memory. */

@@ -16,6 +16,11 @@ char *nx_render_json(const nx_query_result *r);
 /* Human output; `bold` uses terminal bold for matches and titles. */
 void nx_render_text(FILE *out, const nx_query_result *r, int bold);
 
+/* Writes s for a terminal: control characters (C0 but newline and tab,
+ * DEL, C1) and bytes of invalid UTF-8 as \xHH (the bytes), so text from
+ * the user or the index can never drive the terminal; the rest as is. */
+void nx_render_safe(FILE *out, const char *s);
+
 /* A snippet (HTML-escaped, matches between NX_HI_START/END) as HTML with
  * <b>…</b>, or as plain text (entities decoded) with `on`/`off` around
  * matches.  malloc'd. */

@@ -8,6 +8,7 @@
 
 #include "nx_facets.h"
 #include "nx_names.h"
+#include "nx_stored.h"
 #include "nx_xapian.h"
 
 typedef struct nx_resolver {
@@ -39,8 +40,5 @@ int nx_resolver_filters(nx_resolver *rv, const char *const *filters, size_t n,
                         nx_filter_terms *ft, nx_filter *out, size_t *nout,
                         char **err);
 void nx_filter_terms_clear(nx_filter_terms *ft, size_t n);
-
-/* The snippet of a hit: from the stored body (or title) of `data`. */
-char *nx_query_snippet(nx_results *res, const char *data, size_t bytes);
 
 #endif

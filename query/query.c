@@ -13,15 +13,6 @@
 #include "nx_dates.h"
 #include "nx_resolve.h"
 
-static char *fmt_err(const char *fmt, const char *a)
-{
-    size_t n = strlen(fmt) + strlen(a) + 1;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, fmt, a);
-    return s;
-}
-
 /* How many values of facet f to list. */
 static unsigned facet_limit(const nx_query_options *o, int f)
 {
@@ -40,7 +31,7 @@ int nx_query_parse_facets(const char *list, unsigned *mask, char **err)
         char name[32];
         if (n > 0) {
             if (n >= sizeof name) {
-                *err = fmt_err("unknown facet \"%s\" (facets: by, person, "
+                *err = nx_errf("unknown facet \"%s\" (facets: by, person, "
                                "org, place, category, author, year, month)",
                                p);
                 return -1;
@@ -49,7 +40,7 @@ int nx_query_parse_facets(const char *list, unsigned *mask, char **err)
             name[n] = '\0';
             int f = nx_facet_lookup(name);
             if (f < 0) {
-                *err = fmt_err("unknown facet \"%s\" (facets: by, person, "
+                *err = nx_errf("unknown facet \"%s\" (facets: by, person, "
                                "org, place, category, author, year, month)",
                                name);
                 return -1;
@@ -63,57 +54,6 @@ int nx_query_parse_facets(const char *list, unsigned *mask, char **err)
     return 0;
 }
 
-static void free_aliases(void *al)
-{
-    nx_aliases_free(al);
-}
-
-/* The table stored in the index, as read (an empty string when none). */
-static char *stored_aliases(nx_db *db)
-{
-    char *tsv = NULL;
-    if (nx_db_get_metadata(db, "newsdex.aliases", &tsv) != NX_OK || !tsv) {
-        free(tsv);
-        tsv = strdup("");
-    }
-    return tsv;
-}
-
-static nx_aliases *parse_aliases(const char *tsv)
-{
-    nx_aliases *al = nx_aliases_new();
-    if (al && *tsv) {
-        char *err = NULL;
-        /* The table was written by nx_aliases_serialize: it parses. */
-        nx_aliases_add_tsv(al, tsv, strlen(tsv), "newsdex.aliases", &err);
-        free(err);
-    }
-    return al;
-}
-
-const nx_aliases *nx_query_aliases(nx_db *db)
-{
-    /* Parsing the table (a thousand and more variants, each folded to its
-     * key) costs milliseconds; reading it to compare costs little. */
-    char *tsv = stored_aliases(db);
-    if (!tsv)
-        return NULL;
-    nx_aliases *al = nx_db_attached(db, "newsdex.aliases", tsv);
-    if (!al && (al = parse_aliases(tsv)) &&
-        nx_db_attach(db, "newsdex.aliases", tsv, al, free_aliases) != NX_OK)
-        al = NULL;
-    free(tsv);
-    return al;
-}
-
-nx_aliases *nx_query_load_aliases(nx_db *db)
-{
-    char *tsv = stored_aliases(db);
-    nx_aliases *al = tsv ? parse_aliases(tsv) : NULL;
-    free(tsv);
-    return al;
-}
-
 /* The query text's field prefixes: facet filters and title:. */
 static const nx_field query_fields[] = {
     {"by", 1, NULL},       {"person", 1, NULL},   {"org", 1, NULL},
@@ -122,75 +62,243 @@ static const nx_field query_fields[] = {
     {"title", 0, "S"},
 };
 
-static int cmp_count(const void *a, const void *b)
+/* The snippet of a hit: from its stored body (or title). */
+static char *hit_snippet(nx_results *res, const nx_stored *doc, size_t bytes)
 {
-    const nx_facet_count *x = a, *y = b;
+    const char *text = doc->body && *doc->body ? doc->body
+                       : doc->title             ? doc->title
+                                                : "";
+    return nx_results_snippet(res, text, strlen(text), bytes);
+}
+
+/* Display forms and their keys, kept on the database handle: a facet
+ * lists thousands of values (an org facet over a common word: 2,500), and
+ * a long-lived reader (FastCGI) meets the same ones request after request;
+ * folding each costs about a microsecond.  The key depends on the display
+ * form alone, so the table never goes stale.  Bounded: once full, keys
+ * are computed and not kept. */
+#define NAME_KEYS_MAX (1u << 17)
+typedef struct name_keys {
+    size_t cap, n;           /* slots (a power of two), entries */
+    unsigned long runs;      /* searches run on the handle */
+    char **display, **key;   /* cap each; NULL = empty slot */
+} name_keys;
+
+static void name_keys_free(void *p)
+{
+    name_keys *t = p;
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->cap; i++) {
+        free(t->display[i]);
+        free(t->key[i]);
+    }
+    free(t->display);
+    free(t->key);
+    free(t);
+}
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;   /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* Room for one more entry (grows at half full); 0 when it cannot. */
+static int name_keys_room(name_keys *t)
+{
+    if (t->n + 1 <= t->cap / 2)
+        return 1;
+    size_t cap = t->cap ? t->cap * 2 : 1024;
+    if (cap / 2 > NAME_KEYS_MAX)
+        return 0;
+    char **d = calloc(cap, sizeof *d), **k = calloc(cap, sizeof *k);
+    if (!d || !k) {
+        free(d);
+        free(k);
+        return 0;
+    }
+    for (size_t i = 0; i < t->cap; i++) {
+        if (!t->display[i])
+            continue;
+        size_t j = hash_str(t->display[i]) & (cap - 1);
+        while (d[j])
+            j = (j + 1) & (cap - 1);
+        d[j] = t->display[i];
+        k[j] = t->key[i];
+    }
+    free(t->display);
+    free(t->key);
+    t->display = d;
+    t->key = k;
+    t->cap = cap;
+    return 1;
+}
+
+/* The key of `display`: from the table, else computed and kept (*owned
+ * NULL), else computed into *owned for the caller to free.  NULL: no
+ * memory. */
+static const char *name_key(name_keys *t, const char *display, char **owned)
+{
+    *owned = NULL;
+    size_t j = 0;
+    if (t && t->cap) {
+        j = hash_str(display) & (t->cap - 1);
+        for (; t->display[j]; j = (j + 1) & (t->cap - 1))
+            if (strcmp(t->display[j], display) == 0)
+                return t->key[j];
+    }
+    char *key = nx_name_key(display);
+    if (!key)
+        return NULL;
+    char *d = t && name_keys_room(t) ? strdup(display) : NULL;
+    if (!d) {
+        *owned = key;
+        return key;
+    }
+    j = hash_str(display) & (t->cap - 1);
+    while (t->display[j])
+        j = (j + 1) & (t->cap - 1);
+    t->display[j] = d;
+    t->key[j] = key;
+    t->n++;
+    return key;
+}
+
+/* The handle's table for this search, counting the search.  NULL — keys
+ * computed each time — for a handle's first search (a plain CGI's only
+ * one: filling the table would cost it more than it saves) and when there
+ * is no memory for a table. */
+static name_keys *run_name_keys(nx_db *db)
+{
+    name_keys *t = nx_db_attached(db, "newsdex.namekeys", "1");
+    if (!t && (t = calloc(1, sizeof *t)) &&
+        nx_db_attach(db, "newsdex.namekeys", "1", t, name_keys_free) != NX_OK)
+        t = NULL;
+    return t && t->runs++ > 0 ? t : NULL;
+}
+
+/* A merged value before the cut: the strings stay the results' (or the
+ * key table's). */
+typedef struct merged {
+    const char *key;
+    const char *value;   /* the spelling most documents use */
+    uint64_t count;      /* summed over the spellings */
+    uint64_t best;       /* documents with `value` */
+} merged;
+
+static int cmp_merged(const void *a, const void *b)
+{
+    const merged *x = a, *y = b;
     if (x->count != y->count)
         return x->count < y->count ? 1 : -1;
     return strcmp(x->value, y->value);
 }
 
-typedef struct raw_count {
-    char *key;          /* nx_name_key of the value */
-    const char *value;  /* display form, owned by the results */
-    uint64_t count;
-} raw_count;
-
-static int cmp_raw(const void *a, const void *b)
+/* Keeps h[i]'s subtree a heap with the entry that sorts last on top. */
+static void sift_down(merged *h, size_t n, size_t i)
 {
-    const raw_count *x = a, *y = b;
-    int c = strcmp(x->key, y->key);
-    return c ? c : strcmp(x->value, y->value);
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, top = i;
+        if (l < n && cmp_merged(&h[l], &h[top]) > 0)
+            top = l;
+        if (r < n && cmp_merged(&h[r], &h[top]) > 0)
+            top = r;
+        if (top == i)
+            return;
+        merged t = h[i];
+        h[i] = h[top];
+        h[top] = t;
+        i = top;
+    }
+}
+
+/* Moves the `limit` entries of mg[0..m) that sort first to the front, in
+ * order, and returns how many: a heap of the best so far (m log limit
+ * rather than sorting all m — an org facet has thousands, the page shows
+ * 48).  The order is total (no two entries share a display form). */
+static size_t top_merged(merged *mg, size_t m, size_t limit)
+{
+    if (m > limit) {
+        for (size_t i = limit / 2; i-- > 0;)
+            sift_down(mg, limit, i);
+        for (size_t i = limit; i < m && limit > 0; i++)
+            if (cmp_merged(&mg[i], &mg[0]) < 0) {
+                mg[0] = mg[i];
+                sift_down(mg, limit, 0);
+            }
+        m = limit;
+    }
+    qsort(mg, m, sizeof *mg, cmp_merged);
+    return m;
 }
 
 /* Merges a facet's raw (display value, count) pairs by normalised key and
  * keeps the top `limit`: counts ordered most first, ties by value, so a
  * database and its shards print the same lists.  Each merged entry shows
- * the spelling most documents use (ties: the first in byte order). */
-static int shape_facet(nx_results *res, size_t fi, unsigned limit,
-                       nx_facet_count **out, size_t *nout)
+ * the spelling most documents use (ties: the first in byte order).  Keys
+ * come from `keys` when given (a handle serving many searches). */
+static int shape_facet(name_keys *keys, nx_results *res, size_t fi,
+                       unsigned limit, nx_facet_count **out, size_t *nout)
 {
-    size_t n = nx_results_facet_size(res, fi), m = 0;
-    raw_count *raw = calloc(n ? n : 1, sizeof *raw);
-    nx_facet_count *all = calloc(n ? n : 1, sizeof *all);
-    int rc = (raw && all) ? NX_OK : NX_ENOMEM;
+    size_t n = nx_results_facet_size(res, fi), m = 0, cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    char **owned = calloc(n ? n : 1, sizeof *owned);
+    merged *mg = calloc(n ? n : 1, sizeof *mg);
+    size_t *slot = malloc(cap * sizeof *slot);   /* key -> mg index */
+    nx_facet_count *all = NULL;
+    int rc = (owned && mg && slot) ? NX_OK : NX_ENOMEM;
+    for (size_t i = 0; slot && i < cap; i++)
+        slot[i] = SIZE_MAX;
     for (size_t i = 0; i < n && rc == NX_OK; i++) {
-        raw[i].value = nx_results_facet_value(res, fi, i, &raw[i].count);
-        raw[i].key = nx_name_key(raw[i].value);
-        if (!raw[i].key)
+        uint64_t count;
+        const char *value = nx_results_facet_value(res, fi, i, &count);
+        const char *key = name_key(keys, value, &owned[i]);
+        if (!key) {
             rc = NX_ENOMEM;
-    }
-    if (rc == NX_OK)
-        qsort(raw, n, sizeof *raw, cmp_raw);
-    for (size_t i = 0; i < n && rc == NX_OK;) {
-        size_t j = i, pick = i;
-        uint64_t sum = 0;
-        for (; j < n && strcmp(raw[j].key, raw[i].key) == 0; j++) {
-            sum += raw[j].count;
-            if (raw[j].count > raw[pick].count)
-                pick = j;
+            break;
         }
-        all[m].value = strdup(raw[pick].value);
-        all[m].count = sum;
-        if (!all[m++].value)
+        size_t h = hash_str(key) & (cap - 1);
+        while (slot[h] != SIZE_MAX && strcmp(mg[slot[h]].key, key) != 0)
+            h = (h + 1) & (cap - 1);
+        if (slot[h] == SIZE_MAX) {
+            slot[h] = m;
+            mg[m++] = (merged){key, value, count, count};
+            continue;
+        }
+        merged *e = &mg[slot[h]];
+        e->count += count;
+        if (count > e->best || (count == e->best && strcmp(value, e->value) < 0)) {
+            e->value = value;
+            e->best = count;
+        }
+    }
+    if (rc == NX_OK) {
+        m = top_merged(mg, m, limit);
+        /* Copies of the values listed only: the rest stay the results'. */
+        all = calloc(m ? m : 1, sizeof *all);
+        for (size_t i = 0; all && i < m; i++) {
+            all[i].count = mg[i].count;
+            if (!(all[i].value = strdup(mg[i].value))) {
+                for (size_t k = 0; k < i; k++)
+                    free(all[k].value);
+                free(all);
+                all = NULL;
+            }
+        }
+        if (!all)
             rc = NX_ENOMEM;
-        i = j;
     }
-    for (size_t i = 0; i < n && raw; i++)
-        free(raw[i].key);
-    free(raw);
-    if (rc != NX_OK) {
-        for (size_t i = 0; i < m; i++)
-            free(all[i].value);
-        free(all);
+    for (size_t i = 0; i < n && owned; i++)
+        free(owned[i]);
+    free(owned);
+    free(mg);
+    free(slot);
+    if (rc != NX_OK)
         return rc;
-    }
-    qsort(all, m, sizeof *all, cmp_count);
-    if (m > limit) {
-        for (size_t i = limit; i < m; i++)
-            free(all[i].value);
-        m = limit;
-    }
     *out = all;
     *nout = m;
     return NX_OK;
@@ -199,7 +307,8 @@ static int shape_facet(nx_results *res, size_t fi, unsigned limit,
 /* Counts a facet that has --filter values the way shops show ticked facets
  * (disjunctive facets): over the matches of every other filter, so the
  * values not ticked keep their counts and can still be added (OR). */
-static int count_disjunctive(nx_db *db, const nx_search_request *base,
+static int count_disjunctive(nx_db *db, name_keys *keys,
+                             const nx_search_request *base,
                              const nx_filter *filters, size_t nf, size_t skip,
                              int facet, unsigned limit, nx_query_result *r,
                              char **err)
@@ -227,7 +336,8 @@ static int count_disjunctive(nx_db *db, const nx_search_request *base,
         *err = strdup(nx_db_errmsg(db));
         return rc;
     }
-    rc = shape_facet(res, 0, limit, &r->facets[facet], &r->nfacets[facet]);
+    rc = shape_facet(keys, res, 0, limit, &r->facets[facet],
+                     &r->nfacets[facet]);
     nx_results_free(res);
     return rc;
 }
@@ -237,6 +347,7 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
 {
     *out = NULL;
     *err = NULL;
+    name_keys *keys = run_name_keys(db);
     nx_resolver rv;
     int rc = nx_resolver_init(&rv, db);
     if (rc != NX_OK)
@@ -334,12 +445,14 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
         h->rank = opts->offset + (unsigned)i + 1;
         h->score = nx_results_score(res, i);
         h->data = strndup(data, len);
-        if (!h->data) {
+        /* Data that does not parse shows as a hit without fields. */
+        if (!h->data ||
+            nx_stored_parse(&h->doc, h->data, strlen(h->data)) == NX_ENOMEM) {
             rc = NX_ENOMEM;
             goto done;
         }
         if (opts->snippet_bytes) {
-            h->snippet = nx_query_snippet(res, h->data, opts->snippet_bytes);
+            h->snippet = hit_snippet(res, &h->doc, opts->snippet_bytes);
             if (!h->snippet) {
                 rc = NX_ENOMEM;
                 goto done;
@@ -348,15 +461,16 @@ int nx_query_run(nx_db *db, const nx_query_options *opts,
     }
     for (size_t s = 0; s < nspecs; s++) {
         size_t f = spec_facet[s];
-        rc = shape_facet(res, s, facet_limit(opts, (int)f), &r->facets[f],
-                         &r->nfacets[f]);
+        rc = shape_facet(keys, res, s, facet_limit(opts, (int)f),
+                         &r->facets[f], &r->nfacets[f]);
         if (rc != NX_OK)
             goto done;
     }
     for (size_t g = 0; g < nf && rc == NX_OK; g++)
         if (opts->facets & (1u << ft[g].facet))
-            rc = count_disjunctive(db, &req, filters, nf, g, ft[g].facet,
-                                   facet_limit(opts, ft[g].facet), r, err);
+            rc = count_disjunctive(db, keys, &req, filters, nf, g,
+                                   ft[g].facet, facet_limit(opts, ft[g].facet),
+                                   r, err);
 done:
     nx_results_free(res);
     nx_filter_terms_clear(ft, nf);
@@ -377,6 +491,7 @@ void nx_query_result_free(nx_query_result *r)
         return;
     for (size_t i = 0; i < r->nhits && r->hits; i++) {
         free(r->hits[i].data);
+        nx_stored_clear(&r->hits[i].doc);
         free(r->hits[i].snippet);
     }
     free(r->hits);

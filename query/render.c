@@ -8,42 +8,8 @@
 
 #include <cjson/cJSON.h>
 
-/* Grows a string buffer; every caller bounds what it appends by its input. */
-typedef struct sbuf {
-    char *p;
-    size_t n, cap;
-    int oom;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->n + n + 1) * 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-static char *sb_done(sbuf *b)
-{
-    if (b->oom) {
-        free(b->p);
-        return NULL;
-    }
-    if (!b->p)
-        return strdup("");
-    return b->p;
-}
+#include "nx_buf.h"
+#include "nx_utf8.h"
 
 static int is_space(char c)
 {
@@ -54,20 +20,20 @@ static int is_space(char c)
  * one space. */
 char *nx_snippet_html(const char *s)
 {
-    sbuf b = {0};
+    nx_buf b = NX_BUF_INIT;
     for (const char *p = s; *p; p++) {
         if (is_space(*p)) {
             while (is_space(p[1]))
                 p++;
-            sb_add(&b, " ", 1);
+            nx_buf_add(&b, " ", 1);
         } else if (*p == NX_HI_START)
-            sb_add(&b, "<b>", 3);
+            nx_buf_add(&b, "<b>", 3);
         else if (*p == NX_HI_END)
-            sb_add(&b, "</b>", 4);
+            nx_buf_add(&b, "</b>", 4);
         else
-            sb_add(&b, p, 1);
+            nx_buf_add(&b, p, 1);
     }
-    return sb_done(&b);
+    return nx_buf_take(&b);
 }
 
 char *nx_snippet_plain(const char *s, const char *on, const char *off)
@@ -76,20 +42,20 @@ char *nx_snippet_plain(const char *s, const char *on, const char *off)
         {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
         {"&#39;", '\''}, {"&apos;", '\''},
     };
-    sbuf b = {0};
+    nx_buf b = NX_BUF_INIT;
     for (const char *p = s; *p; p++) {
         if (is_space(*p)) {
             while (is_space(p[1]))
                 p++;
-            sb_add(&b, " ", 1);
+            nx_buf_add(&b, " ", 1);
             continue;
         }
         if (*p == NX_HI_START) {
-            sb_add(&b, on, strlen(on));
+            nx_buf_add(&b, on, strlen(on));
             continue;
         }
         if (*p == NX_HI_END) {
-            sb_add(&b, off, strlen(off));
+            nx_buf_add(&b, off, strlen(off));
             continue;
         }
         size_t k = 0, ne = sizeof ents / sizeof ents[0];
@@ -97,39 +63,39 @@ char *nx_snippet_plain(const char *s, const char *on, const char *off)
             while (k < ne && strncmp(p, ents[k].ent, strlen(ents[k].ent)) != 0)
                 k++;
         if (*p == '&' && k < ne) {
-            sb_add(&b, &ents[k].c, 1);
+            nx_buf_add(&b, &ents[k].c, 1);
             p += strlen(ents[k].ent) - 1;
         } else {
-            sb_add(&b, p, 1);
+            nx_buf_add(&b, p, 1);
         }
     }
-    return sb_done(&b);
+    return nx_buf_take(&b);
 }
 
-static cJSON *str_or_null(const cJSON *v)
+static cJSON *str_or_null(const char *s)
 {
-    return cJSON_IsString(v) ? cJSON_CreateString(v->valuestring)
-                             : cJSON_CreateNull();
+    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
 }
 
-static cJSON *array_or_empty(const cJSON *v)
+static cJSON *array_of(const nx_stored_list *l)
 {
-    return cJSON_IsArray(v) ? cJSON_Duplicate(v, 1) : cJSON_CreateArray();
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; a && i < l->n; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(l->v[i]));
+    return a;
 }
 
 static cJSON *hit_json(const nx_hit *h)
 {
-    cJSON *d = cJSON_Parse(h->data);
+    const nx_stored *d = &h->doc;
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "rank", h->rank);
-    cJSON_AddItemToObject(o, "id",
-                          str_or_null(cJSON_GetObjectItemCaseSensitive(d, "id")));
+    cJSON_AddItemToObject(o, "id", str_or_null(d->id));
     cJSON_AddNumberToObject(o, "score", (double)(long long)(h->score * 1000 + 0.5) / 1000);
-    static const char *fields[] = {"title", "date", "source", "url"};
-    for (size_t i = 0; i < 4; i++)
-        cJSON_AddItemToObject(
-            o, fields[i],
-            str_or_null(cJSON_GetObjectItemCaseSensitive(d, fields[i])));
+    cJSON_AddItemToObject(o, "title", str_or_null(d->title));
+    cJSON_AddItemToObject(o, "date", str_or_null(d->date));
+    cJSON_AddItemToObject(o, "source", str_or_null(d->source));
+    cJSON_AddItemToObject(o, "url", str_or_null(d->url));
     if (h->snippet) {
         char *html = nx_snippet_html(h->snippet);
         cJSON_AddItemToObject(o, "snippet", html ? cJSON_CreateString(html)
@@ -139,12 +105,11 @@ static cJSON *hit_json(const nx_hit *h)
         cJSON_AddNullToObject(o, "snippet");
     }
     cJSON *ents = cJSON_AddObjectToObject(o, "entities");
-    static const char *kinds[] = {"person", "org", "place", "by"};
+    static const nx_facet_id kinds[] = {NX_FACET_PERSON, NX_FACET_ORG,
+                                        NX_FACET_PLACE, NX_FACET_BY};
     for (size_t i = 0; i < 4; i++)
-        cJSON_AddItemToObject(
-            ents, kinds[i],
-            array_or_empty(cJSON_GetObjectItemCaseSensitive(d, kinds[i])));
-    cJSON_Delete(d);
+        cJSON_AddItemToObject(ents, nx_facet_defs[kinds[i]].name,
+                              array_of(&d->list[kinds[i]]));
     return o;
 }
 
@@ -194,33 +159,57 @@ char *nx_render_json(const nx_query_result *r)
     return s;
 }
 
-static const char *jstr(const cJSON *d, const char *k)
+void nx_render_safe(FILE *out, const char *s)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(d, k);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
+    while (*s) {
+        unsigned char c = (unsigned char)*s;
+        uint32_t cp;
+        size_t n = nx_utf8_decode(s, strlen(s), &cp);
+        /* ill-formed: U+FFFD for one byte (a real U+FFFD takes three);
+         * C1 controls are U+0080..U+009F */
+        int control = (cp == 0xfffd && n == 1) ||
+                      (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f ||
+                      (cp >= 0x80 && cp < 0xa0);
+        if (!control)
+            fwrite(s, 1, n, out);
+        else
+            for (size_t k = 0; k < n; k++)
+                fprintf(out, "\\x%02x", (unsigned char)s[k]);
+        s += n;
+    }
+}
+
+/* fputs through nx_render_safe, for the printf-style lines below. */
+static void put3(FILE *out, const char *a, const char *s, const char *b)
+{
+    fputs(a, out);
+    nx_render_safe(out, s);
+    fputs(b, out);
 }
 
 void nx_render_text(FILE *out, const nx_query_result *r, int bold)
 {
     const char *on = bold ? "\033[1m" : "", *off = bold ? "\033[0m" : "";
     if (r->total == 0) {
-        fprintf(out, "No articles match \"%s\".\n", r->query);
+        put3(out, "No articles match \"", r->query, "\".\n");
     } else {
-        fprintf(out, "%s%llu article%s match%s \"%s\"%s; showing %zu from %u.\n\n",
+        fprintf(out, "%s%llu article%s match%s ",
                 r->total_exact ? "" : "About ",
                 (unsigned long long)r->total, r->total == 1 ? "" : "s",
-                r->total == 1 ? "es" : "", r->query, "", r->nhits,
+                r->total == 1 ? "es" : "");
+        put3(out, "\"", r->query, "\"");
+        fprintf(out, "; showing %zu from %u.\n\n", r->nhits,
                 r->nhits ? r->offset + 1 : r->offset);
     }
     for (size_t i = 0; i < r->nhits; i++) {
         const nx_hit *h = &r->hits[i];
-        cJSON *d = cJSON_Parse(h->data);
-        const char *title = jstr(d, "title"), *date = jstr(d, "date"),
-                   *src = jstr(d, "source"), *id = jstr(d, "id");
-        fprintf(out, "%3u. %s%s%s\n", h->rank, on,
-                title && *title ? title : "(no title)", off);
-        fprintf(out, "     %s  %s  [%s]\n", date ? date : "undated",
-                src ? src : "", id ? id : "");
+        const char *title = h->doc.title, *date = h->doc.date,
+                   *src = h->doc.source, *id = h->doc.id;
+        fprintf(out, "%3u. %s", h->rank, on);
+        put3(out, "", title && *title ? title : "(no title)", off);
+        put3(out, "\n     ", date ? date : "undated", "  ");
+        put3(out, "", src ? src : "", "  [");
+        put3(out, "", id ? id : "", "]\n");
         if (h->snippet) {
             char *plain = nx_snippet_plain(h->snippet, on, off);
             if (plain)
@@ -228,13 +217,12 @@ void nx_render_text(FILE *out, const nx_query_result *r, int bold)
             free(plain);
         }
         fputc('\n', out);
-        cJSON_Delete(d);
     }
     if (r->suggestion)
-        fprintf(out, "Did you mean: %s\n\n", r->suggestion);
+        put3(out, "Did you mean: ", r->suggestion, "\n\n");
     if (r->missing)
-        fprintf(out, "PARTIAL RESULTS: shard(s) %s did not answer; the hits "
-                "and counts above leave them out.\n\n", r->missing);
+        put3(out, "PARTIAL RESULTS: shard(s) ", r->missing, " did not answer; "
+             "the hits and counts above leave them out.\n\n");
     int any = 0;
     for (int f = 0; f < NX_FACET_COUNT; f++) {
         if (!(r->facet_mask & (1u << f)) || r->nfacets[f] == 0)
@@ -243,9 +231,10 @@ void nx_render_text(FILE *out, const nx_query_result *r, int bold)
             fprintf(out, "Facets over all %llu matches:\n",
                     (unsigned long long)r->total);
         fprintf(out, "  %-9s", nx_facet_defs[f].name);
-        for (size_t i = 0; i < r->nfacets[f]; i++)
-            fprintf(out, "%s%s (%llu)", i ? ", " : " ", r->facets[f][i].value,
-                    (unsigned long long)r->facets[f][i].count);
+        for (size_t i = 0; i < r->nfacets[f]; i++) {
+            put3(out, i ? ", " : " ", r->facets[f][i].value, "");
+            fprintf(out, " (%llu)", (unsigned long long)r->facets[f][i].count);
+        }
         fputc('\n', out);
     }
 }

@@ -8,19 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
+#include "nx_buf.h"
 #include "nx_dates.h"
 #include "nx_query.h"
 
-static char *msg2(const char *fmt, const char *a, const char *b)
-{
-    size_t n = strlen(fmt) + strlen(a) + strlen(b) + 1;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, fmt, a, b);
-    return s;
-}
+/* Values of one facet a search may filter by (ORed into one group). */
+#define FILTER_TERMS_MAX 65536
 
 int nx_resolver_init(nx_resolver *rv, nx_db *db)
 {
@@ -53,17 +46,17 @@ static int date_range(const char *begin, const char *end, nx_terms *out,
     unsigned char lob[8], hib[8];
     int has_lo = *begin != '\0', has_hi = *end != '\0';
     if (has_lo && nx_date_parse_bound(begin, 0, &lo) != 0) {
-        *err = msg2("invalid date \"%s\" in date:%s (use YYYY, YYYY-MM or "
-                    "YYYY-MM-DD)", begin, "A..B");
+        *err = nx_errf("invalid date \"%s\" in date:%s (use YYYY, YYYY-MM or "
+                       "YYYY-MM-DD)", begin, "A..B");
         return -1;
     }
     if (has_hi && nx_date_parse_bound(end, 1, &hi) != 0) {
-        *err = msg2("invalid date \"%s\" in date:%s (use YYYY, YYYY-MM or "
-                    "YYYY-MM-DD)", end, "A..B");
+        *err = nx_errf("invalid date \"%s\" in date:%s (use YYYY, YYYY-MM or "
+                       "YYYY-MM-DD)", end, "A..B");
         return -1;
     }
     if (has_lo && has_hi && lo > hi) {
-        *err = msg2("date range %s..%s ends before it starts", begin, end);
+        *err = nx_errf("date range %s..%s ends before it starts", begin, end);
         return -1;
     }
     nx_date_encode(lo, lob);
@@ -96,10 +89,10 @@ static int period_key(int facet, const char *value, char *key, char **err)
         snprintf(key, 16, "%.4s%.2s", value, value + 5);
         return 0;
     }
-    *err = msg2("invalid %s \"%s\"", nx_facet_defs[facet].name, value);
+    *err = nx_errf("invalid %s \"%s\"", nx_facet_defs[facet].name, value);
     if (*err) {
-        char *e = msg2("%s%s", *err,
-                       facet == NX_FACET_YEAR ? " (use YYYY)" : " (use YYYY-MM)");
+        char *e = nx_errf("%s%s", *err,
+                          facet == NX_FACET_YEAR ? " (use YYYY)" : " (use YYYY-MM)");
         free(*err);
         *err = e;
     }
@@ -148,7 +141,7 @@ int nx_resolver_field(void *ctx, const char *field, const char *value,
         return date_range(value, value, out, err);
     int facet = nx_facet_lookup(field);
     if (facet < 0) {
-        *err = msg2("unknown field %s:%s", field, "");
+        *err = nx_errf("unknown field %s:%s", field, "");
         return -1;
     }
     char *terms[2];
@@ -164,14 +157,10 @@ int nx_resolver_field(void *ctx, const char *field, const char *value,
 
 static int push_term(nx_filter_terms *g, const char *t)
 {
-    if (g->n == g->cap) {
-        size_t cap = g->cap ? g->cap * 2 : 4;
-        char **v = realloc(g->terms, cap * sizeof *v);
-        if (!v)
-            return NX_ENOMEM;
-        g->terms = v;
-        g->cap = cap;
-    }
+    int rc = nx_grow(&g->terms, &g->cap, g->n + 1, sizeof *g->terms,
+                     FILTER_TERMS_MAX);
+    if (rc != NX_OK)
+        return rc;
     if (!(g->terms[g->n] = strdup(t)))
         return NX_ENOMEM;
     g->n++;
@@ -195,9 +184,9 @@ int nx_resolver_filters(nx_resolver *rv, const char *const *filters, size_t n,
             facet = nx_facet_lookup(name);
         }
         if (facet < 0) {
-            *err = msg2("invalid filter \"%s\": use FACET:VALUE with FACET "
-                        "one of by, person, org, place, category, author, "
-                        "year, month%s", filters[i], "");
+            *err = nx_errf("invalid filter \"%s\": use FACET:VALUE with FACET "
+                           "one of by, person, org, place, category, author, "
+                           "year, month%s", filters[i], "");
             nx_filter_terms_clear(ft, ng);
             return NX_EINVAL;
         }
@@ -237,21 +226,4 @@ void nx_filter_terms_clear(nx_filter_terms *ft, size_t n)
         free(ft[g].terms);
         memset(&ft[g], 0, sizeof ft[g]);
     }
-}
-
-char *nx_query_snippet(nx_results *res, const char *data, size_t bytes)
-{
-    cJSON *j = cJSON_Parse(data);
-    const char *text = "";
-    if (j) {
-        const cJSON *body = cJSON_GetObjectItemCaseSensitive(j, "body");
-        const cJSON *title = cJSON_GetObjectItemCaseSensitive(j, "title");
-        if (cJSON_IsString(body) && *body->valuestring)
-            text = body->valuestring;
-        else if (cJSON_IsString(title))
-            text = title->valuestring;
-    }
-    char *s = nx_results_snippet(res, text, strlen(text), bytes);
-    cJSON_Delete(j);
-    return s;
 }

@@ -17,15 +17,6 @@ extern char **environ;
 
 #define TAIL_BOUND 512   /* bytes of the tool's last line kept */
 
-static char *message(const char *path, const char *what)
-{
-    size_t n = strlen(path) + strlen(what) + 24;
-    char *m = malloc(n);
-    if (m)
-        snprintf(m, n, "%s: xapian-check: %s", path, what);
-    return m;
-}
-
 int nx_db_check(const char *path, size_t *nerrors, char **err)
 {
     *nerrors = 0;
@@ -85,6 +76,6 @@ int nx_db_check(const char *path, size_t *nerrors, char **err)
     }
     *nerrors = 1;
     if (err)
-        *err = message(path, *last ? last : "failed");
+        *err = nx_errf("%s: xapian-check: %s", path, *last ? last : "failed");
     return NX_OK;
 }

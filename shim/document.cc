@@ -54,10 +54,10 @@ extern "C" int nx_doc_add_term(nx_doc *doc, const char *term)
 {
     std::string msg;
     return nx::guarded(msg, [&]() -> int {
-        /* Xapian's glass backend limits terms to 245 bytes: longer ones
-         * are a caller bug (facet keys are capped well below). */
+        /* Longer terms than Xapian stores are a caller bug (facet keys are
+         * capped well below). */
         size_t n = std::char_traits<char>::length(term);
-        if (n == 0 || n > 245)
+        if (n == 0 || n > NX_TERM_MAX)
             return NX_EINVAL;
         doc->terms.emplace_back(term, n);
         return NX_OK;

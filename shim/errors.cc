@@ -25,12 +25,29 @@ char *dup(const std::string &s)
 static int map_xapian(const Xapian::Error &e, std::string &msg)
 {
     msg = e.get_msg();
+    /* The OS's reason (Xapian keeps errno apart from the message). */
+    const char *os = e.get_error_string();
+    if (os && *os && msg.find(os) == std::string::npos)
+        msg += std::string(": ") + os;
     const char *type = e.get_type();
     if (std::strcmp(type, "QueryParserError") == 0)
         return NX_EQUERY;
     if (std::strcmp(type, "DatabaseLockError") == 0) {
-        msg = "another writer holds the database (" + msg + ")";
-        return NX_ELOCKED;
+        /* Only a lock someone holds is "another writer"; a lock file that
+         * cannot be opened (permissions, a read-only file system) is an
+         * I/O error like any other, or cron would wait on it for ever. */
+        if (msg.find("already locked") != std::string::npos) {
+            msg = "another writer holds the database (" + msg + ")";
+            return NX_ELOCKED;
+        }
+        return NX_EIO;
+    }
+
+    /* Whatever failed, a full disk is said as such (and is exit 3). */
+    if (msg.find("No space left on device") != std::string::npos) {
+        msg += "; the commit was not made: free space, then run again "
+               "(`newsdex rollback` if the index no longer opens)";
+        return NX_ENOSPC;
     }
     if (std::strcmp(type, "DatabaseModifiedError") == 0)
         return NX_EMODIFIED;

@@ -11,9 +11,13 @@
  *
  * The file names the database revision it describes; a reader whose
  * revision differs (a writer committed since) ignores it and scans, so
- * counts stay exact.  Layout, all integers little-endian:
+ * counts stay exact.  A file that is not what its writer wrote (bad
+ * magic, another size, a checksum that does not match, a table pointing
+ * outside it) is ignored the same way, and problem() says why for
+ * `newsdex stats`.  Layout, all integers little-endian:
  *
- *   "NXFACETS1\n"  u64 revision  u32 nfacets
+ *   "NXFACETS2\n"  u64 revision  u64 size (of the whole file)
+ *   u64 checksum (head_checksum() of every byte after it)  u32 nfacets
  *   nfacets x { u16 len, prefix bytes, u64 offset, u64 ngroups }
  *   at each offset, ngroups x { u32 bound, u32 nvariants,
  *                               nvariants x { u32 tf, u16 len, term } }
@@ -30,8 +34,10 @@
 
 namespace nx {
 
-static const char MAGIC[] = "NXFACETS1\n";
+static const char MAGIC[] = "NXFACETS2\n";
+static const char MAGIC_V1[] = "NXFACETS1\n";  /* no size, no checksum */
 static const size_t MAGIC_LEN = sizeof MAGIC - 1;
+static const size_t HEAD_FIXED = MAGIC_LEN + 8 + 8 + 8;  /* then nfacets */
 
 namespace {
 
@@ -93,6 +99,24 @@ std::string facet_section(const Xapian::Database &db, const std::string &prefix,
     return out;
 }
 
+/* 64-bit FNV-1a over 8-byte words (then the tail bytes): a checksum fast
+ * enough for a file every reader maps per request. */
+uint64_t head_checksum(const unsigned char *p, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        h ^= get(p + i, 8);
+        h *= 0x100000001b3ull;
+        h ^= h >> 29;
+    }
+    for (; i < n; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
 } // namespace
 
 void write_facet_heads(const Xapian::Database &db, const std::string &dir,
@@ -107,6 +131,8 @@ void write_facet_heads(const Xapian::Database &db, const std::string &dir,
     }
     std::string head(MAGIC, MAGIC_LEN);
     put(head, db.get_revision(), 8);
+    put(head, 0, 8);   /* size and checksum, filled in below */
+    put(head, 0, 8);
     put(head, prefixes.size(), 4);
     size_t table = head.size();
     for (const std::string &p : prefixes)
@@ -119,9 +145,19 @@ void write_facet_heads(const Xapian::Database &db, const std::string &dir,
         put(head, counts[i], 8);
         off += sections[i].size();
     }
+    std::string body = head.substr(HEAD_FIXED);
+    for (const std::string &sec : sections)
+        body += sec;
+    std::string fixed;
+    put(fixed, off, 8);
+    put(fixed, head_checksum(reinterpret_cast<const unsigned char *>(
+                                 body.data()), body.size()), 8);
+    head.replace(MAGIC_LEN + 8, 16, fixed);
     /* Write beside, then rename: a reader maps the old file or the new. */
     std::string path = dir + "/nx-facets.idx", tmp = path + ".tmp";
-    FILE *f = std::fopen(tmp.c_str(), "wb");
+    /* "x" (O_EXCL) after the unlink: never written through a link. */
+    std::remove(tmp.c_str());
+    FILE *f = std::fopen(tmp.c_str(), "wbxe");
     if (!f)
         throw Xapian::DatabaseError("cannot write " + tmp);
     bool ok = std::fwrite(head.data(), 1, head.size(), f) == head.size();
@@ -136,37 +172,60 @@ void write_facet_heads(const Xapian::Database &db, const std::string &dir,
 
 FacetHeads::~FacetHeads()
 {
+    unmap();
+}
+
+void FacetHeads::unmap()
+{
     if (map_)
         munmap(map_, size_);
+    map_ = nullptr;
+    size_ = 0;
 }
 
 bool FacetHeads::load(const std::string &dir, Xapian::rev revision)
 {
     if (map_ && revision == revision_)
         return true;
-    if (map_)
-        munmap(map_, size_);
-    map_ = nullptr;
-    size_ = 0;
+    unmap();
+    problem_.clear();
     std::string path = dir + "/nx-facets.idx";
     int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return false;
+        return false;   /* none: counting scans, as it always may */
     struct stat st;
-    if (fstat(fd, &st) == 0 && size_t(st.st_size) >= MAGIC_LEN + 12) {
-        void *m = mmap(nullptr, size_t(st.st_size), PROT_READ, MAP_SHARED, fd,
-                       0);
+    size_t fsize = fstat(fd, &st) == 0 ? size_t(st.st_size) : 0;
+    if (fsize >= HEAD_FIXED + 4) {
+        void *m = mmap(nullptr, fsize, PROT_READ, MAP_SHARED, fd, 0);
         if (m != MAP_FAILED) {
             map_ = static_cast<unsigned char *>(m);
-            size_ = size_t(st.st_size);
+            size_ = fsize;
         }
     }
     close(fd);
-    if (!map_ || std::memcmp(map_, MAGIC, MAGIC_LEN) != 0 ||
-        get(map_ + MAGIC_LEN, 8) != revision) {
-        if (map_)
-            munmap(map_, size_);
-        map_ = nullptr;
+    std::string why;
+    if (!map_ && fsize >= HEAD_FIXED + 4)
+        why = "cannot be mapped";
+    else if (!map_ || (std::memcmp(map_, MAGIC, MAGIC_LEN) != 0 &&
+                       std::memcmp(map_, MAGIC_V1, MAGIC_LEN) != 0))
+        why = "bad magic (not a facet head file)";
+    else if (std::memcmp(map_, MAGIC_V1, MAGIC_LEN) == 0) {
+        unmap();        /* an older newsdex's: rewritten by the next write */
+        return false;
+    } else if (get(map_ + MAGIC_LEN, 8) != revision) {
+        unmap();        /* stale: a writer committed since */
+        return false;
+    } else if (get(map_ + MAGIC_LEN + 8, 8) != size_)
+        why = "size " + std::to_string(size_) + " bytes, the file says " +
+              std::to_string(get(map_ + MAGIC_LEN + 8, 8));
+    else if (head_checksum(map_ + HEAD_FIXED, size_ - HEAD_FIXED) !=
+             get(map_ + MAGIC_LEN + 16, 8))
+        why = "checksum mismatch";
+    if (!why.empty()) {
+        problem_ = path + ": " + why + "; ignored: facets are counted from "
+                   "the index (exact, slower) until the next write or "
+                   "rebuild rewrites it";
+        unmap();
         return false;
     }
     revision_ = revision;
@@ -177,7 +236,7 @@ bool FacetHeads::find(const std::string &prefix, HeadCursor &c) const
 {
     if (!map_)
         return false;
-    size_t pos = MAGIC_LEN + 8;
+    size_t pos = HEAD_FIXED;
     uint64_t n = get(map_ + pos, 4);
     pos += 4;
     for (uint64_t i = 0; i < n && pos + 2 <= size_; i++) {

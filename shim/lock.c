@@ -22,15 +22,6 @@ struct nx_lock {
     int fd;
 };
 
-static char *msg2(const char *a, const char *b)
-{
-    size_t n = strlen(a) + strlen(b) + 4;
-    char *m = malloc(n);
-    if (m)
-        snprintf(m, n, "%s: %s", a, b);
-    return m;
-}
-
 /* Parses the holder lines; missing ones stay empty. */
 static void parse_holder(const char *text, nx_lock_holder *h)
 {
@@ -72,6 +63,20 @@ static void write_holder(int fd, const char *command)
         (void)ftruncate(fd, 0);
 }
 
+/* Why the opened lock file cannot be written, or NULL. */
+static const char *lock_file_problem(int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0)
+        return strerror(errno);
+    if (!S_ISREG(st.st_mode))
+        return "is not a regular file (remove it)";
+    if (st.st_nlink > 1)
+        return "has other hard links, so writing it would change another "
+               "file (remove it)";
+    return NULL;
+}
+
 int nx_lock_acquire(nx_lock **out, const char *dbdir, const char *command,
                     double wait_seconds, nx_lock_holder *holder, char **err)
 {
@@ -83,20 +88,26 @@ int nx_lock_acquire(nx_lock **out, const char *dbdir, const char *command,
     char path[4096];
     if (snprintf(path, sizeof path, "%s/%s", dbdir, NX_LOCK_NAME) >=
         (int)sizeof path) {
-        if (err)
-            *err = msg2(dbdir, "path too long");
-        return NX_EINVAL;
+        return nx_fail(err, NX_EINVAL, "%s: path too long", dbdir);
     }
-    if (mkdir(dbdir, 0755) != 0 && errno != EEXIST) {
-        if (err)
-            *err = msg2(dbdir, strerror(errno));
-        return NX_EIO;
-    }
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (mkdir(dbdir, 0755) != 0 && errno != EEXIST)
+        return nx_fail(err, NX_EIO, "%s: %s", dbdir, strerror(errno));
+    /* The holder lines truncate the file: never through a link planted
+     * there (O_NOFOLLOW), nor into a FIFO or device (O_NONBLOCK keeps the
+     * open itself from waiting on one; the fstat refuses it). */
+    int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+                  0644);
     if (fd < 0) {
-        if (err)
-            *err = msg2(path, strerror(errno));
-        return errno == ENOTDIR ? NX_EINVAL : NX_EIO;
+        int e = errno;
+        return nx_fail(err, e == ENOTDIR ? NX_EINVAL : NX_EIO, "%s: %s", path,
+                       e == ELOOP ? "is a symbolic link, not a lock file "
+                                    "(remove it)"
+                                  : strerror(e));
+    }
+    const char *why = lock_file_problem(fd);
+    if (why) {
+        close(fd);
+        return nx_fail(err, NX_EIO, "%s: %s", path, why);
     }
     struct timespec start, now;
     clock_gettime(CLOCK_MONOTONIC, &start);
@@ -104,10 +115,9 @@ int nx_lock_acquire(nx_lock **out, const char *dbdir, const char *command,
         if (flock(fd, LOCK_EX | LOCK_NB) == 0)
             break;
         if (errno != EWOULDBLOCK && errno != EINTR) {
-            if (err)
-                *err = msg2(path, strerror(errno));
+            int rc = nx_fail(err, NX_EIO, "%s: %s", path, strerror(errno));
             close(fd);
-            return NX_EIO;
+            return rc;
         }
         clock_gettime(CLOCK_MONOTONIC, &now);
         double waited = (double)(now.tv_sec - start.tv_sec) +
@@ -152,9 +162,13 @@ int nx_lock_holder_get(const char *dbdir, nx_lock_holder *holder)
     memset(holder, 0, sizeof *holder);
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dbdir, NX_LOCK_NAME);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return 0;
+    if (lock_file_problem(fd)) {
+        close(fd);
+        return 0;
+    }
     read_holder(fd, holder);
     close(fd);
     if (holder->pid <= 0)

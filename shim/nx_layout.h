@@ -14,16 +14,25 @@
 #define NX_LAYOUT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define NX_STUB_NAME "XAPIANDB"
 
 /* The current generation of database directory `dbdir`: *gen_path (malloc'd)
  * is the path of its Xapian database, *gen its number.  With `create`, a
- * missing directory is created with an empty generation 1.  Errors: NX_EIO
- * (cannot create/read), NX_ENOTFOUND (no database), NX_EINVAL (not a newsdex
- * database directory, e.g. a stub file of shards); *err says which. */
+ * missing directory is created with an empty generation 1, and a stub
+ * naming a generation that is gone is NX_EDB (damaged: never replaced by
+ * a new empty one).  Errors: NX_EIO (cannot create/read), NX_ENOTFOUND (no
+ * database), NX_EINVAL (not a newsdex database directory, e.g. a stub file
+ * of shards); *err says which. */
 int nx_layout_current(const char *dbdir, int create, char **gen_path,
                       unsigned *gen, char **err);
+
+/* NX_OK when a database may be created (or is) in `dbdir`: it is missing,
+ * holds a stub, or holds nothing but a lock file and generations newsdex
+ * made (an interrupted first rebuild).  Else NX_EINVAL, *err naming what
+ * was found: a foreign directory is never adopted. */
+int nx_layout_check_dir(const char *dbdir, char **err);
 
 /* Points the stub at generation `gen` atomically (write, fsync, rename). */
 int nx_layout_switch(const char *dbdir, unsigned gen, char **err);
@@ -43,9 +52,11 @@ int nx_layout_list_gens(const char *dbdir, unsigned *out, size_t max,
                         size_t *n);
 
 /* Removes everything in `dbdir` that looks like a generation (gen-*)
- * except the generations keep[0..nkeep).  Each goes by a rename to a
- * ".trash" name first, so a half-deleted generation never looks like a
- * database.  Returns the first error but goes on. */
+ * except the generations keep[0..nkeep) and directories newsdex did not
+ * make (anything in them but the files of a glass database: NX_EINVAL,
+ * "left alone").  Each goes by a rename to a ".trash" name first, so a
+ * half-deleted generation never looks like a database.  Returns the first
+ * error but goes on. */
 int nx_layout_prune(const char *dbdir, const unsigned *keep, size_t nkeep,
                     char **err);
 
@@ -55,6 +66,16 @@ int nx_layout_remove_tree(const char *path, char **err);
 /* fsyncs every file in the directory tree `path` and the directories
  * themselves: what a writer opened with no_sync skipped. */
 int nx_layout_sync_tree(const char *path, char **err);
+
+/* ------------------------------------------------------------ free space
+ * (space.c)  NX_ENOSPC, *err "PATH: No space left on device (N MB free,
+ * about M needed)", when the file system of `path` (or of its nearest
+ * existing parent) has fewer than `need` bytes free for this user; NX_OK
+ * when it has them or cannot tell (the write itself then says ENOSPC). */
+int nx_space_check(const char *path, uint64_t need, char **err);
+/* What any commit needs beyond its changes: glass rewrites the blocks a
+ * change touches beside the old ones, and its base files. */
+#define NX_SPACE_FLOOR (4ull * 1000 * 1000)
 
 /* ------------------------------------------------------------ writer lock
  * (lock.c)  One writer at a time per database directory: flock(2) on

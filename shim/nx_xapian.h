@@ -22,13 +22,16 @@
 #include <stdint.h>
 
 #include "nx_status.h"
+#include "nx_term.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* The on-disk format this build writes and reads (metadata "newsdex.format"). */
+/* The on-disk format this build writes and reads, in metadata
+ * NX_META_FORMAT (the other keys: facets/nx_meta.h). */
 #define NX_FORMAT_VERSION 1
+#define NX_META_FORMAT "newsdex.format"
 
 /* ---------------------------------------------------------------- stemmer */
 
@@ -65,7 +68,9 @@ typedef struct nx_writer nx_writer;
 
 typedef struct nx_writer_options {
     unsigned batch_size;  /* documents per commit (0 = 1000) */
-    int create;           /* create the database if missing */
+    int create;           /* create the database if the directory is
+                             missing or empty (never over one that is
+                             there, damaged or not) */
     int no_sync;          /* skip fsync (a rebuild synced before its swap) */
     int spelling;         /* build spelling data from indexed text */
     /* NULL-terminated facet term prefixes: closing the writer then writes
@@ -78,7 +83,8 @@ typedef struct nx_writer_options {
 /* Opens a writable Xapian database at `path` — a generation directory,
  * not the newsdex database directory (see nx_layout.h).  Fails with
  * NX_ELOCKED when another writer holds it, NX_EVERSION when its format is
- * not NX_FORMAT_VERSION. */
+ * not NX_FORMAT_VERSION, NX_EDB ("the database is damaged ...") when an
+ * existing database lacks a table or does not open. */
 int nx_writer_open(nx_writer **out, const char *path,
                    const nx_writer_options *opts, char **err);
 /* Adds or replaces (by id) a document; *replaced (may be NULL) is set to 1
@@ -163,6 +169,10 @@ typedef struct nx_db_options {
  * later is left out of the next search the same way. */
 int nx_db_open_ex(nx_db **out, const char *path, const nx_db_options *opts,
                   char **err);
+/* Why the facet head file of a local database is ignored as damaged
+ * (bad magic, size or checksum): *problem malloc'd, NULL when it is sound,
+ * missing or merely stale.  Counts are exact either way. */
+int nx_db_facet_heads_problem(nx_db *db, char **problem);
 /* The shards left out so far, comma-separated ("" when none). */
 const char *nx_db_missing_shards(const nx_db *db);
 /* The number of shards in the stub the database was opened from (0: not
@@ -182,6 +192,13 @@ const char *nx_db_errmsg(const nx_db *db);
 uint64_t nx_db_doccount(nx_db *db);
 /* Reopens at the latest revision (after DatabaseModifiedError). */
 int nx_db_reopen(nx_db *db);
+/* 1 when a stub the handle was opened through (a database directory's
+ * XAPIANDB, a stub file of shards, a local shard's XAPIANDB) is no longer
+ * the file it was — a rebuild or rollback swapped generations — so a
+ * long-lived reader must open the database again; nx_db_reopen() only
+ * follows new revisions of the generations already open.  Costs a stat()
+ * per stub. */
+int nx_db_changed(const nx_db *db);
 /* *out is malloc'd ("" when unset). */
 int nx_db_get_metadata(nx_db *db, const char *key, char **out);
 /* Stored data of the document with this id; *out malloc'd, *len its size.
@@ -293,8 +310,6 @@ const char *nx_results_facet_value(const nx_results *r, size_t f, size_t i,
                                    uint64_t *count);
 /* "Did you mean" for the query text, or NULL; owned by the results. */
 const char *nx_results_suggestion(const nx_results *r);
-/* The parsed query, for debugging; owned by the results. */
-const char *nx_results_query_description(const nx_results *r);
 
 #ifdef __cplusplus
 }

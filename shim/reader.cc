@@ -13,7 +13,7 @@
 
 static int check_format(nx_db *db)
 {
-    std::string v = db->db.get_metadata("newsdex.format");
+    std::string v = db->db.get_metadata(NX_META_FORMAT);
     if (v == std::to_string(NX_FORMAT_VERSION))
         return NX_OK;
     if (v.empty()) {
@@ -42,9 +42,45 @@ static std::string own_dir(const std::string &path)
     return path;
 }
 
+/* Whether the file `stub` exists and names nothing (no line but blanks and
+ * comments): Xapian opens that as an empty database, which would make a
+ * damaged database look like one with no articles. */
+static bool stub_is_empty(const std::string &stub)
+{
+    std::ifstream in(stub);
+    if (!in)
+        return false;
+    std::string line;
+    while (std::getline(in, line)) {
+        size_t i = line.find_first_not_of(" \t\r");
+        if (i != std::string::npos && line[i] != '#')
+            return false;
+    }
+    return true;
+}
+
 static void mark_missing(nx_db *db, const nx::Shard &s)
 {
     db->missing += (db->missing.empty() ? "" : ",") + s.name;
+}
+
+/* The stub a path is opened through: the file itself, or a directory's
+ * XAPIANDB (none for a bare generation directory: all zeros). */
+static nx_db::Stamp stamp_of(const std::string &path)
+{
+    nx_db::Stamp s;
+    struct stat st;
+    s.path = path;
+    if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+        s.path += "/XAPIANDB";
+    if (stat(s.path.c_str(), &st) == 0) {
+        s.dev = st.st_dev;
+        s.ino = st.st_ino;
+        s.size = st.st_size;
+        s.mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL +
+                     st.st_mtim.tv_nsec;
+    }
+    return s;
 }
 
 /* A stub file of shards: each shard opened on its own (shards.cc). */
@@ -56,6 +92,8 @@ static int open_stub(nx_db *db, const char *path, const nx_db_options *o)
     size_t up = 0;
     for (nx::Shard &s : db->shards) {
         std::string msg;
+        if (!s.remote)
+            db->stubs.push_back(stamp_of(s.name));
         rc = nx::open_shard(s, o->timeout_ms, msg);
         if (rc != NX_OK && !o->allow_partial) {
             db->msg = msg;
@@ -85,6 +123,20 @@ static int open_stub(nx_db *db, const char *path, const nx_db_options *o)
     return NX_OK;
 }
 
+extern "C" int nx_db_changed(const nx_db *db)
+{
+    /* Out of memory while checking: say changed, so the caller opens
+     * afresh rather than serve a generation that may be gone. */
+    try {
+        for (const nx_db::Stamp &s : db->stubs)
+            if (!(stamp_of(s.path) == s))
+                return 1;
+        return 0;
+    } catch (...) {
+        return 1;
+    }
+}
+
 extern "C" int nx_db_open(nx_db **out, const char *path, char **err)
 {
     nx_db_options o = NX_DB_OPTIONS_INIT;
@@ -107,6 +159,9 @@ extern "C" int nx_db_open_ex(nx_db **out, const char *path,
     auto open = [&]() -> int {
         struct stat st;
         db->path = path;
+        /* Before opening: a swap between the two is then seen as a
+         * change on the next check, never missed. */
+        db->stubs.assign(1, stamp_of(db->path));
         db->shards.clear();
         db->missing.clear();
         db->local = true;
@@ -116,6 +171,13 @@ extern "C" int nx_db_open_ex(nx_db **out, const char *path,
             if (src != NX_OK)
                 return src;
         } else {
+            std::string stub = std::string(path) + "/XAPIANDB";
+            if (stub_is_empty(stub)) {
+                db->msg = "the database is damaged: " + stub + " is empty "
+                          "(it names no generation); `newsdex rollback` or "
+                          "`newsdex rebuild` writes a new one";
+                return NX_EDB;
+            }
             db->db = Xapian::Database(path);
             db->gen_dir = own_dir(path);
         }
@@ -134,6 +196,20 @@ extern "C" int nx_db_open_ex(nx_db **out, const char *path,
     }
     *out = db;
     return NX_OK;
+}
+
+extern "C" int nx_db_facet_heads_problem(nx_db *db, char **problem)
+{
+    *problem = nullptr;
+    return nx::with_retry(db, [&]() -> int {
+        if (db->gen_dir.empty())
+            return NX_OK;
+        db->heads.load(db->gen_dir, db->db.get_revision());
+        if (!db->heads.problem().empty() &&
+            !(*problem = nx::dup(db->heads.problem())))
+            return NX_ENOMEM;
+        return NX_OK;
+    });
 }
 
 extern "C" const char *nx_db_missing_shards(const nx_db *db)
@@ -204,6 +280,14 @@ bool drop_dead_shards(nx_db *db)
 
 } // namespace nx
 
+extern "C" int nx_db_reopen(nx_db *db)
+{
+    return nx::guarded(db->msg, [&]() -> int {
+        db->db.reopen();
+        return NX_OK;
+    });
+}
+
 extern "C" void nx_db_close(nx_db *db)
 {
     delete db;
@@ -224,14 +308,6 @@ extern "C" uint64_t nx_db_doccount(nx_db *db)
     return n;
 }
 
-extern "C" int nx_db_reopen(nx_db *db)
-{
-    return nx::guarded(db->msg, [&]() -> int {
-        db->db.reopen();
-        return NX_OK;
-    });
-}
-
 extern "C" int nx_db_get_metadata(nx_db *db, const char *key, char **out)
 {
     *out = nullptr;
@@ -247,8 +323,8 @@ extern "C" int nx_db_get_data(nx_db *db, const char *id, char **out,
     *out = nullptr;
     *len = 0;
     return nx::with_retry(db, [&]() -> int {
-        std::string idterm = std::string("Q") + id;
-        if (idterm.size() > 245)
+        std::string idterm = nx::id_term(id);
+        if (!nx::term_fits(idterm))
             return NX_ENOTFOUND;
         Xapian::PostingIterator p = db->db.postlist_begin(idterm);
         if (p == db->db.postlist_end(idterm)) {

@@ -34,7 +34,7 @@ extern "C" int nx_terms_add(nx_terms *t, const char *term)
     return nx::guarded(msg, [&]() -> int {
         size_t n = std::char_traits<char>::length(term);
         /* A term Xapian cannot store cannot be in any document. */
-        if (n > 0 && n <= 245)
+        if (n > 0 && n <= NX_TERM_MAX)
             t->terms.emplace_back(term, n);
         return NX_OK;
     });
@@ -158,7 +158,6 @@ struct nx_results {
     std::vector<double> score;
     std::vector<std::vector<std::pair<std::string, uint64_t>>> facets;
     std::string suggestion;
-    std::string description;
     std::string snippet_msg;
 };
 
@@ -264,7 +263,6 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
         return NX_EQUERY;
     }
     q = add_filters(q, req);
-    r->description = q.get_description();
 
     Xapian::Enquire enq(db->db);
     enq.set_query(q);
@@ -486,7 +484,3 @@ extern "C" const char *nx_results_suggestion(const nx_results *r)
     return r->suggestion.empty() ? nullptr : r->suggestion.c_str();
 }
 
-extern "C" const char *nx_results_query_description(const nx_results *r)
-{
-    return r->description.c_str();
-}

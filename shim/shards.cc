@@ -75,8 +75,9 @@ int read_stub(const std::string &path, std::vector<Shard> &out,
         out.push_back(s);
     }
     if (out.empty()) {
-        msg = "the stub names no database";
-        return NX_EINVAL;
+        /* An emptied stub is a damaged database, not an empty one. */
+        msg = "the stub is empty: it names no database";
+        return NX_EDB;
     }
     return NX_OK;
 }

@@ -63,11 +63,16 @@ class FacetHeads {
     ~FacetHeads();
     FacetHeads(const FacetHeads &) = delete;
     FacetHeads &operator=(const FacetHeads &) = delete;
-    /* Maps dir/nx-facets.idx if it describes `revision`. */
+    /* Maps dir/nx-facets.idx if it describes `revision` and is sound
+     * (magic, size, checksum). */
     bool load(const std::string &dir, Xapian::rev revision);
     bool find(const std::string &prefix, HeadCursor &c) const;
+    /* Why the last load() ignored a damaged file ("" when it did not). */
+    const std::string &problem() const { return problem_; }
 
   private:
+    void unmap();
+    std::string problem_;
     unsigned char *map_ = nullptr;
     size_t size_ = 0;
     Xapian::rev revision_ = 0;

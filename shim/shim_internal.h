@@ -18,6 +18,16 @@ Xapian::Stem make_stemmer();
 /* A malloc'd copy of s (the C side frees with free()). */
 char *dup(const std::string &s);
 
+/* The id term of a document (nx_term.h), and whether Xapian can hold it. */
+inline std::string id_term(const std::string &id)
+{
+    return NX_ID_PREFIX + id;
+}
+inline bool term_fits(const std::string &t)
+{
+    return t.size() <= NX_TERM_MAX;
+}
+
 /* The exception firewall: maps the exception in flight to a status code
  * and writes its message into `msg`.  Call only inside a catch block. */
 int firewall(std::string &msg);

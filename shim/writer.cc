@@ -5,9 +5,17 @@
  */
 #include "shim_internal.h"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
+#include <dirent.h>
+#include <sys/stat.h>
+
+extern "C" {
+#include "nx_layout.h"   /* a C header without its own extern "C" */
+}
 #include "shim_doc.h"
 #include "shim_facets.h"
 
@@ -19,6 +27,7 @@ struct nx_writer {
     Xapian::TermGenerator tg;
     unsigned batch_size = 1000;
     unsigned pending = 0;   /* changes since the last commit */
+    uint64_t pending_bytes = 0;  /* what they add, for the space check */
     std::string msg;        /* last error */
     std::string path;       /* the database directory */
     std::vector<std::string> facet_prefixes;  /* for the head file */
@@ -26,14 +35,14 @@ struct nx_writer {
 
 static int check_format(Xapian::WritableDatabase &db, std::string &msg)
 {
-    std::string v = db.get_metadata("newsdex.format");
+    std::string v = db.get_metadata(NX_META_FORMAT);
     if (v.empty()) {
         if (db.get_doccount() != 0) {
             msg = "not a newsdex database (it has documents but no "
                   "newsdex.format metadata)";
             return NX_EVERSION;
         }
-        db.set_metadata("newsdex.format", std::to_string(NX_FORMAT_VERSION));
+        db.set_metadata(NX_META_FORMAT, std::to_string(NX_FORMAT_VERSION));
         db.commit();
         return NX_OK;
     }
@@ -44,6 +53,53 @@ static int check_format(Xapian::WritableDatabase &db, std::string &msg)
         return NX_EVERSION;
     }
     return NX_OK;
+}
+
+/* 0: `path` is missing, 1: an empty directory, 2: a directory holding
+ * something, -1: not a directory or unreadable. */
+static int dir_state(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return errno == ENOENT ? 0 : -1;
+    if (!S_ISDIR(st.st_mode))
+        return -1;
+    DIR *d = opendir(path);
+    if (!d)
+        return -1;
+    int state = 1;
+    while (struct dirent *e = readdir(d))
+        if (std::strcmp(e->d_name, ".") != 0 &&
+            std::strcmp(e->d_name, "..") != 0) {
+            state = 2;
+            break;
+        }
+    closedir(d);
+    return state;
+}
+
+/* The tables every glass database has from its creation on (the others
+ * are created when first written).  Xapian opens a database missing one
+ * of them as if it were new and empty, so a writer must look first. */
+static std::string missing_table(const std::string &path)
+{
+    static const char *const need[] = {"iamglass", "postlist.glass",
+                                       "termlist.glass"};
+    for (const char *f : need) {
+        struct stat st;
+        if (stat((path + "/" + f).c_str(), &st) != 0)
+            return std::string(f) + ": " + std::strerror(errno);
+        if (st.st_size == 0)
+            return std::string(f) + " is empty";
+    }
+    return std::string();
+}
+
+static std::string damaged(const std::string &path, const std::string &why)
+{
+    return "the database is damaged (" + why + "): nothing was written; "
+           "run xapian-check " + path + ", then `newsdex rollback` to the "
+           "previous generation or `newsdex rebuild` from the sources";
 }
 
 extern "C" int nx_writer_open(nx_writer **out, const char *path,
@@ -57,14 +113,46 @@ extern "C" int nx_writer_open(nx_writer **out, const char *path,
         *err = nullptr;
     nx_writer *w = nullptr;
     std::string msg;
+    /* Only a missing or empty directory becomes a new database: an
+     * existing one is opened, never silently re-created, whatever is
+     * wrong with it. */
+    int state = dir_state(path);
+    bool create = opts->create && (state == 0 || state == 1);
+    if (!create && state == 2) {
+        std::string gone = missing_table(path);
+        if (!gone.empty()) {
+            if (err)
+                *err = nx::dup(std::string(path) + ": " +
+                               damaged(path, gone));
+            return NX_EDB;
+        }
+    }
     int rc = nx::guarded(msg, [&]() -> int {
         w = new nx_writer();
         int flags = Xapian::DB_BACKEND_GLASS |
-                    (opts->create ? Xapian::DB_CREATE_OR_OPEN
-                                  : Xapian::DB_OPEN);
+                    (create ? Xapian::DB_CREATE : Xapian::DB_OPEN);
         if (opts->no_sync)
             flags |= Xapian::DB_NO_SYNC;
-        w->db = Xapian::WritableDatabase(path, flags);
+        try {
+            w->db = Xapian::WritableDatabase(path, flags);
+        } catch (const Xapian::DatabaseLockError &) {
+            throw;      /* another writer, or the lock file's own error */
+        } catch (const Xapian::DatabaseVersionError &) {
+            throw;
+        } catch (const Xapian::DatabaseOpeningError &e) {
+            /* The OS refusing (permissions, a read-only file system) is
+             * an I/O error, said as such; a file that is not there or not
+             * what glass wrote is damage. */
+            const char *os = e.get_error_string();
+            if (os && *os && std::strcmp(os, std::strerror(ENOENT)) != 0)
+                throw;
+            msg = damaged(path, state == 0 ? "its generation is missing"
+                                           : e.get_msg());
+            return NX_EDB;
+        } catch (const Xapian::DatabaseCorruptError &e) {
+            msg = damaged(path, e.get_msg());
+            return NX_EDB;
+        }
         int frc = check_format(w->db, msg);
         if (frc != NX_OK)
             return frc;
@@ -110,8 +198,40 @@ static Xapian::Document build(nx_writer *w, const nx_doc *d)
     for (const auto &v : d->values)
         doc.add_value(v.first, v.second);
     doc.set_data(d->data);
-    doc.add_boolean_term("Q" + d->id);
+    doc.add_boolean_term(nx::id_term(d->id));
     return doc;
+}
+
+/* About what a commit of the pending changes writes: the text, terms,
+ * values and data put (their postings, positions and termlists come to
+ * about three times that), a few blocks for each delete, and the floor
+ * every commit needs.  Checked before the commit, so a full disk refuses
+ * it with the numbers instead of failing in the middle of one. */
+static int space_for_commit(nx_writer *w)
+{
+    if (!w->pending)
+        return NX_OK;
+    char *err = nullptr;
+    int rc = nx_space_check(w->path.c_str(),
+                            NX_SPACE_FLOOR + 3 * w->pending_bytes, &err);
+    if (rc != NX_OK) {
+        w->msg = std::string(err ? err : "No space left on device") +
+                 "; nothing since the last commit was written";
+        std::free(err);
+    }
+    return rc;
+}
+
+static uint64_t doc_bytes(const nx_doc *d)
+{
+    uint64_t n = d->id.size() + d->data.size();
+    for (const auto &t : d->texts)
+        n += t.text.size();
+    for (const auto &t : d->terms)
+        n += t.size();
+    for (const auto &v : d->values)
+        n += v.second.size();
+    return n;
 }
 
 static int after_change(nx_writer *w)
@@ -128,14 +248,17 @@ extern "C" int nx_writer_put(nx_writer *w, const nx_doc *d, int *replaced)
             w->msg = "document has no id";
             return NX_EINVAL;
         }
-        std::string idterm = "Q" + d->id;
-        if (idterm.size() > 245) {
-            w->msg = "id is longer than 244 bytes: " + d->id.substr(0, 60);
+        std::string idterm = nx::id_term(d->id);
+        if (!nx::term_fits(idterm)) {
+            w->msg = "id is longer than " +
+                     std::to_string(NX_TERM_MAX - (sizeof NX_ID_PREFIX - 1)) +
+                     " bytes: " + d->id.substr(0, 60);
             return NX_EINVAL;
         }
         if (replaced)
             *replaced = w->db.term_exists(idterm) ? 1 : 0;
         w->db.replace_document(idterm, build(w, d));
+        w->pending_bytes += doc_bytes(d);
         return after_change(w);
     });
 }
@@ -143,13 +266,14 @@ extern "C" int nx_writer_put(nx_writer *w, const nx_doc *d, int *replaced)
 extern "C" int nx_writer_delete(nx_writer *w, const char *id, int *found)
 {
     return nx::guarded(w->msg, [&]() -> int {
-        std::string idterm = std::string("Q") + id;
-        bool exists = idterm.size() <= 245 && w->db.term_exists(idterm);
+        std::string idterm = nx::id_term(id);
+        bool exists = nx::term_fits(idterm) && w->db.term_exists(idterm);
         if (found)
             *found = exists ? 1 : 0;
         if (!exists)
             return NX_OK;
         w->db.delete_document(idterm);
+        w->pending_bytes += 16384;   /* the blocks of its terms */
         return after_change(w);
     });
 }
@@ -175,9 +299,13 @@ extern "C" int nx_writer_get_metadata(nx_writer *w, const char *key,
 
 extern "C" int nx_writer_commit(nx_writer *w)
 {
+    int rc = space_for_commit(w);
+    if (rc != NX_OK)
+        return rc;
     return nx::guarded(w->msg, [&]() -> int {
         w->db.commit_transaction();
         w->pending = 0;
+        w->pending_bytes = 0;
         w->db.begin_transaction(true);
         return NX_OK;
     });
@@ -199,7 +327,14 @@ extern "C" int nx_writer_close(nx_writer *w, char **err)
         *err = nullptr;
     if (!w)
         return NX_OK;
-    int rc = nx::guarded(w->msg, [&]() -> int {
+    int rc = space_for_commit(w);
+    if (rc != NX_OK) {
+        if (err)
+            *err = nx::dup(w->msg);
+        nx_writer_abandon(w);
+        return rc;
+    }
+    rc = nx::guarded(w->msg, [&]() -> int {
         w->db.commit_transaction();
         return NX_OK;
     });
@@ -245,7 +380,7 @@ extern "C" const char *nx_writer_errmsg(const nx_writer *w)
 /* The document with this id term, or 0. */
 static Xapian::docid find_id(nx_writer *w, const std::string &idterm)
 {
-    if (idterm.size() > 245)
+    if (!nx::term_fits(idterm))
         return 0;
     Xapian::PostingIterator p = w->db.postlist_begin(idterm);
     return p == w->db.postlist_end(idterm) ? 0 : *p;
@@ -259,7 +394,7 @@ extern "C" int nx_writer_get_value(nx_writer *w, const char *id,
     *len = 0;
     *found = 0;
     return nx::guarded(w->msg, [&]() -> int {
-        Xapian::docid did = find_id(w, std::string("Q") + id);
+        Xapian::docid did = find_id(w, nx::id_term(id));
         if (!did)
             return NX_OK;
         std::string v = w->db.get_document(did).get_value(slot);
@@ -277,7 +412,7 @@ extern "C" int nx_writer_get_data(nx_writer *w, const char *id, char **out,
     *len = 0;
     *found = 0;
     return nx::guarded(w->msg, [&]() -> int {
-        Xapian::docid did = find_id(w, std::string("Q") + id);
+        Xapian::docid did = find_id(w, nx::id_term(id));
         if (!did)
             return NX_OK;
         std::string v = w->db.get_document(did).get_data();
@@ -288,14 +423,15 @@ extern "C" int nx_writer_get_data(nx_writer *w, const char *id, char **out,
     });
 }
 
-/* The id of a document: its one "Q" term.  Facet and text terms never
- * start with an upper-case Q (see facets/nx_facets.h). */
+/* The id of a document: its one NX_ID_PREFIX term.  Facet and text terms
+ * never start with that upper-case letter (see facets/nx_facets.h). */
 static std::string id_of(nx_writer *w, Xapian::docid did)
 {
+    const size_t np = sizeof NX_ID_PREFIX - 1;
     Xapian::TermIterator t = w->db.termlist_begin(did);
-    t.skip_to("Q");
-    if (t != w->db.termlist_end(did) && (*t)[0] == 'Q')
-        return (*t).substr(1);
+    t.skip_to(NX_ID_PREFIX);
+    if (t != w->db.termlist_end(did) && (*t).compare(0, np, NX_ID_PREFIX) == 0)
+        return (*t).substr(np);
     return std::string();
 }
 
@@ -305,11 +441,11 @@ extern "C" int nx_writer_each_id(nx_writer *w, const char *term, int exact,
     std::vector<std::string> ids;
     int rc = nx::guarded(w->msg, [&]() -> int {
         std::string prefix(term);
-        if (prefix == "Q" && !exact) {
+        if (prefix == NX_ID_PREFIX && !exact) {
             /* Every document: the id terms themselves. */
-            for (auto t = w->db.allterms_begin("Q");
-                 t != w->db.allterms_end("Q"); ++t)
-                ids.push_back((*t).substr(1));
+            for (auto t = w->db.allterms_begin(prefix);
+                 t != w->db.allterms_end(prefix); ++t)
+                ids.push_back((*t).substr(prefix.size()));
             return NX_OK;
         }
         for (auto t = w->db.allterms_begin(prefix);

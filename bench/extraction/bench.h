@@ -14,6 +14,7 @@ typedef struct prf {
     long tp, pred, gold, tpg;   /* tp over predictions, tpg over gold */
 } prf;
 
+/* common.c */
 char *bench_slurp(const char *path, size_t *len);
 double bench_now(void);
 void bench_report(const char *what, const prf *p);

@@ -16,36 +16,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_buf.h"
 #include "nx_status.h"
 
 #define CONLL_MAX_DOC_BYTES (64u << 20)
 
-static int cerr(char **err, int rc, const char *fmt, ...)
-{
-    if (err) {
-        va_list ap;
-        va_start(ap, fmt);
-        if (vasprintf(err, fmt, ap) < 0)
-            *err = NULL;
-        va_end(ap);
-    }
-    return rc;
-}
+/* Bound on the elements of any array read from a corpus (offsets, tags,
+ * lines, words, the arena's bytes): never more than its bytes, 2 aside.
+ * The explicit bounds on tokens and bytes are reported first. */
+#define GROW_MAX ((size_t)NX_NER_MAX_CORPUS_BYTES + 2)
 
-/* Grows *v (of *cap elements of `size` bytes) to hold `need`. */
-static int grow(void **v, size_t *cap, size_t need, size_t size)
+static int grow(void *v, size_t *cap, size_t need, size_t size)
 {
-    if (need <= *cap)
-        return NX_OK;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    void *p = realloc(*v, n * size);
-    if (!p)
-        return NX_ENOMEM;
-    *v = p;
-    *cap = n;
-    return NX_OK;
+    return nx_grow(v, cap, need, size, GROW_MAX);
 }
 
 /* Reads one line into buf (NX_TAGGER_MAX_LINE + 2 bytes).  Returns 1 with
@@ -105,7 +88,7 @@ static int end_sentence(corpus_build *b)
     nx_ner_corpus *c = b->c;
     if (c->sent_start[c->nsents] == c->ntokens)
         return NX_OK;
-    if (grow((void **)&c->sent_start, &b->cap_s, c->nsents + 2,
+    if (grow(&c->sent_start, &b->cap_s, c->nsents + 2,
              sizeof(size_t)))
         return NX_ENOMEM;
     c->sent_start[++c->nsents] = c->ntokens;
@@ -119,7 +102,7 @@ static int end_doc(corpus_build *b)
         return NX_ENOMEM;
     if (c->doc_start[c->ndocs] == c->nsents)
         return NX_OK;
-    if (grow((void **)&c->doc_start, &b->cap_d, c->ndocs + 2, sizeof(size_t)))
+    if (grow(&c->doc_start, &b->cap_d, c->ndocs + 2, sizeof(size_t)))
         return NX_ENOMEM;
     c->doc_start[++c->ndocs] = c->nsents;
     return NX_OK;
@@ -137,8 +120,8 @@ int nx_ner_corpus_read(nx_ner_corpus **out, FILE *in, const char *name,
     int rc = NX_ENOMEM;
     b.c = c;
     if (!line || !c ||
-        grow((void **)&c->sent_start, &b.cap_s, 1, sizeof(size_t)) ||
-        grow((void **)&c->doc_start, &b.cap_d, 1, sizeof(size_t)))
+        grow(&c->sent_start, &b.cap_s, 1, sizeof(size_t)) ||
+        grow(&c->doc_start, &b.cap_d, 1, sizeof(size_t)))
         goto fail;
     c->sent_start[0] = c->doc_start[0] = 0;
     size_t lineno = 0, len;
@@ -162,23 +145,23 @@ int nx_ner_corpus_read(nx_ner_corpus **out, FILE *in, const char *name,
         last_field(line, len, &tb, &te);
         int tag = tb > wb ? nx_ner_tag_parse(line + tb, te - tb, prev) : -1;
         if (tag < 0) {
-            rc = cerr(err, NX_EPARSE, "%s:%zu: no valid NE tag in the last "
-                      "column (want O, B-X or I-X with X one of PER ORG "
-                      "LOC MISC)", name, lineno);
+            rc = nx_fail(err, NX_EPARSE, "%s:%zu: no valid NE tag in the "
+                         "last column (want O, B-X or I-X with X one of PER "
+                         "ORG LOC MISC)", name, lineno);
             goto fail;
         }
         prev = tag;
         size_t wlen = we - wb;
         if (c->ntokens >= NX_NER_MAX_CORPUS_TOKENS ||
             c->arena_len + wlen + 1 > NX_NER_MAX_CORPUS_BYTES) {
-            rc = cerr(err, NX_ETOOBIG, "%s:%zu: corpus larger than the "
-                      "bound", name, lineno);
+            rc = nx_fail(err, NX_ETOOBIG, "%s:%zu: corpus larger than the "
+                         "bound", name, lineno);
             goto fail;
         }
         rc = NX_ENOMEM;
-        if (grow((void **)&b.woff, &b.cap_w, c->ntokens + 1, sizeof(size_t)) ||
-            grow((void **)&c->gold, &b.cap_g, c->ntokens + 1, sizeof(int)) ||
-            grow((void **)&c->arena, &b.cap_a, c->arena_len + wlen + 1, 1))
+        if (grow(&b.woff, &b.cap_w, c->ntokens + 1, sizeof(size_t)) ||
+            grow(&c->gold, &b.cap_g, c->ntokens + 1, sizeof(int)) ||
+            grow(&c->arena, &b.cap_a, c->arena_len + wlen + 1, 1))
             goto fail;
         memcpy(c->arena + c->arena_len, line + wb, wlen);
         c->arena[c->arena_len + wlen] = '\0';
@@ -187,10 +170,10 @@ int nx_ner_corpus_read(nx_ner_corpus **out, FILE *in, const char *name,
         c->arena_len += wlen + 1;
     }
     if (got < 0) {
-        rc = cerr(err, got, got == NX_ETOOBIG
-                  ? "%s:%zu: line longer than %d bytes"
-                  : "%s:%zu: read error", name, lineno + 1,
-                  NX_TAGGER_MAX_LINE);
+        rc = got == NX_ETOOBIG
+                 ? nx_fail(err, got, "%s:%zu: line longer than %d bytes",
+                           name, lineno + 1, NX_TAGGER_MAX_LINE)
+                 : nx_fail(err, got, "%s:%zu: read error", name, lineno + 1);
         goto fail;
     }
     if ((rc = end_doc(&b)))
@@ -207,7 +190,7 @@ int nx_ner_corpus_read(nx_ner_corpus **out, FILE *in, const char *name,
     return NX_OK;
 fail:
     if (rc == NX_ENOMEM && err && !*err)
-        cerr(err, rc, "%s: out of memory", name);
+        nx_fail(err, rc, "%s: out of memory", name);
     free(b.woff);
     free(line);
     nx_ner_corpus_free(c);
@@ -221,8 +204,8 @@ int nx_ner_corpus_load(nx_ner_corpus **out, const char *path, char **err)
     if (!f) {
         if (err)
             *err = NULL;
-        return cerr(err, NX_EIO, "%s: cannot open: %s", path,
-                    strerror(errno));
+        return nx_fail(err, NX_EIO, "%s: cannot open: %s", path,
+                       strerror(errno));
     }
     int rc = nx_ner_corpus_read(out, f, path, err);
     fclose(f);
@@ -278,7 +261,7 @@ static int doc_end_sentence(conll_doc *d)
 {
     if (d->nwords == d->sent_begin)
         return NX_OK;
-    if (grow((void **)&d->sents, &d->cap_sents, d->nsents + 1,
+    if (grow(&d->sents, &d->cap_sents, d->nsents + 1,
              sizeof *d->sents))
         return NX_ENOMEM;
     /* Token pointers are fixed up in doc_flush: words may still move. */
@@ -325,7 +308,7 @@ static int doc_flush(const nx_tagger *t, conll_doc *d, FILE *out)
 static int doc_add_line(conll_doc *d, const char *s, size_t len, int token,
                         size_t wb, size_t we)
 {
-    if (grow((void **)&d->lines, &d->cap_lines, d->nlines + 1,
+    if (grow(&d->lines, &d->cap_lines, d->nlines + 1,
              sizeof *d->lines))
         return NX_ENOMEM;
     char *text = malloc(len + 1);
@@ -336,7 +319,7 @@ static int doc_add_line(conll_doc *d, const char *s, size_t len, int token,
     d->bytes += len;
     if (!token)
         return NX_OK;
-    if (grow((void **)&d->words, &d->cap_words, d->nwords + 1,
+    if (grow(&d->words, &d->cap_words, d->nwords + 1,
              sizeof *d->words))
         return NX_ENOMEM;
     char *word = strndup(s + wb, we - wb);
@@ -375,25 +358,26 @@ int nx_tagger_conll(const nx_tagger *t, FILE *in, FILE *out, char **err)
         if (d.nwords - d.sent_begin >= NX_TAGGER_MAX_SENT_TOKENS ||
             d.nwords >= NX_TAGGER_MAX_DOC_TOKENS ||
             d.bytes + len > CONLL_MAX_DOC_BYTES) {
-            rc = cerr(err, NX_ETOOBIG, "line %zu: sentence or document "
-                      "longer than the tagger's bound (%d tokens a "
-                      "sentence, %d a document)", lineno,
-                      NX_TAGGER_MAX_SENT_TOKENS, NX_TAGGER_MAX_DOC_TOKENS);
+            rc = nx_fail(err, NX_ETOOBIG, "line %zu: sentence or document "
+                         "longer than the tagger's bound (%d tokens a "
+                         "sentence, %d a document)", lineno,
+                         NX_TAGGER_MAX_SENT_TOKENS, NX_TAGGER_MAX_DOC_TOKENS);
             goto done;
         }
         if ((rc = doc_add_line(&d, line, len, 1, wb, we)))
             goto done;
     }
     if (got < 0) {
-        rc = cerr(err, got, got == NX_ETOOBIG
-                  ? "line %zu: longer than %d bytes" : "line %zu: read error",
-                  lineno + 1, NX_TAGGER_MAX_LINE);
+        rc = got == NX_ETOOBIG
+                 ? nx_fail(err, got, "line %zu: longer than %d bytes",
+                           lineno + 1, NX_TAGGER_MAX_LINE)
+                 : nx_fail(err, got, "line %zu: read error", lineno + 1);
         goto done;
     }
     rc = doc_flush(t, &d, out);
 done:
     if (rc && err && !*err)
-        cerr(err, rc, "line %zu: %s", lineno, nx_strerror(rc));
+        nx_fail(err, rc, "line %zu: %s", lineno, nx_strerror(rc));
     doc_clear(&d);
     free(d.lines);
     free(d.words);

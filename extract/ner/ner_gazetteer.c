@@ -120,17 +120,6 @@ static int add_name(gaz_build *b, char *line, unsigned list)
     return NX_OK;
 }
 
-static int set_err(char **err, const char *fmt, const char *a, const char *b)
-{
-    if (err) {
-        size_t n = strlen(fmt) + strlen(a) + strlen(b) + 1;
-        *err = malloc(n);
-        if (*err)
-            snprintf(*err, n, fmt, a, b);
-    }
-    return 0;
-}
-
 int ner_gaz_build(ner_gaz *g, const char *dir, FILE *log, char **err)
 {
     gaz_build b = {0};
@@ -154,23 +143,22 @@ int ner_gaz_build(ner_gaz *g, const char *dir, FILE *log, char **err)
         while (fgets(line, GAZ_MAX_LINE, f)) {
             size_t len = strlen(line);
             if (len == GAZ_MAX_LINE - 1 && line[len - 1] != '\n') {
-                set_err(err, "%s: a line is longer than the limit%s", path,
-                        "");
-                rc = NX_ETOOBIG;
+                rc = nx_fail(err, NX_ETOOBIG,
+                             "%s: a line is longer than the limit", path);
                 break;
             }
             if (line[0] == '#' || line[0] == '\n' || line[0] == '\r')
                 continue;
             lines++;
             if ((rc = add_name(&b, line, l)) != NX_OK) {
-                set_err(err, "%s: %s", path, rc == NX_ETOOBIG
+                nx_fail(err, rc, "%s: %s", path, rc == NX_ETOOBIG
                         ? "too many gazetteer entries" : "out of memory");
                 break;
             }
         }
         if (rc == NX_OK && ferror(f)) {
-            set_err(err, "%s: read error: %s", path, strerror(errno));
-            rc = NX_EIO;
+            rc = nx_fail(err, NX_EIO, "%s: read error: %s", path,
+                         strerror(errno));
         }
         fclose(f);
         if (log && rc == NX_OK)

@@ -46,18 +46,6 @@
 
 static size_t pad8(size_t n) { return (n + 7) & ~(size_t)7; }
 
-static int format_err(char **err, int rc, const char *fmt, ...)
-{
-    if (err) {
-        va_list ap;
-        va_start(ap, fmt);
-        if (vasprintf(err, fmt, ap) < 0)
-            *err = NULL;
-        va_end(ap);
-    }
-    return rc;
-}
-
 static int little_endian(void)
 {
     const uint16_t one = 1;
@@ -143,46 +131,46 @@ int nx_tagger_load(nx_tagger **out, const char *path, char **err)
     if (err)
         *err = NULL;
     if (!little_endian())
-        return format_err(err, NX_EINVAL,
-                          "%s: model files need a little-endian host", path);
+        return nx_fail(err, NX_EINVAL,
+                       "%s: model files need a little-endian host", path);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return format_err(err, NX_EIO, "%s: cannot open NER model: %s", path,
-                          strerror(errno));
+        return nx_fail(err, NX_EIO, "%s: cannot open NER model: %s", path,
+                       strerror(errno));
     struct stat st;
     if (fstat(fd, &st) != 0) {
         int e = errno;
         close(fd);
-        return format_err(err, NX_EIO, "%s: cannot stat: %s", path,
-                          strerror(e));
+        return nx_fail(err, NX_EIO, "%s: cannot stat: %s", path,
+                       strerror(e));
     }
     size_t size = (size_t)st.st_size;
     if (size < HDR_SIZE) {
         close(fd);
-        return format_err(err, NX_EPARSE,
-                          "%s: truncated NER model (%zu bytes, the header "
-                          "alone is %u)", path, size, HDR_SIZE);
+        return nx_fail(err, NX_EPARSE,
+                       "%s: truncated NER model (%zu bytes, the header "
+                       "alone is %u)", path, size, HDR_SIZE);
     }
     void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
     int e = errno;
     close(fd);
     if (map == MAP_FAILED)
-        return format_err(err, NX_EIO, "%s: cannot map: %s", path,
-                          strerror(e));
+        return nx_fail(err, NX_EIO, "%s: cannot map: %s", path,
+                       strerror(e));
     const unsigned char *h = map;
     int rc;
     char want[HDR_SIZE - TAGSET_OFF];
     tagset(want);
     if (memcmp(h, NER_MODEL_MAGIC, 8) != 0) {
-        rc = format_err(err, NX_EPARSE,
-                        "%s: not a newsdex NER model (bad magic)", path);
+        rc = nx_fail(err, NX_EPARSE,
+                     "%s: not a newsdex NER model (bad magic)", path);
         goto fail;
     }
     if (rd32(h + 8) != NER_MODEL_VERSION) {
-        rc = format_err(err, NX_EVERSION,
-                        "%s: NER model format version %u, this build reads "
-                        "version %u: retrain or update", path, rd32(h + 8),
-                        NER_MODEL_VERSION);
+        rc = nx_fail(err, NX_EVERSION,
+                     "%s: NER model format version %u, this build reads "
+                     "version %u: retrain or update", path, rd32(h + 8),
+                     NER_MODEL_VERSION);
         goto fail;
     }
     unsigned bits = rd32(h + 20);
@@ -190,35 +178,35 @@ int nx_tagger_load(nx_tagger **out, const char *path, char **err)
     unsigned nstages = rd32(h + 36);
     if (rd32(h + 12) != HDR_SIZE || rd32(h + 16) != NER_NT ||
         memcmp(h + TAGSET_OFF, want, sizeof want) != 0) {
-        rc = format_err(err, NX_EPARSE,
-                        "%s: NER model header names another tag set", path);
+        rc = nx_fail(err, NX_EPARSE,
+                     "%s: NER model header names another tag set", path);
         goto fail;
     }
     if (bits < 8 || bits > 26 || (gcap & (gcap - 1)) != 0 || nstages < 1 ||
         nstages > NER_MAX_STAGES) {
-        rc = format_err(err, NX_EPARSE,
-                        "%s: NER model header is corrupt (hash bits %u, "
-                        "stages %u, gazetteer slots %u)", path, bits, nstages,
-                        gcap);
+        rc = nx_fail(err, NX_EPARSE,
+                     "%s: NER model header is corrupt (hash bits %u, "
+                     "stages %u, gazetteer slots %u)", path, bits, nstages,
+                     gcap);
         goto fail;
     }
     layout l = get_layout(bits, nstages, gcap);
     if (rd64(h + 40) != l.total || size != HDR_SIZE + l.total) {
-        rc = format_err(err, NX_EPARSE,
-                        "%s: truncated or padded NER model (%zu bytes, the "
-                        "header implies %zu)", path, size,
-                        (size_t)(HDR_SIZE + l.total));
+        rc = nx_fail(err, NX_EPARSE,
+                     "%s: truncated or padded NER model (%zu bytes, the "
+                     "header implies %zu)", path, size,
+                     (size_t)(HDR_SIZE + l.total));
         goto fail;
     }
     if (payload_hash(h + HDR_SIZE, l.total) != rd64(h + 48)) {
-        rc = format_err(err, NX_EPARSE,
-                        "%s: NER model checksum mismatch (corrupt file)",
-                        path);
+        rc = nx_fail(err, NX_EPARSE,
+                     "%s: NER model checksum mismatch (corrupt file)",
+                     path);
         goto fail;
     }
     nx_tagger *t = calloc(1, sizeof *t);
     if (!t) {
-        rc = format_err(err, NX_ENOMEM, "%s: out of memory", path);
+        rc = nx_fail(err, NX_ENOMEM, "%s: out of memory", path);
         goto fail;
     }
     const unsigned char *p = h + HDR_SIZE;
@@ -255,7 +243,7 @@ int nx_tagger_save(const nx_tagger *t, const char *path, char **err)
     layout l = get_layout(t->hash_bits, t->nstages, t->gaz.cap);
     unsigned char *buf = calloc(1, HDR_SIZE + l.total);
     if (!buf)
-        return format_err(err, NX_ENOMEM, "%s: out of memory", path);
+        return nx_fail(err, NX_ENOMEM, "%s: out of memory", path);
     unsigned char *h = buf, *p = buf + HDR_SIZE;
     uint32_t u;
     uint64_t q;
@@ -293,23 +281,23 @@ int nx_tagger_save(const nx_tagger *t, const char *path, char **err)
     int rc = NX_OK;
     if (asprintf(&tmp, "%s.tmp", path) < 0) {
         free(buf);
-        return format_err(err, NX_ENOMEM, "%s: out of memory", path);
+        return nx_fail(err, NX_ENOMEM, "%s: out of memory", path);
     }
     FILE *f = fopen(tmp, "wb");
     if (!f) {
-        rc = format_err(err, NX_EIO, "%s: cannot create: %s", tmp,
-                        strerror(errno));
+        rc = nx_fail(err, NX_EIO, "%s: cannot create: %s", tmp,
+                     strerror(errno));
     } else {
         size_t n = fwrite(buf, 1, HDR_SIZE + l.total, f);
         int bad = n != HDR_SIZE + l.total || fflush(f) != 0;
         int e = errno;
         if (fclose(f) != 0 || bad) {
-            rc = format_err(err, NX_EIO, "%s: write failed: %s", tmp,
-                            strerror(e ? e : errno));
+            rc = nx_fail(err, NX_EIO, "%s: write failed: %s", tmp,
+                         strerror(e ? e : errno));
             unlink(tmp);
         } else if (rename(tmp, path) != 0) {
-            rc = format_err(err, NX_EIO, "%s: cannot rename to %s: %s", tmp,
-                            path, strerror(errno));
+            rc = nx_fail(err, NX_EIO, "%s: cannot rename to %s: %s", tmp,
+                         path, strerror(errno));
             unlink(tmp);
         }
     }

@@ -10,59 +10,25 @@
 
 #include <string.h>
 
+#include "nx_hash.h"
+#include "nx_utf8.h"
+
 uint64_t ner_hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
-    }
-    return ner_mix(h);
+    return ner_mix(nx_fnv1a64(NX_FNV64_OFFSET, s, n));
 }
 
-/* Decodes one UTF-8 code point; invalid bytes decode as themselves so a
+/* Decodes one code point; ill-formed bytes decode as themselves so a
  * broken word still gets a stable (if odd) shape. */
 static uint32_t utf8_next(const unsigned char **pp)
 {
-    const unsigned char *p = *pp;
-    uint32_t c = p[0];
-    int n = 0;
-    if (c >= 0xF0 && c < 0xF8) { c &= 0x07; n = 3; }
-    else if (c >= 0xE0) { c &= 0x0F; n = 2; }
-    else if (c >= 0xC0) { c &= 0x1F; n = 1; }
-    for (int i = 1; i <= n; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            *pp = p + 1;
-            return p[0];
-        }
-        c = (c << 6) | (p[i] & 0x3F);
-    }
-    *pp = p + 1 + n;
+    const char *s = (const char *)*pp;
+    uint32_t c;
+    size_t k = nx_utf8_decode(s, strnlen(s, 4), &c);
+    if (k == 1 && c == 0xFFFD)
+        c = **pp;
+    *pp += k;
     return c;
-}
-
-static size_t utf8_put(char *out, uint32_t c)
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
 }
 
 enum { K_UPPER, K_LOWER, K_DIGIT, K_OTHER };
@@ -115,7 +81,7 @@ size_t ner_lower(char *out, size_t cap, const char *word)
         uint32_t lc;
         classify(utf8_next(&p), &lc);
         char buf[4];
-        size_t k = utf8_put(buf, lc);
+        size_t k = nx_utf8_encode(lc, buf);
         if (n + k + 1 > cap)
             break;
         memcpy(out + n, buf, k);
@@ -170,9 +136,7 @@ static void affixes(ner_tok *tok, const char *lw, size_t len)
             tok->suf[k - 1] = 0;
             continue;
         }
-        pos--;
-        while (pos > 0 && ((unsigned char)lw[pos] & 0xC0) == 0x80)
-            pos--;
+        pos = nx_utf8_cut(lw, pos - 1);
         tok->suf[k - 1] = ner_hash_bytes(lw + pos, len - pos);
     }
 }

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "nx_buf.h"
 #include "nx_status.h"
 
 typedef struct train_set {
@@ -116,13 +117,11 @@ static int build_feats(train_set *ts, const nx_ner_corpus *c, uint32_t mask,
     for (size_t k = 0; k < c->nsents; k++) {
         size_t b = c->sent_start[k], len = c->sent_start[k + 1] - b;
         for (size_t i = 0; i < len; i++) {
-            if (n + NER_MAX_FEATS > cap) {
-                cap *= 2;
-                uint32_t *f = realloc(ts->feats, cap * sizeof *f);
-                if (!f)
-                    return NX_ENOMEM;
-                ts->feats = f;
-            }
+            int rc = nx_grow(&ts->feats, &cap, n + NER_MAX_FEATS,
+                             sizeof *ts->feats,
+                             (size_t)NX_NER_MAX_CORPUS_TOKENS * NER_MAX_FEATS);
+            if (rc != NX_OK)
+                return rc;
             ts->foff[b + i] = n;
             n += ner_features(ts->feats + n, ts->toks + b, len, i, mask,
                               stage);

@@ -70,6 +70,14 @@ run "$NEWSDEX" delete --db "$DB" pol-2022-g20-bali-lavrov
 check_eq "delete exit" "$rc" 0
 run "$NEWSDEX" show --db "$DB" pol-2022-g20-bali-lavrov
 check_eq "deleted" "$rc" 1
+run "$NEWSDEX" delete --db "$DB" pol-2022-g20-bali-lavrov no-such-id
+check_eq "delete missing exit" "$rc" 1
+check_eq "delete missing names each id" "$err" \
+    "newsdex delete: no article with id \"pol-2022-g20-bali-lavrov\"
+newsdex delete: no article with id \"no-such-id\""
+run "$NEWSDEX" delete --db "$T/no-such-db" some-id
+check_eq "delete no database exit" "$rc" 3
+check "delete no database says so" grep -q "^newsdex delete: .*no-such-db" <<<"$err"
 run "$NEWSDEX" stats --db "$DB" --json
 check_eq "stats documents" "$(json 'j["documents"]')" 47
 check_eq "stats generation" "$(json 'j["generation"]')" 1

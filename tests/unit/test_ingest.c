@@ -153,6 +153,21 @@ static const row rows[] = {
      "id=c/a.json title=a" R "b\\u0000" R " body= line=1 src=c/a.json\n",
      "W 1 2 invalid UTF-8 sequence(s) or control character(s) replaced by "
      "U+FFFD\n"},
+    /* Unpaired UTF-16 surrogate escapes: U+FFFD, not a lost record. */
+    {JSONL, "{\"title\":\"a\\ud800b\",\"body\":\"\\uDC00x\\ud800\"}", 0,
+     NULL, "id=c/a.jsonl#1 title=a" R "b body=" R "x" R " line=1 "
+     "src=c/a.jsonl\n",
+     "W 1 3 invalid UTF-8 sequence(s) or control character(s) replaced by "
+     "U+FFFD\n"},
+    {JSONL, "{\"title\":\"\\ud83d\\ude00 \\ud800\\ud83d\\ude00 \\\\ud800\"}", 0,
+     NULL, "id=c/a.jsonl#1 title=\xf0\x9f\x98\x80 " R "\xf0\x9f\x98\x80 "
+     "\\ud800 body= line=1 src=c/a.jsonl\n",
+     "W 1 1 invalid UTF-8 sequence(s) or control character(s) replaced by "
+     "U+FFFD\n"},
+    {JSON, "[{\"title\":\"\\udfff\\ud800\"}]", 0, NULL,
+     "id=c/a.json#1 title=" R R " body= line=1 src=c/a.json\n",
+     "W 1 2 invalid UTF-8 sequence(s) or control character(s) replaced by "
+     "U+FFFD\n"},
     {JSON, "[]", 0, NULL, "", ""},
     {JSON, " \n", 0, NULL, "", "S 0 no JSON value (empty file)\n"},
     {JSON, "\"text\"", 0, NULL, "", "S 1 not a JSON object\n"},
@@ -200,35 +215,81 @@ static const row rows[] = {
      "W 1 date \"2016-12-31T23:59:60Z\": second 60 read as 59\n"},
 };
 
-static void run_row(size_t i, const row *r)
+/* Inputs holding a raw NUL byte, so given with their length: inside a
+ * string it is U+FFFD (it used to cut the field there, silently). */
+typedef struct nul_row {
+    int fmt;
+    const char *in;
+    size_t len;
+    const char *articles;
+    const char *reports;
+} nul_row;
+#define IN(s) s, sizeof s - 1
+
+static const nul_row nul_rows[] = {
+    {JSONL, IN("{\"title\":\"T\",\"body\":\"visible\0secretword\"}\n"),
+     "id=c/a.jsonl#1 title=T body=visible" R "secretword line=1 "
+     "src=c/a.jsonl\n",
+     "W 1 1 invalid UTF-8 sequence(s) or control character(s) replaced by "
+     "U+FFFD\n"},
+    {JSONL, IN("{\"title\":\"a\"}\n{\"title\":\"\0\0b\\\"\0\"}\n"),
+     "id=c/a.jsonl#1 title=a body= line=1 src=c/a.jsonl\n"
+     "id=c/a.jsonl#2 title=" R R "b\"" R " body= line=2 src=c/a.jsonl\n",
+     "W 2 3 invalid UTF-8 sequence(s) or control character(s) replaced by "
+     "U+FFFD\n"},
+    {JSON, IN("[{\"title\":\"x\"},\n {\"title\":\"a\0b\"}]"),
+     "id=c/a.json#1 title=x body= line=1 src=c/a.json\n"
+     "id=c/a.json#2 title=a" R "b body= line=2 src=c/a.json\n",
+     "W 2 1 invalid UTF-8 sequence(s) or control character(s) replaced by "
+     "U+FFFD\n"},
+    /* between tokens cJSON reads it as white space: nothing is lost */
+    {JSONL, IN("{\"title\":\"a\",\0\"body\":\"b\"}\n"),
+     "id=c/a.jsonl#1 title=a body=b line=1 src=c/a.jsonl\n", ""},
+    /* a NUL ends no string early in a .json array's element scanner */
+    {JSON, IN("[{\"title\":\"a\0]\"},{\"title\":\"b\"}]"),
+     "id=c/a.json#1 title=a" R "] body= line=1 src=c/a.json\n"
+     "id=c/a.json#2 title=b body= line=2 src=c/a.json\n",
+     "W 1 1 invalid UTF-8 sequence(s) or control character(s) replaced by "
+     "U+FFFD\n"},
+};
+
+static void run_input(size_t i, int fmt, const char *in, size_t len,
+                      size_t max_record, const char *id_field,
+                      const char *articles, const char *reports)
 {
     static const char *const names[] = {"c/a.txt", "c/a.json", "c/a.jsonl"};
     nx_ingest_options opts = NX_INGEST_OPTIONS_INIT;
-    opts.max_record = r->max_record;
-    opts.id_field = r->id_field;
+    opts.max_record = max_record;
+    opts.id_field = id_field;
     collect c = {0};
-    const char *name = names[r->fmt];
+    const char *name = names[fmt];
     int rc;
-    if (r->fmt == TXT)
-        rc = nx_ingest_txt(r->in, strlen(r->in), name, name, &opts,
-                           collect_article, collect_report, &c);
-    else if (r->fmt == JSON)
-        rc = nx_ingest_json(r->in, strlen(r->in), name, name, &opts,
-                            collect_article, collect_report, &c);
+    if (fmt == TXT)
+        rc = nx_ingest_txt(in, len, name, name, &opts, collect_article,
+                           collect_report, &c);
+    else if (fmt == JSON)
+        rc = nx_ingest_json(in, len, name, name, &opts, collect_article,
+                            collect_report, &c);
     else
-        rc = nx_ingest_jsonl(r->in, strlen(r->in), name, name, &opts,
-                             collect_article, collect_report, &c);
-    int bad = rc != 0 || strcmp(COLLECT_STR(c.out), r->articles) != 0 ||
-              strcmp(COLLECT_STR(c.rep), r->reports) != 0;
+        rc = nx_ingest_jsonl(in, len, name, name, &opts, collect_article,
+                             collect_report, &c);
+    int bad = rc != 0 || strcmp(COLLECT_STR(c.out), articles) != 0 ||
+              strcmp(COLLECT_STR(c.rep), reports) != 0;
     if (bad)
         fprintf(stderr, "row %zu: input \"%s\"\n--- articles\n%s--- reports\n"
-                "%s---\n", i, r->in, COLLECT_STR(c.out), COLLECT_STR(c.rep));
+                "%s---\n", i, in, COLLECT_STR(c.out), COLLECT_STR(c.rep));
     CHECK_INT(rc, 0);
-    CHECK_STR(COLLECT_STR(c.out), r->articles);
-    CHECK_STR(COLLECT_STR(c.rep), r->reports);
+    CHECK_STR(COLLECT_STR(c.out), articles);
+    CHECK_STR(COLLECT_STR(c.rep), reports);
     if (c.last_file)
         CHECK_STR(c.last_file, name);
     collect_free(&c);
+}
+
+static void run_row(size_t i, const row *r)
+{
+    run_input(i, r->fmt, r->in, strlen(r->in), r->max_record, r->id_field,
+              r->articles, r->reports);
 }
 
 /* A callback's non-zero return stops the parse and is returned. */
@@ -276,6 +337,9 @@ int main(void)
     test_deep();
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
         run_row(i, &rows[i]);
+    for (size_t i = 0; i < sizeof nul_rows / sizeof *nul_rows; i++)
+        run_input(i, nul_rows[i].fmt, nul_rows[i].in, nul_rows[i].len, 0,
+                  NULL, nul_rows[i].articles, nul_rows[i].reports);
     test_stop();
     return nx_test_done();
 }

@@ -108,19 +108,20 @@ static void test_tree(void)
     collect_free(&c);
 
     /* "." has no useful name: ids are relative to it.  Its "loop" leads to
-     * corpus, whose "b" is then the loop. */
+     * corpus, outside it: reported, not followed. */
     const char *dot[] = {"./corpus/b/"};
     CHECK_INT(chdir("corpus/b"), 0);
     dot[0] = ".";
-    CHECK_INT(nx_ingest_paths(dot, 1, NULL, collect_article, NULL, &c), 0);
+    CHECK_INT(nx_ingest_paths(dot, 1, NULL, collect_article, collect_report,
+                              &c), 0);
     CHECK_STR(COLLECT_STR(c.out),
               "id=B.json#1 title=B1 body= line=1 src=B.json\n"
               "id=c.jsonl#1 title=c1 body= line=1 src=c.jsonl\n"
-              "id=own title=c2 body= line=2 src=c.jsonl\n"
-              "id=loop/a.txt title=Title A body=Body A line=1 "
-              "src=loop/a.txt\n"
-              "id=loop/z.JSONL#1 title=upper body= line=1 "
-              "src=loop/z.JSONL\n");
+              "id=own title=c2 body= line=2 src=c.jsonl\n");
+    snprintf(want, sizeof want, "S 0 symbolic link to %s/corpus, outside the "
+             "indexed directory %s/corpus/b; not followed\n", base, base);
+    CHECK_STR(COLLECT_STR(c.rep), want);
+    CHECK_STR(c.files, "./loop:0");
     collect_free(&c);
     CHECK_INT(chdir(here), 0);
 
@@ -128,6 +129,82 @@ static void test_tree(void)
     c.stop_after = 1;
     CHECK_INT(nx_ingest_paths(paths, 1, NULL, collect_article, NULL, &c), 99);
     CHECK_INT(c.narticles, 1);
+    collect_free(&c);
+}
+
+static void link_to(const char *rel, const char *target)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", base, rel);
+    CHECK_INT(symlink(target, path), 0);
+}
+
+/* Links that leave the indexed directory (to /proc, a device, another
+ * tree) are reported and not followed; links inside it are; a FIFO named
+ * like an article is reported, never opened (it would block). */
+static void test_links(void)
+{
+    mk("links");
+    mk("links/sub");
+    mk("outside");
+    put_s("links/in.jsonl", "{\"title\":\"inside\"}\n");
+    put_s("outside/o.jsonl", "{\"title\":\"outside\"}\n");
+    link_to("links/env.txt", "/proc/self/environ");
+    link_to("links/zero.txt", "/dev/zero");
+    link_to("links/inside.jsonl", "in.jsonl");
+    link_to("links/sub/up.jsonl", "../in.jsonl");
+    link_to("links/notes.md", "/etc/passwd");  /* not an article: ignored */
+    link_to("links/out.jsonl", "../outside/o.jsonl");
+    link_to("links/outdir", "../outside");
+    char path[512];
+    snprintf(path, sizeof path, "%s/links/fifo.jsonl", base);
+    CHECK_INT(mkfifo(path, 0600), 0);
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/links", base);
+    const char *paths[] = {dir};
+    collect c = {0};
+    CHECK_INT(nx_ingest_paths(paths, 1, NULL, collect_article, collect_report,
+                              &c), 0);
+    CHECK_STR(COLLECT_STR(c.out),
+              "id=links/in.jsonl#1 title=inside body= line=1 "
+              "src=links/in.jsonl\n"
+              "id=links/inside.jsonl#1 title=inside body= line=1 "
+              "src=links/inside.jsonl\n"
+              "id=links/sub/up.jsonl#1 title=inside body= line=1 "
+              "src=links/sub/up.jsonl\n");
+    char want[4096];
+    snprintf(want, sizeof want,
+             "S 0 symbolic link to /proc/%ld/environ, outside the indexed "
+             "directory %s; not followed\n"
+             "S 0 not a regular file (a FIFO); not read\n"
+             "S 0 symbolic link to %s/outside/o.jsonl, outside the indexed "
+             "directory %s; not followed\n"
+             "S 0 symbolic link to %s/outside, outside the indexed "
+             "directory %s; not followed\n"
+             "S 0 symbolic link to /dev/zero, outside the indexed directory "
+             "%s; not followed\n",
+             (long)getpid(), dir, base, dir, base, dir, dir);
+    CHECK_STR(COLLECT_STR(c.rep), want);
+    snprintf(want, sizeof want, "%s/env.txt:0;%s/fifo.jsonl:0;"
+             "%s/out.jsonl:0;%s/outdir:0;%s/zero.txt:0", dir, dir, dir, dir,
+             dir);
+    CHECK_STR(c.files, want);
+    collect_free(&c);
+
+    /* Named on the command line, a link is the user's choice: followed. */
+    snprintf(path, sizeof path, "%s/links/out.jsonl", base);
+    const char *arg[] = {path};
+    CHECK_INT(nx_ingest_paths(arg, 1, NULL, collect_article, collect_report,
+                              &c), 0);
+    CHECK_INT(c.narticles, 1);
+    CHECK(c.rep == NULL);
+    collect_free(&c);
+    /* So is a directory argument that is a link: its target is the root. */
+    snprintf(path, sizeof path, "%s/links/outdir", base);
+    CHECK_INT(nx_ingest_paths(arg, 1, NULL, collect_article, collect_report,
+                              &c), 0);
+    CHECK_INT(c.narticles, 1);
+    CHECK(c.rep == NULL);
     collect_free(&c);
 }
 
@@ -221,6 +298,7 @@ int main(void)
         return 1;
     memcpy(base, abs, strlen(abs) + 1);
     test_tree();
+    test_links();
     test_bounds();
     test_stdin();
     char cmd[600];

@@ -2,6 +2,7 @@
  * test_names.c — name keys, the alias table and canonical names
  * (facets/nx_names.h), table-driven.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -243,9 +244,51 @@ static void test_surname(void)
     }
 }
 
+/* ASCII takes a short path through nx_name_key; fullwidth forms of the
+ * same characters (U+FF01..U+FF5E, folded to ASCII) take the general one.
+ * Every printable ASCII string must key the same both ways: random
+ * strings over the characters that matter, and every length up to past
+ * NX_NAME_KEY_MAX (where the cut falls). */
+static void test_ascii_path(void)
+{
+    static const char pool[] = "aZ9 .'`&-,/_(\"!?:;xYq0";
+    unsigned seed = 12345;
+    char ascii[300], wide[300 * 3 + 1];
+    for (int round = 0; round < 4000; round++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t len = (seed >> 16) % (round < 3900 ? 24 : 260);
+        size_t w = 0;
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            char c = pool[(seed >> 16) % (sizeof pool - 1)];
+            ascii[i] = c;
+            if (c == ' ') {
+                wide[w++] = ' ';
+                continue;
+            }
+            unsigned cp = 0xFEE0u + (unsigned char)c;   /* fullwidth */
+            wide[w++] = (char)(0xE0 | (cp >> 12));
+            wide[w++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            wide[w++] = (char)(0x80 | (cp & 0x3F));
+        }
+        ascii[len] = 0;
+        wide[w] = 0;
+        char *ka = nx_name_key(ascii), *kw = nx_name_key(wide);
+        CHECK(ka && kw);
+        if (ka && kw && strcmp(ka, kw) != 0) {
+            fprintf(stderr, "ascii path: \"%s\" -> \"%s\", fullwidth -> \"%s\"\n",
+                    ascii, ka, kw);
+            CHECK_STR(ka, kw);
+        }
+        free(ka);
+        free(kw);
+    }
+}
+
 int main(void)
 {
     test_keys();
+    test_ascii_path();
     nx_aliases *al = nx_aliases_new();
     test_aliases(al);
     test_canonical(al);

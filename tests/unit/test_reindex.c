@@ -131,14 +131,25 @@ static void test_lock(const char *dir)
 
 static void test_gens(const char *dir)
 {
-    static const char *const names[] = {"gen-000001", "gen-000003",
-                                        "gen-000004", "gen-000010.trash",
-                                        "gen-12", "other"};
+    /* Directory | the file in it.  Only generations holding nothing but a
+     * glass database's files are newsdex's to delete. */
+    static const struct {
+        const char *name, *file;
+        int gone;                  /* after pruning all but 3 and 4 */
+    } t[] = {
+        {"gen-000001", "postlist.glass", 1},
+        {"gen-000003", "postlist.glass", 0},
+        {"gen-000004", "iamglass", 0},
+        {"gen-000010.trash", "termlist.glass", 1},
+        {"gen-12", "nx-facets.idx", 1},
+        {"gen-000007", "important.doc", 0},   /* someone's: left alone */
+        {"other", "file", 0},
+    };
     char p[512];
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        snprintf(p, sizeof p, "%s/%s", dir, names[i]);
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        snprintf(p, sizeof p, "%s/%s", dir, t[i].name);
         mkdir(p, 0755);
-        snprintf(p, sizeof p, "%s/%s/file", dir, names[i]);
+        snprintf(p, sizeof p, "%s/%s/%s", dir, t[i].name, t[i].file);
         FILE *f = fopen(p, "w");
         fputs("x", f);
         fclose(f);
@@ -146,22 +157,21 @@ static void test_gens(const char *dir)
     unsigned g[8];
     size_t n = 0;
     CHECK_INT(nx_layout_list_gens(dir, g, 8, &n), NX_OK);
-    CHECK_INT(n, 3);
-    CHECK(n == 3 && g[0] == 1 && g[1] == 3 && g[2] == 4);
+    CHECK_INT(n, 4);
+    CHECK(n == 4 && g[0] == 1 && g[1] == 3 && g[2] == 4 && g[3] == 7);
     snprintf(p, sizeof p, "%s/gen-000003", dir);
     char *err = NULL;
     CHECK_INT(nx_layout_sync_tree(p, &err), NX_OK);
     unsigned keep[] = {3, 4};
-    CHECK_INT(nx_layout_prune(dir, keep, 2, &err), NX_OK);
-    CHECK_INT(nx_layout_list_gens(dir, g, 8, &n), NX_OK);
-    CHECK(n == 2 && g[0] == 3 && g[1] == 4);
-    /* Everything gen-* not kept goes, nothing else does. */
-    snprintf(p, sizeof p, "%s/gen-000010.trash", dir);
-    CHECK(access(p, F_OK) != 0);
-    snprintf(p, sizeof p, "%s/gen-12", dir);
-    CHECK(access(p, F_OK) != 0);
-    snprintf(p, sizeof p, "%s/other/file", dir);
-    CHECK(access(p, F_OK) == 0);
+    CHECK_INT(nx_layout_prune(dir, keep, 2, &err), NX_EINVAL);
+    CHECK(err && strstr(err, "gen-000007: not a newsdex generation"));
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        snprintf(p, sizeof p, "%s/%s/%s", dir, t[i].name, t[i].file);
+        if ((access(p, F_OK) != 0) != t[i].gone)
+            fprintf(stderr, "%s: %s\n", t[i].name,
+                    t[i].gone ? "kept, should be deleted" : "deleted");
+        CHECK((access(p, F_OK) != 0) == t[i].gone);
+    }
     free(err);
 }
 

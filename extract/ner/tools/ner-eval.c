@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "ner/nx_ner_train.h"
+#include "nx_buf.h"
 #include "nx_status.h"
 
 static double seconds(void)
@@ -38,7 +39,7 @@ static int score_columns(const char *path)
     memset(&s, 0, sizeof s);
     static char line[NX_TAGGER_MAX_LINE + 2];
     int *gold = NULL, *pred = NULL;
-    size_t n = 0, cap = 0, lineno = 0;
+    size_t n = 0, cap = 0, gcap = 0, lineno = 0;
     int eof = 0, bad = 0;
     while (!eof) {
         eof = !fgets(line, sizeof line, f);
@@ -60,18 +61,17 @@ static int score_columns(const char *path)
             bad = 1;
             break;
         }
-        if (n == cap) {
-            cap = cap ? 2 * cap : 256;
-            if (cap > NX_TAGGER_MAX_SENT_TOKENS * 4) {
-                fprintf(stderr, "%s:%zu: sentence too long\n", path, lineno);
-                bad = 1;
-                break;
-            }
-            gold = realloc(gold, cap * sizeof *gold);
-            pred = realloc(pred, cap * sizeof *pred);
-            if (!gold || !pred)
-                abort();
+        size_t max = NX_TAGGER_MAX_SENT_TOKENS * 4;
+        int rc = nx_grow(&gold, &gcap, n + 1, sizeof *gold, max);
+        if (rc == NX_OK)
+            rc = nx_grow(&pred, &cap, n + 1, sizeof *pred, max);
+        if (rc == NX_ETOOBIG) {
+            fprintf(stderr, "%s:%zu: sentence too long\n", path, lineno);
+            bad = 1;
+            break;
         }
+        if (rc != NX_OK)
+            abort();
         int g = nx_ner_tag_parse(cols[nc - 2], strlen(cols[nc - 2]),
                                  n ? gold[n - 1] : NX_TAG_O);
         int p = nx_ner_tag_parse(cols[nc - 1], strlen(cols[nc - 1]),
