@@ -157,19 +157,36 @@ int cmd_entities(int argc, char **argv)
         free(err);
         return EXIT_USAGE;
     }
+    /* as the indexer does: the sources' boilerplate first */
+    nx_ingest_options io = NX_INGEST_OPTIONS_INIT;
+    nx_boiler *boiler = NULL;
+    int full = 0;
+    int rc = nx_index_learn_boilerplate((const char *const *)argv + optind,
+                                        (size_t)(argc - optind), &io, &boiler,
+                                        &full);
+    if (rc != NX_OK) {
+        cli_error("entities", "learning boilerplate: %s", nx_strerror(rc));
+        nx_aliases_free(al);
+        return cli_exit_code(rc);
+    }
+    if (full)
+        cli_error("entities", "warning: the boilerplate table is full: lines "
+                  "of later articles were not counted");
     nx_extract_options xo = NX_EXTRACT_OPTIONS_INIT;
     xo.aliases = al;
-    int rc = nx_extractor_new(&c.x, &xo, &err);
+    xo.boiler = boiler;
+    rc = nx_extractor_new(&c.x, &xo, &err);
     if (rc != NX_OK) {
         cli_error("entities", "%s", err ? err : nx_strerror(rc));
         free(err);
         nx_aliases_free(al);
+        nx_boiler_free(boiler);
         return EXIT_IO;
     }
-    nx_ingest_options io = NX_INGEST_OPTIONS_INIT;
     rc = nx_ingest_paths((const char *const *)argv + optind,
                          (size_t)(argc - optind), &io, on_article, report, &c);
     nx_extractor_free(c.x);
+    nx_boiler_free(boiler);
     nx_aliases_free(al);
     if (rc != NX_OK) {
         cli_error("entities", "%s", nx_strerror(rc));

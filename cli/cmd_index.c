@@ -154,6 +154,11 @@ int cmd_index(int argc, char **argv)
                 st.seconds > 0 ? (double)st.read / st.seconds : 0.0,
                 st.seconds > 0 ? (double)st.bytes / st.seconds / 1e6 : 0.0,
                 o.db);
+    if (!quiet && st.given)
+        fprintf(stderr, "newsdex index: %llu given tags, %llu matching no "
+                "name in the article, the alias table or the gazetteers "
+                "(title-cased)\n", (unsigned long long)st.given,
+                (unsigned long long)st.given_titled);
     if (!quiet && o.nshards > 1)
         fprintf(stderr, "newsdex index: shard %u of %u: %llu records left "
                 "to the other shards\n", o.shard, o.nshards,

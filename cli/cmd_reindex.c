@@ -227,13 +227,19 @@ static void report(void *ctx, nx_report_kind kind, const char *file,
         fprintf(stderr, "newsdex %s: %s: %s: %s\n", r->cmd, file, k, reason);
 }
 
-/* "skipped 2 (reasons above), 12 warnings" */
+/* "skipped 2 (reasons above), 12 warnings[, 40 given tags (3
+ * title-cased)]" */
 static void tail(char *buf, size_t n, const nx_index_stats *s)
 {
-    snprintf(buf, n, "skipped %llu%s, %llu warnings",
+    char given[80] = "";
+    if (s->given)
+        snprintf(given, sizeof given, ", %llu given tags (%llu title-cased)",
+                 (unsigned long long)s->given,
+                 (unsigned long long)s->given_titled);
+    snprintf(buf, n, "skipped %llu%s, %llu warnings%s",
              (unsigned long long)s->skipped,
              s->skipped ? " (reasons above)" : "",
-             (unsigned long long)s->warnings);
+             (unsigned long long)s->warnings, given);
 }
 
 int cmd_reindex(int argc, char **argv)
@@ -259,7 +265,7 @@ int cmd_reindex(int argc, char **argv)
         return cli_exit_code(rc);
     }
     if (!a.quiet) {
-        char when[32], t[96], what[256], held[96] = "", resumed[96] = "";
+        char when[32], t[192], what[320], held[96] = "", resumed[96] = "";
         cli_now_iso(when);
         tail(t, sizeof t, &st);
         if (!st.indexed && !st.replaced && !st.deleted)
@@ -313,7 +319,7 @@ int cmd_rebuild(int argc, char **argv)
         return cli_exit_code(rc);
     }
     if (!a.quiet) {
-        char when[32], t[96], was[48] = "", resumed[64] = "";
+        char when[32], t[192], was[48] = "", resumed[64] = "";
         cli_now_iso(when);
         tail(t, sizeof t, &st.index);
         if (st.old_gen)

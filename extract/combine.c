@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_buf.h"
 #include "nx_status.h"
 #include "x_internal.h"
 
@@ -52,6 +53,10 @@ static int set_canon(x_doc *d, x_mention *m)
         return NX_ENOMEM;
     if (strlen(m->key) < 2)
         m->flags |= XMF_DROPPED;     /* "P" of S&P, a stray initial */
+    /* a legal form alone ("Ltd" of "Industrial Equity (Pacific) Ltd") */
+    if (m->type == XM_ORG && !strchr(m->canon, ' ') &&
+        nx_name_is_legal_form(m->canon, strlen(m->canon)))
+        m->flags |= XMF_DROPPED;
     return NX_OK;
 }
 
@@ -125,8 +130,245 @@ static void x_combine(x_doc *d)
     }
 }
 
+/* prose.c: nothing is mined from a line that is not prose, and a
+ * dateline names a place only (an unsure mention is judged at the end).
+ * What the tagger finds in a dateline is the place the story is from,
+ * whatever type it guessed ("KOKOMO, Ind."), unless it holds the date.  In
+ * a table or an all-caps line a name needs support (a mention elsewhere in
+ * the article), unless it has evidence of its own: a gazetteer's
+ * organisation or place, or a person's known first name.  A name that is
+ * on its own a line learnt as boilerplate of the article's source is the
+ * sign-off used as a word ("a Reuter enquiry"). */
+static int own_evidence(const x_doc *d, const x_mention *m)
+{
+    if (m->flags & XMF_TAGGER)
+        return 0;
+    int caps = 0;
+    unsigned lex = 0;
+    for (uint32_t t = m->tok; t < m->tok + m->ntok; t++) {
+        caps |= (d->toks[t].flags & XF_ALLCAPS) != 0;
+        lex |= d->toks[t].lex;
+    }
+    char *k = x_span_key(d, m->tok, caps ? m->ntok : 1);
+    const x_gent *g = k ? x_gaz_get(&d->x->gaz, k, strlen(k)) : NULL;
+    free(k);
+    if ((m->type == XM_ORG || m->type == XM_LOC) && m->score >= 0.9f)
+        /* in capitals, as in a headline: not a small town named like a
+         * word ("SURPRISE") */
+        return !caps || (g && ((g->flags & (XG_ORG | XG_COUNTRY |
+                                            XG_SUBDIV)) ||
+                               g->population >= 1000000));
+    /* a first name in capitals ("DOM REP", "DENVER PRODUCER") is none,
+     * nor one made of a table's words ("Nine Mths", "April One") */
+    return m->type == XM_PER && m->ntok >= 2 && !caps &&
+           !(lex & (LX_TABLE | LX_CAL)) && g && (g->flags & XG_FIRST);
+}
+
+static void drop_non_prose(x_doc *d, int final)
+{
+    for (size_t i = 0; i < d->nment; i++) {
+        x_mention *m = &d->ments[i];
+        unsigned f = 0, all = ~0u, lex = 0;
+        for (uint32_t t = m->tok; t < m->tok + m->ntok; t++) {
+            f |= d->toks[t].flags;
+            all &= d->toks[t].flags;
+            lex |= d->toks[t].lex;
+        }
+        /* a span running from a line that is not prose into one that is
+         * ("ZAPATA CORP SEES LOSS Zapata Corp") is no name */
+        if ((f ^ all) & XF_TABLE)
+            f |= XF_NOPROSE;
+        if (!final && (f & XF_DATELINE) && (m->flags & XMF_TAGGER) &&
+            !(lex & LX_CAL))
+            m->type = XM_LOC;
+        if (!final && d->has_group && m->name &&
+            x_boiler_has(d->x->boiler, d->group, m->name, strlen(m->name)))
+            f |= XF_NOPROSE;
+        if (!final && (f & XF_TABLE) && !(f & XF_DATELINE) &&
+            !own_evidence(d, m))
+            m->flags |= XMF_NEEDS_SUPPORT;
+        if ((f & XF_NOPROSE) ||
+            ((f & XF_DATELINE) && m->type != XM_LOC &&
+             (final || m->type != XM_UNSURE)))
+            m->flags |= XMF_DROPPED;
+    }
+}
+
+/* The alias table turned a one-word name as written (a surname, an
+ * acronym) into a full name; does the article name someone else it may
+ * be?  A person with that surname, an organisation with those initials or
+ * words, under another canonical name. */
+static int names_other(const x_doc *d, const x_mention *m, const char *wk)
+{
+    for (size_t j = 0; j < d->nment; j++) {
+        const x_mention *o = &d->ments[j];
+        if (o == m || (o->flags & XMF_DROPPED) || o->type != m->type ||
+            !o->key || strcmp(o->canon, m->canon) == 0 || words(o->key) < 2)
+            continue;
+        if (m->type == XM_PER) {
+            char *sk = nx_name_surname_key(o->canon);
+            int hit = sk && strcmp(sk, wk) == 0;
+            free(sk);
+            if (hit)
+                return 1;
+        } else if (x_initials_of(wk, o->key) || x_part_of(wk, o->key)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The article names the table's full name itself (written in full, not
+ * made so by the table): "Sergey Lavrov ... Lavrov". */
+static int names_canon(const x_doc *d, const x_mention *m)
+{
+    for (size_t j = 0; j < d->nment; j++) {
+        const x_mention *o = &d->ments[j];
+        if (o == m || (o->flags & XMF_DROPPED) || o->type != m->type ||
+            !o->canon || strcmp(o->canon, m->canon) != 0 || o->ntok < 2)
+            continue;
+        /* as written, titles off: "Finance Minister Stoltenberg" is one
+         * word of name */
+        char *t = x_span_text(d, o->tok, o->ntok);
+        char *w = t ? nx_name_canonical(NULL, kind_of(o->type), t) : NULL;
+        int full = w && strchr(w, ' ') != NULL;
+        free(t);
+        free(w);
+        if (full)
+            return 1;
+    }
+    return 0;
+}
+
+/* The article's own text wins over the alias table: the table maps the
+ * spellings of a full name ("Sergei Lavrov") and well-known acronyms, but
+ * never makes a surname a specific person: a one-word person ("Stoltenberg",
+ * "Mr McConnell") keeps the table's full name only when the article
+ * writes that full name too; otherwise it stays as written, and merge.c
+ * joins it to the full name the article uses (Gerhard Stoltenberg in
+ * 1987, Scotland's Jack McConnell), if any.  An acronym the table would
+ * make a specific organisation ("WTO" → World Trade Organization) stays
+ * as written when the article names another it may be (the World Tourism
+ * Organisation); alone, the table's reading stands.  The answer depends
+ * on the type, the table's name and the word as written only, so it is
+ * found once per such triple (a pass over the mentions each), not once per
+ * mention: an article naming "Lavrov" thousands of times stays linear. */
+static int text_over_table(x_doc *d)
+{
+    if (!d->x->aliases)
+        return NX_OK;
+    nx_strmap *seen = nx_strmap_new();
+    if (!seen)
+        return NX_ENOMEM;
+    nx_buf memo = NX_BUF_INIT;
+    int rc = NX_OK;
+    for (size_t i = 0; i < d->nment && rc == NX_OK; i++) {
+        x_mention *m = &d->ments[i];
+        /* only a full name the table gave can be undone: one that it
+         * knows (its canonical forms map to themselves) */
+        if ((m->flags & XMF_DROPPED) || !m->key || !strchr(m->key, ' ') ||
+            (m->type != XM_PER && m->type != XM_ORG) ||
+            !nx_aliases_lookup(d->x->aliases, m->key))
+            continue;
+        /* as written: the rules may have named it from a gazetteer */
+        char *t = x_span_text(d, m->tok, m->ntok);
+        char *w = t ? nx_name_canonical(NULL, kind_of(m->type), t) : NULL;
+        char *wk = w ? nx_name_key(w) : NULL;
+        free(t);
+        long undo = 0;
+        if (wk && *wk && !strchr(wk, ' ') && strcmp(wk, m->key) != 0) {
+            memo.n = 0;
+            nx_buf_printf(&memo, "%d\x1f%s\x1f%s", m->type, m->canon, wk);
+            if (memo.err) {
+                rc = memo.err;
+            } else if (!nx_strmap_get(seen, memo.p, memo.n, &undo)) {
+                undo = m->type == XM_PER ? !names_canon(d, m)
+                                         : names_other(d, m, wk);
+                if (nx_strmap_put(seen, memo.p, memo.n, undo) != 0)
+                    rc = NX_ENOMEM;
+            }
+        }
+        if (!w || !wk)
+            rc = NX_ENOMEM;
+        if (rc == NX_OK && undo) {
+            free(m->canon);
+            free(m->key);
+            m->canon = w;
+            m->key = wk;
+        } else {
+            free(w);
+            free(wk);
+        }
+    }
+    nx_buf_free(&memo);
+    nx_strmap_free(seen);
+    return rc;
+}
+
+/* A dateline shouts its place ("FRANKFURT, March 2 -"): one the
+ * gazetteers do not know under that name is shown in title case
+ * ("Frankfurt"), as the body would write it. */
+static int dateline_case(x_doc *d, x_mention *m)
+{
+    if (!(d->toks[m->tok].flags & XF_DATELINE) || !m->canon)
+        return NX_OK;
+    int lower = 0, upper = 0;
+    for (const char *p = m->canon; *p; p++) {
+        lower += *p >= 'a' && *p <= 'z';
+        upper += *p >= 'A' && *p <= 'Z';
+    }
+    if (lower || upper < 4)
+        return NX_OK;
+    int start = 1;
+    for (char *p = m->canon; *p; p++) {
+        if (*p >= 'A' && *p <= 'Z' && !start)
+            *p = (char)(*p - 'A' + 'a');
+        start = *p == ' ' || *p == '-' || *p == '.';
+    }
+    return NX_OK;
+}
+
+/* A US state's abbreviation where a place name takes one: in a dateline
+ * ("SAN DIEGO, Calif., Feb 26 -") or after "<place>," ("Stamford,
+ * Conn."): the state's full name.  Elsewhere "Mass", "Ind" or "La" may be
+ * anything (abbrev.c). */
+static int expand_states(x_doc *d)
+{
+    for (size_t i = 0; i < d->nment; i++) {
+        x_mention *m = &d->ments[i];
+        if ((m->flags & XMF_DROPPED) || m->type != XM_LOC || !m->key ||
+            m->ntok > 3)
+            continue;
+        int rc = dateline_case(d, m);
+        if (rc != NX_OK)
+            return rc;
+        const char *full = x_state_abbrev(m->key);
+        if (!full)
+            continue;
+        int ctx = (d->toks[m->tok].flags & XF_DATELINE) != 0;
+        if (!ctx && m->tok >= 2 && x_tok_is(d, m->tok - 1, ",")) {
+            int p = x_doc_mention_ending(d, m->tok - 2);
+            ctx = p >= 0 && d->ments[p].type == XM_LOC;
+        }
+        if (!ctx)
+            continue;
+        char *c = strdup(full), *k = nx_name_key(full);
+        if (!c || !k) {
+            free(c);
+            free(k);
+            return NX_ENOMEM;
+        }
+        free(m->canon);
+        free(m->key);
+        m->canon = c;
+        m->key = k;
+    }
+    return NX_OK;
+}
+
 static int x_resolve_mentions(x_doc *d)
 {
+    drop_non_prose(d, 0);
     x_combine(d);
     for (size_t i = 0; i < d->nment; i++) {
         int rc = set_canon(d, &d->ments[i]);
@@ -203,7 +445,9 @@ static int x_resolve_mentions(x_doc *d)
                 return rc;
         }
     }
-    return NX_OK;
+    drop_non_prose(d, 1);
+    int rc = expand_states(d);
+    return rc == NX_OK ? text_over_table(d) : rc;
 }
 
 static int resolve_run(void *state, x_doc *d)

@@ -16,6 +16,7 @@
 
 static const x_stage *const STAGES[] = {
     &x_stage_tokenize,
+    &x_stage_prose,
     &x_stage_rules,
     &x_stage_tagger,
     &x_stage_resolve,
@@ -70,6 +71,7 @@ int nx_extractor_new(nx_extractor **out, const nx_extract_options *opts,
     if (!x)
         return NX_ENOMEM;
     x->aliases = opts->aliases;
+    x->boiler = opts->boiler;
     x->ner_model = opts->ner_model;
     char *lerr = NULL;
     int rc = x_lex_new(&x->lex);
@@ -106,10 +108,12 @@ void nx_extractor_free(nx_extractor *x)
 }
 
 /* Runs the stages on title + "\n\n" + [dateline + "\n\n"] + body, fills
- * e, and shows fn each kept mention (the bench's span hook). */
-int x_extract_spans(nx_extractor *x, const char *title, const char *dateline,
-                    const char *body, nx_entities *e, x_span_fn fn,
-                    void *ctx)
+ * e, and shows fn each kept mention (the bench's span hook).  source (may
+ * be NULL) says which archive's boilerplate applies. */
+static int extract_doc(nx_extractor *x, const char *title,
+                       const char *dateline, const char *body,
+                       const char *source, nx_entities *e, x_span_fn fn,
+                       void *ctx)
 {
     if (!x || !e)
         return NX_EINVAL;
@@ -125,6 +129,8 @@ int x_extract_spans(nx_extractor *x, const char *title, const char *dateline,
     x_doc d;
     memset(&d, 0, sizeof d);
     d.x = x;
+    d.has_group = source != NULL;
+    d.group = x_boiler_group(source);
     d.text = malloc(tl + dl + bl + 5);
     if (!d.text)
         return NX_ENOMEM;
@@ -164,6 +170,13 @@ int x_extract_spans(nx_extractor *x, const char *title, const char *dateline,
     return rc;
 }
 
+int x_extract_spans(nx_extractor *x, const char *title, const char *dateline,
+                    const char *body, nx_entities *e, x_span_fn fn,
+                    void *ctx)
+{
+    return extract_doc(x, title, dateline, body, NULL, e, fn, ctx);
+}
+
 int nx_extract(nx_extractor *x, const char *title, const char *body,
                nx_entities *e)
 {
@@ -175,5 +188,7 @@ int nx_extract_article(nx_extractor *x, const nx_article *a,
 {
     if (!a)
         return NX_EINVAL;
-    return x_extract_spans(x, a->title, a->dateline, a->body, e, NULL, NULL);
+    int rc = extract_doc(x, a->title, a->dateline, a->body,
+                         a->source ? a->source : "", e, NULL, NULL);
+    return rc == NX_OK ? x_given_add(x, a, e) : rc;
 }

@@ -198,7 +198,8 @@ int x_lex_new(nx_strmap **out)
         add_list(m, ORG_ANAPHORS, LX_ORGANA) ||
         add_list(m, SPEECH1, LX_SAY1) || add_list(m, SPEECH2, LX_SAY2) ||
         add_list(m, PRONOUNS, LX_PRON) || add_list(m, GROUPS, LX_GROUP) ||
-        add_list(m, TELL, LX_TELL) || add_list(m, NAMING, LX_NAMING)) {
+        add_list(m, TELL, LX_TELL) || add_list(m, NAMING, LX_NAMING) ||
+        add_list(m, x_table_words, LX_TABLE)) {
         nx_strmap_free(m);
         return NX_ENOMEM;
     }

@@ -172,7 +172,7 @@ static int join_word(const char *w, size_t n)
 /* short_ is the initials of long_'s words (keys; "of", "and", "the"
  * skipped, hyphens split words): "gm" / "general motors", "sec" /
  * "securities and exchange commission". */
-static int initials_of(const char *short_, const char *long_)
+int x_initials_of(const char *short_, const char *long_)
 {
     char ini[32];
     size_t n = 0;
@@ -191,7 +191,7 @@ static int initials_of(const char *short_, const char *long_)
 /* short_'s words are the first or the last words of long_'s: "paxar" /
  * "paxar", "dominion" / "dominion textile", "oilers" / "edmonton
  * oilers". */
-static int part_of(const char *short_, const char *long_)
+int x_part_of(const char *short_, const char *long_)
 {
     size_t ls = strlen(short_), ll = strlen(long_);
     if (!ls || ls >= ll)
@@ -280,8 +280,8 @@ static int join_orgs(x_doc *d, merged *M)
             const entity *l = &M->v[j];
             if (j == i || l->type != XM_ORG || words(l->key) <= words(s->key))
                 continue;
-            int hit = part_of(s->key, l->key) ||
-                      (!strchr(s->key, ' ') && initials_of(s->key, l->key));
+            int hit = x_part_of(s->key, l->key) ||
+                      (!strchr(s->key, ' ') && x_initials_of(s->key, l->key));
             if (hit && target != (int)j) {
                 target = (int)j;
                 n++;
@@ -405,10 +405,23 @@ static int count_canon(const x_doc *d, int ent, const char *canon)
     return n;
 }
 
+/* 1 when the alias table gives acronym acr to an organisation other than
+ * full ("WTO" of the World Tourism Organisation would read as the trade
+ * one). */
+static int acronym_elsewhere(const x_doc *d, const char *acr,
+                             const char *full)
+{
+    char *k = d->x->aliases ? nx_name_key(acr) : NULL;
+    const char *other = k ? nx_aliases_lookup(d->x->aliases, k) : NULL;
+    free(k);
+    return other && strcmp(other, acr) != 0 && strcmp(other, full) != 0;
+}
+
 /* An organisation the article names by an acronym at least as often as
  * by its full name ("the European Community (EC) ... the EC ... the EC")
  * is shown by the acronym: the form its other articles, which often give
- * only the acronym, use too. */
+ * only the acronym, use too -- unless the alias table gives the acronym to
+ * another organisation. */
 static const char *acronym_name(const x_doc *d, int ent, const char *full)
 {
     const char *acr = NULL;
@@ -421,7 +434,8 @@ static const char *acronym_name(const x_doc *d, int ent, const char *full)
             break;
         }
     }
-    if (!acr || count_canon(d, ent, acr) < count_canon(d, ent, full))
+    if (!acr || count_canon(d, ent, acr) < count_canon(d, ent, full) ||
+        acronym_elsewhere(d, acr, full))
         return full;
     return acr;
 }
@@ -506,7 +520,8 @@ static int entity_names(x_doc *d, size_t nent)
         nfull[e] += strcmp(m->canon, best[e]) == 0;
     }
     for (size_t e = 0; rc == NX_OK && e < nent; e++)
-        if (!table[e] && acr[e] && nacr[e] >= nfull[e])
+        if (!table[e] && acr[e] && nacr[e] >= nfull[e] &&
+            !acronym_elsewhere(d, acr[e], best[e]))
             best[e] = acr[e];
     free(acr);
     free(score);

@@ -14,6 +14,7 @@
 #define NX_EXTRACT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "nx_article.h"
 #include "nx_names.h"
 
@@ -57,12 +58,31 @@ typedef struct nx_entities {
     size_t unattributed;    /* quotes listed with no speaker */
     nx_quote *quotes;
     size_t nquotes, capquotes;
+    /* Tags given in the record (nx_extract_article, given.c): how many,
+     * how many matched no name (title-cased), and 1 once they are in the
+     * lists above (the indexer then skips the raw tags). */
+    size_t given, given_titled;
+    int given_done;
 } nx_entities;
 
 void nx_entities_init(nx_entities *e);
 void nx_entities_clear(nx_entities *e);
 
 typedef struct nx_extractor nx_extractor;
+
+/* Boilerplate learnt from an archive (boiler.c): lines that recur across
+ * many articles of one source (a wire's sign-off, filler) are not mined
+ * for names.  The indexer counts its sources' articles into one in a first
+ * pass and hands it to the extractor; the text stays searchable. */
+typedef struct nx_boiler nx_boiler;
+int nx_boiler_new(nx_boiler **out);
+void nx_boiler_free(nx_boiler *b);
+/* Counts the lines of one article's body under its source (the article's
+ * `source`: its file, or for a .txt file its directory).  NX_ETOOBIG once
+ * the table is full (millions of distinct lines): later articles are not
+ * counted, the table learnt so far stays usable. */
+int nx_boiler_add(nx_boiler *b, const char *source, const char *body);
+uint64_t nx_boiler_articles(const nx_boiler *b);
 
 typedef struct nx_extract_options {
     const char *data_dir;          /* gazetteers (NULL = built-in default) */
@@ -71,8 +91,10 @@ typedef struct nx_extract_options {
                                       $NEWSDEX_NER_MODEL, else
                                       nx_extract_model_path(); "" = rules
                                       only */
+    const nx_boiler *boiler;       /* learnt boilerplate (borrowed; NULL =
+                                      none); read by nx_extract_article */
 } nx_extract_options;
-#define NX_EXTRACT_OPTIONS_INIT {NULL, NULL, NULL}
+#define NX_EXTRACT_OPTIONS_INIT {NULL, NULL, NULL, NULL}
 
 /* The default tagger model into out (n bytes): extract/ner/model/ner.model
  * in the build tree, share/newsdex/ner.model installed (nx_data.h).
@@ -89,7 +111,10 @@ int nx_extract(nx_extractor *x, const char *title, const char *body,
                nx_entities *e);
 /* The same for an article: its title, its dateline when it has one (a
  * paragraph before the body, as published: "SALVADOR, Feb 26 -" names
- * where the story is from) and its body. */
+ * where the story is from) and its body; the people, organisations and
+ * places the record gives are resolved against what was found and join
+ * the lists ("james-baker" → the article's James Baker, "ussr" → Soviet
+ * Union). */
 int nx_extract_article(nx_extractor *x, const nx_article *a,
                        nx_entities *e);
 

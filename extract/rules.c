@@ -502,6 +502,20 @@ static int classify(x_doc *d, uint32_t a, uint32_t b, int initial,
     return add(d, a, b, XM_UNSURE, 0.3f, XMF_NEEDS_SUPPORT, NULL);
 }
 
+int x_body_lower(const x_doc *d, uint32_t t)
+{
+    const x_tok *k = &d->toks[t];
+    for (uint32_t i = t + 1; i < d->ntok; i++) {
+        const x_tok *o = &d->toks[i];
+        if (!(o->flags & XF_TITLE) && o->kind == XT_WORD &&
+            o->len == k->len && d->text[o->off] >= 'a' &&
+            d->text[o->off] <= 'z' &&
+            strncasecmp(d->text + o->off, d->text + k->off, k->len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* A headline in Title Case or ALL CAPS: its capitals say nothing. */
 static int title_caps(const x_doc *d)
 {
@@ -536,9 +550,13 @@ static int headline(x_doc *d, uint32_t *tp)
                 continue;
             if (l == 1 && (d->toks[t].lex & LX_FUNC))
                 continue;
-            /* a small town named like a word ("Cocoa") needs support */
-            unsigned weak = (e->flags & (XG_ORG | XG_COUNTRY | XG_SUBDIV)) ||
-                            e->population >= 1000000 ? 0 : XMF_NEEDS_SUPPORT;
+            /* a small town named like a word ("Cocoa") needs support, and
+             * so does a name the body writes in lower case ("SALE" of
+             * "lease sale", Sale the town and Salé the prefecture) */
+            unsigned weak = ((e->flags & (XG_ORG | XG_COUNTRY | XG_SUBDIV)) ||
+                             e->population >= 1000000) &&
+                            !(l == 1 && x_body_lower(d, t))
+                                ? 0 : XMF_NEEDS_SUPPORT;
             add_gaz(d, t, t + l, e, weak, &rc);
             t += l;
             hit = 1;

@@ -234,9 +234,12 @@ static int add_span(x_doc *d, const ctoks *c, size_t a, size_t b, int type)
     if (rc < 0)
         return rc;
     unsigned f = XMF_TAGGER;
-    /* the capitals of a Title Case or ALL CAPS headline say little */
+    /* the capitals of a Title Case or ALL CAPS headline say little; a
+     * known name the body writes in lower case ("SALE", "lease sale")
+     * needs support there too */
     if (d->title_caps && (d->toks[t0].flags & XF_TITLE) &&
-        !(e && (e->flags & (XG_ORG | XG_PLACE))))
+        (!(e && (e->flags & (XG_ORG | XG_PLACE))) ||
+         (t1 - t0 == 1 && x_body_lower(d, t0))))
         f |= XMF_NEEDS_SUPPORT;
     d->ments[rc].flags |= (uint8_t)f;
     return NX_OK;

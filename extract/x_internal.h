@@ -83,7 +83,10 @@ enum {                       /* x_tok.flags */
     XF_NOSPACE = 128,        /* attached to the previous token */
     XF_UPPER = 256,          /* starts with an upper-case letter */
     XF_ALLCAPS = 512,        /* two or more letters, all upper-case */
-    XF_SPEECH = 1024         /* used as the verb of an attribution */
+    XF_SPEECH = 1024,        /* used as the verb of an attribution */
+    XF_NOPROSE = 2048,       /* in a line that is not prose (prose.c) */
+    XF_DATELINE = 4096,      /* in a dateline: a place, nothing else */
+    XF_TABLE = 8192          /* in a table: a gazetteer's place only */
 };
 
 typedef struct x_tok {
@@ -183,6 +186,8 @@ typedef struct x_doc {
     x_speech *speech;
     size_t nspeech, capspeech;
     int stage;               /* the stage running now */
+    uint64_t group;          /* the article's source group (boiler.c) */
+    int has_group;           /* group is known (nx_extract_article) */
     struct x_mindex *mi;     /* mentions by token, while the quotes stage
                                 runs (mindex.c); NULL otherwise */
     const char **ent_names;  /* x_entity_name of each entity, once merged
@@ -239,6 +244,24 @@ int x_doc_mention_ending(const x_doc *d, uint32_t t);
 /* The mention starting exactly at token t, or -1. */
 int x_doc_mention_starting(const x_doc *d, uint32_t t);
 
+/* Organisation keys (merge.c): short_ is the initials of long_'s words
+ * ("gm" / "general motors"), or its first or last words ("dominion" /
+ * "dominion textile"). */
+int x_initials_of(const char *short_, const char *long_);
+int x_part_of(const char *short_, const char *long_);
+
+/* 1 when the body writes headline token t's word in lower case ("sale"
+ * for "SALE"): a common word, whatever the gazetteers say (rules.c). */
+int x_body_lower(const x_doc *d, uint32_t t);
+
+/* The US state a folded abbreviation stands for ("calif", "ny"), or NULL
+ * (abbrev.c; combine.c says where it applies). */
+const char *x_state_abbrev(const char *key);
+
+/* Adds the article's given tags to e, resolved (given.c). */
+int x_given_add(const struct nx_extractor *x, const nx_article *a,
+                nx_entities *e);
+
 /* Token text (doc.c). */
 static inline const char *x_tok_s(const x_doc *d, uint32_t t)
 {
@@ -269,6 +292,15 @@ int x_extract_spans(nx_extractor *x, const char *title, const char *dateline,
                     const char *body, nx_entities *e, x_span_fn fn,
                     void *ctx);
 
+/* ---------------------------------------------------------- boilerplate */
+
+/* The source group of an article's source (boiler.c says which). */
+uint64_t x_boiler_group(const char *source);
+/* 1 when the trimmed line [s, s + n) is boilerplate of the group. */
+int x_boiler_has(const nx_boiler *b, uint64_t group, const char *s, size_t n);
+/* Trims blanks (space, tab, CR) from both ends of [*s, *s + *n). */
+void x_trim_line(const char **s, size_t *n);
+
 /* --------------------------------------------------------------- stages */
 
 typedef struct x_stage {
@@ -279,6 +311,7 @@ typedef struct x_stage {
 } x_stage;
 
 extern const x_stage x_stage_tokenize;   /* tokenize.c */
+extern const x_stage x_stage_prose;      /* prose.c: lines not mined */
 extern const x_stage x_stage_rules;      /* rules.c: gazetteers and cues */
 extern const x_stage x_stage_tagger;     /* tagger.c: the trained tagger */
 extern const x_stage x_stage_resolve;    /* combine.c: combine, canonicalise,
@@ -290,6 +323,7 @@ struct nx_extractor {
     x_gaz gaz;
     nx_strmap *lex;          /* lexicon.c */
     const nx_aliases *aliases;
+    const nx_boiler *boiler; /* learnt boilerplate (borrowed), or NULL */
     const char *ner_model;   /* options' model path, during create only */
     void *state[8];          /* per-stage state */
     size_t nstages;
@@ -310,9 +344,12 @@ enum {
     LX_GROUP = 512,      /* prosecutors, MPs: a group, never a speaker's
                             name */
     LX_TELL = 1024,      /* tell, told: what follows is the listener */
-    LX_NAMING = 2048     /* called, dubbed, compared: speech only with a
+    LX_NAMING = 2048,    /* called, dubbed, compared: speech only with a
                             quote right after (`called Trump a “liar”`) */
+    LX_TABLE = 4096      /* shr, cts, mths, nine: earnings tables (prose.c) */
 };
+/* The words of LX_TABLE (prose.c). */
+extern const char *const x_table_words[];
 /* Builds the lexicon map (lower-cased word → LX_ bits). */
 int x_lex_new(nx_strmap **out);
 /* The LX_ bits of a word, any case. */

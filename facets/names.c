@@ -91,6 +91,11 @@ int nx_name_is_title(const char *word, size_t len)
     return in_list(TITLES, word, len);
 }
 
+int nx_name_is_legal_form(const char *word, size_t len)
+{
+    return in_list(LEGAL, word, len);
+}
+
 static int starts_upper(const char *w, size_t n)
 {
     uint32_t cp;
@@ -327,4 +332,57 @@ char *nx_name_surname_key(const char *canonical)
         return NULL;
     }
     return k;
+}
+
+/* Lower-case inside a name made from a tag: "De la Madrid", "Bank of
+ * Japan". */
+static const char *const TAG_JOINERS[] = {
+    "of", "and", "the", "for", "de", "la", "le", "du", "des", "da", "di",
+    "von", "van", "der", "den", "al", "el", "bin", "y", "e", "on", NULL};
+
+int nx_name_is_tag_code(const char *tag)
+{
+    if (!tag || !*tag)
+        return 0;
+    for (const char *p = tag; *p; p++)
+        if ((*p >= 'A' && *p <= 'Z') || *p == ' ')
+            return 0;
+    return 1;
+}
+
+char *nx_name_from_tag(const char *tag)
+{
+    if (!tag)
+        return NULL;
+    if (!nx_name_is_tag_code(tag))
+        return strdup(tag);
+    size_t n = strlen(tag);
+    char *s = malloc(n + 1);
+    if (!s)
+        return NULL;
+    for (size_t i = 0; i <= n; i++)
+        s[i] = tag[i] == '-' || tag[i] == '_' ? ' ' : tag[i];
+    /* one short word, or one without a vowel, is an acronym: EC, USA */
+    if (!strchr(s, ' ')) {
+        int vowel = strpbrk(s, "aeiouy") != NULL;
+        if (n <= 3 || !vowel) {
+            for (char *p = s; *p; p++)
+                if (*p >= 'a' && *p <= 'z')
+                    *p = (char)(*p - 'a' + 'A');
+            return s;
+        }
+    }
+    for (char *w = s; *w;) {
+        size_t l = strcspn(w, " ");
+        int joiner = 0;
+        for (size_t j = 0; w != s && TAG_JOINERS[j]; j++)
+            joiner |= strlen(TAG_JOINERS[j]) == l &&
+                      memcmp(TAG_JOINERS[j], w, l) == 0;
+        if (!joiner && *w >= 'a' && *w <= 'z')
+            *w = (char)(*w - 'a' + 'A');
+        w += l;
+        while (*w == ' ')
+            w++;
+    }
+    return s;
 }

@@ -69,8 +69,23 @@ const char *nx_aliases_lookup(const nx_aliases *al, const char *key);
  * a cue that a person's name follows. */
 int nx_name_is_title(const char *word, size_t len);
 
+/* 1 when the word (any case, with or without a final '.') is a legal form
+ * nx_name_canonical strips after an organisation's name ("Ltd", "Inc",
+ * "AG"), else 0: alone it names no organisation. */
+int nx_name_is_legal_form(const char *word, size_t len);
+
 /* The key of the last word of a person's canonical name ("lavrov" for
  * "Sergey Lavrov"), or NULL for a one-word name; malloc'd. */
 char *nx_name_surname_key(const char *canonical);
+
+/* A tag in code form, as archives supply them ("james-baker",
+ * "west-germany", "ussr"): no capitals, no spaces.  1 or 0. */
+int nx_name_is_tag_code(const char *tag);
+/* The display form of a tag when nothing better is known: a code's
+ * hyphens become spaces and its words are capitalised ("james-baker" →
+ * "James Baker", "de-la-madrid" → "De la Madrid"); one word of three
+ * letters or fewer, or without a vowel, is an acronym ("ec" → "EC").  Any
+ * other tag comes back as given.  malloc'd. */
+char *nx_name_from_tag(const char *tag);
 
 #endif

@@ -88,6 +88,18 @@ static int add_list(nx_doc *doc, facet_acc *acc, nx_facet_id f,
     return rc;
 }
 
+static int add_tags(nx_doc *doc, facet_acc *acc, nx_facet_id f,
+                    const nx_aliases *al, const nx_strlist *l)
+{
+    int rc = NX_OK;
+    for (size_t i = 0; i < l->n && rc == NX_OK; i++) {
+        char *v = nx_name_from_tag(l->v[i]);
+        rc = v ? add_value(doc, acc, f, al, v) : NX_ENOMEM;
+        free(v);
+    }
+    return rc;
+}
+
 static int add_term(nx_doc *doc, nx_facet_id f, const char *key,
                     const char *display)
 {
@@ -227,12 +239,16 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
         rc = add_list(doc, &acc, NX_FACET_AUTHOR, al, &a->authors);
     if (rc == NX_OK)
         rc = add_list(doc, &acc, NX_FACET_CATEGORY, al, &a->categories);
-    if (rc == NX_OK)
-        rc = add_list(doc, &acc, NX_FACET_PERSON, al, &a->people);
-    if (rc == NX_OK)
-        rc = add_list(doc, &acc, NX_FACET_ORG, al, &a->orgs);
-    if (rc == NX_OK)
-        rc = add_list(doc, &acc, NX_FACET_PLACE, al, &a->places);
+    /* Tags given in the record: resolved by the extractor into e's lists
+     * (extract/given.c); without it, their codes title-cased. */
+    if (!e || !e->given_done) {
+        if (rc == NX_OK)
+            rc = add_tags(doc, &acc, NX_FACET_PERSON, al, &a->people);
+        if (rc == NX_OK)
+            rc = add_tags(doc, &acc, NX_FACET_ORG, al, &a->orgs);
+        if (rc == NX_OK)
+            rc = add_tags(doc, &acc, NX_FACET_PLACE, al, &a->places);
+    }
     if (e) {
         if (rc == NX_OK)
             rc = add_list(doc, &acc, NX_FACET_PERSON, al, &e->person);

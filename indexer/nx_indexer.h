@@ -104,6 +104,9 @@ typedef struct nx_index_stats {
     uint64_t other_shard; /* records left to the other shards */
     uint64_t other_part;  /* records left to the other parts (a parallel
                              rebuild's processes) */
+    uint64_t given;       /* people/orgs/places tags given in the records */
+    uint64_t given_titled; /* of them, matching no name in the article, the
+                             alias table or the gazetteers: title-cased */
 } nx_index_stats;
 
 /* The shard (0 .. nshards-1) of an article id: a 64-bit FNV-1a hash of the
@@ -122,6 +125,14 @@ unsigned nx_part_of(const char *id, unsigned nshards, unsigned nparts);
 int nx_index_run(const nx_index_options *opts, const char *const *paths,
                  size_t npaths, nx_index_stats *stats, nx_report_fn report,
                  void *report_ctx, char **err);
+
+/* Extraction's first pass (run.c): the boilerplate of the sources under
+ * the paths (extract/boiler.c), read before any article is extracted.
+ * *out is NULL (no boilerplate) when a path is "-" (standard input is
+ * read once); *full says the table filled up.  The caller frees *out. */
+int nx_index_learn_boilerplate(const char *const *paths, size_t npaths,
+                               const nx_ingest_options *io, nx_boiler **out,
+                               int *full);
 
 /* ------------------------------------------------------------- delete.c */
 

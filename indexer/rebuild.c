@@ -282,6 +282,8 @@ static void add_part(nx_index_stats *sum, const nx_index_stats *p, unsigned k)
     sum->deleted += p->deleted;
     sum->held += p->held;
     sum->distinct += p->distinct;
+    sum->given += p->given;
+    sum->given_titled += p->given_titled;
 }
 
 static double mono_now(void)

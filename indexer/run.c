@@ -167,6 +167,8 @@ static int on_article(void *ctx, nx_article *a)
         nx_entities_clear(&e);
         nx_entities_init(&e);
     }
+    c->st->given += e.given;
+    c->st->given_titled += e.given_titled;
     nx_doc *doc = NULL;
     rc = nx_article_document(a, c->x ? &e : NULL, c->al, &doc);
     nx_entities_clear(&e);
@@ -227,6 +229,64 @@ nx_aliases *nx_index_load_aliases(const char *const *files, size_t n,
         }
     }
     return al;
+}
+
+/* Extraction's first pass (extract/boiler.c): the lines that recur across
+ * the articles of each source, learnt from every record the run reads --
+ * of all shards and parts, so each process of a sharded or parallel
+ * build learns the same table -- before any is extracted, so the first
+ * article gets the same treatment as the last.  A table kept per run
+ * rather than stored with the index: a run reads its whole sources, and
+ * an archive's boilerplate is a property of the archive, not of the
+ * database.  Standard input can be read once: no first pass (nor
+ * boilerplate) for "-". */
+typedef struct learn_ctx {
+    nx_boiler *b;
+    int full;          /* the table filled up (reported once) */
+} learn_ctx;
+
+static int learn_one(void *ctx, nx_article *a)
+{
+    learn_ctx *l = ctx;
+    int rc = l->full ? NX_OK : nx_boiler_add(l->b, a->source, a->body);
+    if (rc == NX_ETOOBIG) {
+        l->full = 1;
+        rc = NX_OK;
+    }
+    return rc;
+}
+
+int nx_index_learn_boilerplate(const char *const *paths, size_t npaths,
+                               const nx_ingest_options *io, nx_boiler **out,
+                               int *full)
+{
+    *out = NULL;
+    *full = 0;
+    for (size_t i = 0; i < npaths; i++)
+        if (strcmp(paths[i], "-") == 0)
+            return NX_OK;
+    learn_ctx l = {NULL, 0};
+    int rc = nx_boiler_new(&l.b);
+    if (rc == NX_OK)
+        rc = nx_ingest_paths(paths, npaths, io, learn_one, NULL, &l);
+    if (rc != NX_OK) {
+        nx_boiler_free(l.b);
+        return rc;
+    }
+    *full = l.full;
+    *out = l.b;
+    return NX_OK;
+}
+
+static int learn_boilerplate(run_ctx *c, nx_boiler **out)
+{
+    int full = 0;
+    int rc = nx_index_learn_boilerplate(c->paths, c->npaths,
+                                        &c->opts->ingest, out, &full);
+    if (rc == NX_OK && full)
+        note(c, NX_REPORT_WARNING, c->paths[0], 0, "the boilerplate table "
+             "is full: lines of later articles were not counted");
+    return rc;
 }
 
 /* Stores the alias table with the index so the query side uses it; the
@@ -326,6 +386,7 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
 
     char *gen_path = NULL;
     unsigned gen = 0;
+    nx_boiler *boiler = NULL;
     int rc = opts->prune ? check_roots(&c, err) : NX_OK;
     if (rc != NX_OK)
         return rc;
@@ -349,6 +410,13 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
     if (opts->extract) {
         nx_extract_options xo = NX_EXTRACT_OPTIONS_INIT;
         xo.aliases = c.al;
+        rc = learn_boilerplate(&c, &boiler);
+        if (rc != NX_OK) {
+            nx_fail(err, rc, "learning boilerplate (first pass over the "
+                    "sources): %s", nx_strerror(rc));
+            goto done;
+        }
+        xo.boiler = boiler;
         rc = nx_extractor_new(&c.x, &xo, err);
         if (rc != NX_OK)
             goto done;
@@ -409,6 +477,7 @@ done:
     progress(&c, 1);
     nx_writer_abandon(c.w);
     nx_extractor_free(c.x);
+    nx_boiler_free(boiler);
     nx_aliases_free(c.al);
     nx_run_clear(&c);
     free(c.err);
