@@ -174,8 +174,15 @@ static int open_path(nx_db *db)
 static int open_retrying(nx_db *db)
 {
     int rc = NX_EMODIFIED;
-    for (int attempt = 0; attempt < 3 && rc == NX_EMODIFIED; attempt++)
+    bool corrupt_retried = false;   /* a block reused under us: shim_db.h */
+    for (int attempt = 0; attempt < 4; attempt++) {
         rc = nx::guarded(db->msg, [&]() -> int { return open_path(db); });
+        bool corrupt = rc == NX_EDB &&
+                       db->msg.compare(0, 21, "DatabaseCorruptError:") == 0;
+        if (rc != NX_EMODIFIED && !(corrupt && !corrupt_retried))
+            break;
+        corrupt_retried = corrupt_retried || corrupt;
+    }
     return rc;
 }
 

@@ -124,6 +124,9 @@ else
     ca=""
 fi
 
+# The tree a mount point of its own: inside the chroot / is then one, so
+# a test's `unshare -m` can make it private (e2e/full_disk mounts a tmpfs).
+mount --bind "$R" "$R"
 mount -t proc proc "$R/proc"
 mount --bind /dev "$R/dev"
 mount --bind /dev/pts "$R/dev/pts"

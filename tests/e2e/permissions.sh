@@ -20,11 +20,15 @@ else
     AS=()
     give() { :; }
 fi
-chmod 755 "$T"
-C="$T/corpus"
+# nobody must reach the files: not under $T when a parent of it is
+# private (a clone in /root, as in tests/fresh-debian.sh).
+W=$(mktemp -d "${TMPDIR:-/tmp}/nx-perm.XXXXXX")
+trap 'rm -rf "$T" "$W"' EXIT
+chmod 755 "$W"
+C="$W/corpus"
 cp -r "$NX_SOURCE_DIR/corpus" "$C"
 chmod -R a+rX "$C"
-D="$T/db"
+D="$W/db"
 
 # A control: the same user can write a database it owns.
 "$NEWSDEX" index -q --db "$D" "$C"
