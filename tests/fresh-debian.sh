@@ -133,6 +133,9 @@ mount --bind /dev/pts "$R/dev/pts"
 mount -t tmpfs tmpfs "$R/dev/shm"
 # A clean clone: what is committed, nothing of this work tree.
 git clone -q --no-local "$here" "$R/root/newsdex"
+# e2e/permissions runs the built commands as nobody: they and their data
+# must be reachable (Debian makes /root 0700).
+chmod 755 "$R/root"
 say "cloned $(git -C "$R/root/newsdex" log -1 --format='%h %s' | cut -c1-60)"
 if [ "${NX_FRESH_SHARED:-0}" = 1 ]; then
     shared=${NX_SHARED_DIR:-$here/../shared}

@@ -35,6 +35,7 @@ D="$W/db"
 give "$D"
 run "${AS[@]}" "$NEWSDEX" reindex --db "$D" "$C"
 check_eq "owned: reindex exit" "$rc" 0
+[ "$rc" = 0 ] || echo "  reindex said: $err" >&2
 
 # Table: the damage | then every writer gets 3 with the reason.
 while IFS='|' read -r what setup; do
