@@ -22,6 +22,14 @@ int cli_exit_code(int nx_status);
 /* Prints "newsdex CMD: msg" on stderr. */
 void cli_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* One report line on stderr, "newsdex CMD: FILE[:LINE]: KIND: REASON",
+ * with the file name and reason escaped as nx_render_safe_line does (a
+ * file name holding a newline or ESC stays one harmless line). */
+void cli_report(const char *cmd, const char *file, long line,
+                const char *kind, const char *reason);
+/* The head of a summary line on stdout, "WHEN newsdex CMD DB: ", with the
+ * database path escaped the same way. */
+void cli_print_head(const char *when, const char *cmd, const char *db);
 /* Parses a non-negative number argument; 0 on success. */
 int cli_number(const char *cmd, const char *opt, const char *s,
                unsigned long max, unsigned long *out);

@@ -45,12 +45,8 @@ static void report(void *ctx, nx_report_kind kind, const char *file,
                    long line, const char *reason)
 {
     (void)ctx;
-    if (line > 0)
-        fprintf(stderr, "newsdex index: %s:%ld: %s: %s\n", file, line,
-                kind == NX_REPORT_SKIPPED ? "skipped" : "warning", reason);
-    else
-        fprintf(stderr, "newsdex index: %s: %s: %s\n", file,
-                kind == NX_REPORT_SKIPPED ? "skipped" : "warning", reason);
+    cli_report("index", file, line,
+               kind == NX_REPORT_SKIPPED ? "skipped" : "warning", reason);
 }
 
 int cmd_index(int argc, char **argv)

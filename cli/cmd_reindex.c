@@ -219,12 +219,8 @@ static void report(void *ctx, nx_report_kind kind, const char *file,
     report_ctx *r = ctx;
     if (kind == NX_REPORT_WARNING && !r->verbose)
         return;     /* counted in the summary */
-    const char *k = kind == NX_REPORT_SKIPPED ? "skipped" : "warning";
-    if (line > 0)
-        fprintf(stderr, "newsdex %s: %s:%ld: %s: %s\n", r->cmd, file, line, k,
-                reason);
-    else
-        fprintf(stderr, "newsdex %s: %s: %s: %s\n", r->cmd, file, k, reason);
+    cli_report(r->cmd, file, line,
+               kind == NX_REPORT_SKIPPED ? "skipped" : "warning", reason);
 }
 
 /* "skipped 2 (reasons above), 12 warnings[, 40 given tags (3
@@ -285,8 +281,8 @@ int cmd_reindex(int argc, char **argv)
             snprintf(resumed, sizeof resumed, "; finished an interrupted "
                      "run (%llu records were committed)",
                      (unsigned long long)st.resumed);
-        printf("%s newsdex reindex %s: %s%s%s; %llu documents, in %.2f s\n",
-               when, a.o.db, what, held, resumed,
+        cli_print_head(when, "reindex", a.o.db);
+        printf("%s%s%s; %llu documents, in %.2f s\n", what, held, resumed,
                (unsigned long long)st.documents, st.seconds);
         fflush(stdout);
     }
@@ -328,8 +324,9 @@ int cmd_rebuild(int argc, char **argv)
         if (st.resumed_gen)
             snprintf(resumed, sizeof resumed, "; finished the interrupted "
                      "generation %u", st.resumed_gen);
-        printf("%s newsdex rebuild %s: generation %u%s%s: %llu documents, "
-               "%s, %.1f MB%s, in %.2f s\n", when, a.o.db, st.new_gen, was,
+        cli_print_head(when, "rebuild", a.o.db);
+        printf("generation %u%s%s: %llu documents, "
+               "%s, %.1f MB%s, in %.2f s\n", st.new_gen, was,
                resumed, (unsigned long long)st.index.documents, t,
                (double)st.size_bytes / 1e6,
                st.compacted ? " compacted" : "",
@@ -396,8 +393,8 @@ int cmd_rollback(int argc, char **argv)
     if (!quiet) {
         char when[32];
         cli_now_iso(when);
-        printf("%s newsdex rollback %s: generation %u (was %u)\n", when, path,
-               to, from);
+        cli_print_head(when, "rollback", path);
+        printf("generation %u (was %u)\n", to, from);
     }
     return EXIT_DONE;
 }

@@ -71,6 +71,25 @@ void cli_error(const char *cmd, const char *fmt, ...)
     fputc('\n', stderr);
 }
 
+void cli_report(const char *cmd, const char *file, long line,
+                const char *kind, const char *reason)
+{
+    fprintf(stderr, "newsdex %s: ", cmd);
+    nx_render_safe_line(stderr, file);
+    if (line > 0)
+        fprintf(stderr, ":%ld", line);
+    fprintf(stderr, ": %s: ", kind);
+    nx_render_safe_line(stderr, reason);
+    fputc('\n', stderr);
+}
+
+void cli_print_head(const char *when, const char *cmd, const char *db)
+{
+    printf("%s newsdex %s ", when, cmd);
+    nx_render_safe_line(stdout, db);
+    fputs(": ", stdout);
+}
+
 int cli_number(const char *cmd, const char *opt, const char *s,
                unsigned long max, unsigned long *out)
 {

@@ -20,6 +20,9 @@ void nx_render_text(FILE *out, const nx_query_result *r, int bold);
  * DEL, C1) and bytes of invalid UTF-8 as \xHH (the bytes), so text from
  * the user or the index can never drive the terminal; the rest as is. */
 void nx_render_safe(FILE *out, const char *s);
+/* The same for a part of one line (a file name in a report): newline and
+ * tab are escaped too, so one report stays one line. */
+void nx_render_safe_line(FILE *out, const char *s);
 
 /* A snippet (HTML-escaped, matches between NX_HI_START/END) as HTML with
  * <b>…</b>, or as plain text (entities decoded) with `on`/`off` around

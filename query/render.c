@@ -159,7 +159,7 @@ char *nx_render_json(const nx_query_result *r)
     return s;
 }
 
-void nx_render_safe(FILE *out, const char *s)
+static void render_safe(FILE *out, const char *s, int line)
 {
     while (*s) {
         unsigned char c = (unsigned char)*s;
@@ -168,8 +168,8 @@ void nx_render_safe(FILE *out, const char *s)
         /* ill-formed: U+FFFD for one byte (a real U+FFFD takes three);
          * C1 controls are U+0080..U+009F */
         int control = (cp == 0xfffd && n == 1) ||
-                      (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f ||
-                      (cp >= 0x80 && cp < 0xa0);
+                      (c < 0x20 && ((c != '\n' && c != '\t') || line)) ||
+                      c == 0x7f || (cp >= 0x80 && cp < 0xa0);
         if (!control)
             fwrite(s, 1, n, out);
         else
@@ -177,6 +177,16 @@ void nx_render_safe(FILE *out, const char *s)
                 fprintf(out, "\\x%02x", (unsigned char)s[k]);
         s += n;
     }
+}
+
+void nx_render_safe(FILE *out, const char *s)
+{
+    render_safe(out, s, 0);
+}
+
+void nx_render_safe_line(FILE *out, const char *s)
+{
+    render_safe(out, s, 1);
 }
 
 /* fputs through nx_render_safe, for the printf-style lines below. */

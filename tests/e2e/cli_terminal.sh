@@ -44,4 +44,26 @@ run "$NEWSDEX" facets --db "$DB" $'by\e[1m'
 check_eq "bad facet: exit 2" "$rc" 2
 check "facet error without controls" no_controls "$err"
 
+# File names in reports and summary lines: a name holding a newline or ESC
+# stays one line, escaped (\x0a, \x1b), on index, reindex and rebuild.
+mkdir -p "$T/src"
+bad=$'$T/src/evil\n\e[2Jname.jsonl'
+bad="${bad/\$T/$T}"
+printf '{"id":"b","title":"Beta","body":"text"}\nnot json\n' >"$bad"
+run "$NEWSDEX" index --db "$T/db2" "$bad"
+check_eq "index of a bad record: exit 1" "$rc" 1
+check "index report without controls" no_controls "$err"
+check "index report escaped, one line" grep -qF 'evil\x0a\x1b[2Jname.jsonl:2: skipped:' <<<"$err"
+check_eq "one line per report (and the summary)" "$(grep -c '' <<<"$err")" 2
+dbx=$'$T/db\e]0;x\a3'
+dbx="${dbx/\$T/$T}"
+run "$NEWSDEX" rebuild --db "$dbx" "$T/src"
+check_eq "rebuild of a bad record: exit 1" "$rc" 1
+check "rebuild summary without controls" no_controls "$out"
+check "rebuild summary escaped" grep -qF 'db\x1b]0;x\x073: generation' <<<"$out"
+check "rebuild report escaped" grep -qF 'evil\x0a\x1b[2Jname.jsonl:2: skipped:' <<<"$err"
+run "$NEWSDEX" reindex --db "$dbx" "$T/src"
+check "reindex summary without controls" no_controls "$out"
+check "reindex summary escaped" grep -qF 'db\x1b]0;x\x073: ' <<<"$out"
+
 finish
