@@ -52,6 +52,14 @@ int cli_wait_arg(const char *cmd, const char *arg, double *wait);
 /* The current time, ISO 8601 UTC ("2024-05-01T10:00:00Z"). */
 void cli_now_iso(char out[32]);
 
+/* `newsdex entities --db` (cmd_etable.c): the archive's entity table;
+ * type -1 for all, limit 0 for no limit, pattern NULL for all. */
+int cli_entities_db(const char *db, int json, int type, long limit,
+                    const char *pattern);
+/* The entity table stored in db into *out (an exit code; EXIT_DONE). */
+struct nx_etable;
+int cli_load_etable(const char *db, struct nx_etable **out);
+
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_facets(int argc, char **argv);

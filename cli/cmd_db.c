@@ -15,6 +15,7 @@
 
 #include "nx_indexer.h"
 #include "nx_layout.h"
+#include "nx_etable.h"
 #include "nx_meta.h"
 #include "nx_stored.h"
 #include "nx_xapian.h"
@@ -251,8 +252,15 @@ int cmd_stats(int argc, char **argv)
     nx_db_get_metadata(h, NX_META_LAST_REINDEX, &last);
     nx_db_get_metadata(h, NX_META_LAST_OUTCOME, &outcome);
     nx_db_get_metadata(h, NX_META_FORMAT, &format);
-    char *progress = NULL;
+    char *progress = NULL, *etext = NULL, *eerr = NULL;
     nx_db_get_metadata(h, NX_META_PROGRESS, &progress);
+    /* when the archive's entity table was computed (nx_etable.h) */
+    nx_etable *et = NULL;
+    nx_db_get_metadata(h, NX_META_ENTITIES, &etext);
+    if (etext && *etext)
+        nx_etable_parse(&et, etext, strlen(etext), &eerr);
+    free(etext);
+    free(eerr);
     cJSON *prog = progress && *progress ? cJSON_Parse(progress) : NULL;
     free(progress);
     const cJSON *pstate = cJSON_GetObjectItemCaseSensitive(prog, "state");
@@ -295,6 +303,16 @@ int cmd_stats(int argc, char **argv)
             cJSON_AddItemToObject(o, "progress", cJSON_Duplicate(prog, 1));
         else
             cJSON_AddNullToObject(o, "progress");
+        if (et) {
+            cJSON *t = cJSON_AddObjectToObject(o, "entity_table");
+            cJSON_AddStringToObject(t, "computed", nx_etable_computed(et));
+            cJSON_AddNumberToObject(t, "articles",
+                                    (double)nx_etable_articles(et));
+            cJSON_AddNumberToObject(t, "entities",
+                                    (double)nx_etable_count(et));
+        } else {
+            cJSON_AddNullToObject(o, "entity_table");
+        }
         cJSON *warn = cJSON_AddArrayToObject(o, "warnings");
         if (heads)
             cJSON_AddItemToArray(warn, cJSON_CreateString(heads));
@@ -312,6 +330,13 @@ int cmd_stats(int argc, char **argv)
                "format        %s\n",
                last && *last ? last : "never", outcome && *outcome ? outcome : "-",
                (double)size / 1e6, format && *format ? format : "?");
+        if (et)
+            printf("entities      computed %s over %llu articles (newsdex "
+                   "entities --db)\n", *nx_etable_computed(et)
+                   ? nx_etable_computed(et) : "(unknown)",
+                   (unsigned long long)nx_etable_articles(et));
+        else
+            printf("entities      no entity table (rebuild computes it)\n");
         if (writing)
             printf("writer        %s (pid %ld) since %s\n", holder.command,
                    holder.pid, holder.since);
@@ -325,6 +350,7 @@ int cmd_stats(int argc, char **argv)
             printf("warning       %s\n", heads);
     }
     free(heads);
+    nx_etable_free(et);
     cJSON_Delete(prog);
     free(gen_path);
     free(last);

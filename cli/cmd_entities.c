@@ -11,21 +11,34 @@
 #include <cjson/cJSON.h>
 
 #include "nx_dates.h"
+#include "nx_etable.h"
 #include "nx_indexer.h"
 
 static void help(FILE *f)
 {
     fprintf(f,
-"usage: newsdex entities [--json] [--aliases FILE] FILE...\n"
+"usage: newsdex entities [--json] [--aliases FILE] [--archive DB] FILE...\n"
+"       newsdex entities --db DB [--json] [--type T] [--limit N] [PATTERN]\n"
 "\n"
-"Prints what the indexer extracts from each record: title, date, people,\n"
-"organisations, places, speakers (by) and every quote with its speaker.\n"
-"--json prints one object a line: {\"id\", \"title\", \"date\", \"person\",\n"
-"\"org\", \"place\", \"by\", \"quotes\": [{\"speaker\", \"text\"}]}.\n");
+"With FILEs: prints what the indexer extracts from each record: title,\n"
+"date, people, organisations, places, speakers (by) and every quote with\n"
+"its speaker.  --json prints one object a line: {\"id\", \"title\",\n"
+"\"date\", \"person\", \"org\", \"place\", \"by\", \"quotes\": [{\"speaker\",\n"
+"\"text\"}]}.  --archive DB resolves them with DB's entity table, as\n"
+"`newsdex index --db DB` would store them.\n"
+"\n"
+"With --db: lists the archive's entity table (computed by the last\n"
+"rebuild): each entity's type (person, org, place, misc = not shown in\n"
+"those facets), the articles naming it, the articles quoting it, first\n"
+"and last date, and the names it absorbed; --type keeps one type,\n"
+"PATTERN keeps names (or absorbed names) containing it, --limit N the\n"
+"first N.  Corrections: docs/entities.md and `newsdex rebuild --help`.\n");
 }
 
 typedef struct ent_ctx {
     nx_extractor *x;
+    nx_etable *table;   /* --archive DB's entity table, or NULL */
+    const nx_aliases *al;
     int json;
     int failed;
 } ent_ctx;
@@ -52,6 +65,11 @@ static int on_article(void *ctx, nx_article *a)
     nx_entities e;
     nx_entities_init(&e);
     int rc = nx_extract_article(c->x, a, &e);
+    char day[16] = "";
+    if (a->date != NX_DATE_NONE)
+        nx_date_format_day(a->date, day);
+    if (rc == NX_OK && c->table)
+        rc = nx_etable_apply(c->table, c->al, &e, day);
     if (rc != NX_OK) {
         cli_error("entities", "%s: extraction failed: %s", a->id,
                   nx_strerror(rc));
@@ -59,9 +77,6 @@ static int on_article(void *ctx, nx_article *a)
         nx_entities_clear(&e);
         return NX_OK;
     }
-    char day[16] = "";
-    if (a->date != NX_DATE_NONE)
-        nx_date_format_day(a->date, day);
     if (c->json) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "id", a->id);
@@ -125,9 +140,16 @@ int cmd_entities(int argc, char **argv)
     static const struct option longopts[] = {
         {"json", no_argument, 0, 'j'},
         {"aliases", required_argument, 0, 'a'},
+        {"db", required_argument, 0, 'd'},
+        {"archive", required_argument, 0, 'A'},
+        {"type", required_argument, 0, 't'},
+        {"limit", required_argument, 0, 'l'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     ent_ctx c = {0};
+    const char *db = NULL, *archive = NULL;
+    int type = -1;
+    unsigned long limit = 0;
     const char *aliases[16];
     size_t naliases = 0;
     int opt;
@@ -142,15 +164,51 @@ int cmd_entities(int argc, char **argv)
             }
             aliases[naliases++] = optarg;
             break;
+        case 'd': db = optarg; break;
+        case 'A': archive = optarg; break;
+        case 't':
+            type = nx_etable_type_of(optarg);
+            if (type < 0) {
+                cli_error("entities", "--type %s: not a type (person, org, "
+                          "place, misc)", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'l':
+            if (cli_number("entities", "--limit", optarg, 100000000, &limit))
+                return EXIT_USAGE;
+            break;
         case 'h': help(stdout); return EXIT_DONE;
         default: help(stderr); return EXIT_USAGE;
         }
+    }
+    if (db) {
+        if (argc - optind > 1) {
+            cli_error("entities", "with --db, at most one PATTERN");
+            return EXIT_USAGE;
+        }
+        if (naliases || archive) {
+            cli_error("entities", "--aliases and --archive are for FILEs, "
+                      "not --db");
+            return EXIT_USAGE;
+        }
+        return cli_entities_db(db, c.json, type, (long)limit,
+                               optind < argc ? argv[optind] : NULL);
+    }
+    if (type >= 0 || limit) {
+        cli_error("entities", "--type and --limit need --db");
+        return EXIT_USAGE;
     }
     if (optind >= argc) {
         cli_error("entities", "no FILE given");
         return EXIT_USAGE;
     }
     char *err = NULL;
+    if (archive) {
+        int trc = cli_load_etable(archive, &c.table);
+        if (trc != EXIT_DONE)
+            return trc;
+    }
     nx_aliases *al = nx_index_load_aliases(aliases, naliases, &err);
     if (!al) {
         cli_error("entities", "%s", err ? err : "out of memory");
@@ -175,6 +233,7 @@ int cmd_entities(int argc, char **argv)
     nx_extract_options xo = NX_EXTRACT_OPTIONS_INIT;
     xo.aliases = al;
     xo.boiler = boiler;
+    c.al = al;
     rc = nx_extractor_new(&c.x, &xo, &err);
     if (rc != NX_OK) {
         cli_error("entities", "%s", err ? err : nx_strerror(rc));
@@ -188,6 +247,7 @@ int cmd_entities(int argc, char **argv)
     nx_extractor_free(c.x);
     nx_boiler_free(boiler);
     nx_aliases_free(al);
+    nx_etable_free(c.table);
     if (rc != NX_OK) {
         cli_error("entities", "%s", nx_strerror(rc));
         return cli_exit_code(rc);

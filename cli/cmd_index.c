@@ -26,6 +26,8 @@ static void help(FILE *f)
 "  --max-file SIZE    bytes per .txt/.json file, or with K, M, G (default 1G)\n"
 "  --batch N          articles per commit (default 1000)\n"
 "  --aliases FILE     extra alias table (TSV variant<TAB>canonical)\n"
+"  --entities FILE    corrections to the archive's entity table (TSV:\n"
+"                     merge, rename, retype, drop; docs/entities.md)\n"
 "  --no-extract       skip entity and quote extraction\n"
 "  --shard K/N        index only the records of shard K of N (0-based, by a\n"
 "                     hash of the id); serve the shards with xapian-tcpsrv\n"
@@ -58,6 +60,7 @@ int cmd_index(int argc, char **argv)
         {"max-file", required_argument, 0, 'f'},
         {"batch", required_argument, 0, 'b'},
         {"aliases", required_argument, 0, 'a'},
+        {"entities", required_argument, 0, 'E'},
         {"no-extract", no_argument, 0, 'n'},
         {"shard", required_argument, 0, 'S'},
         {"wait", optional_argument, 0, 'w'},
@@ -100,6 +103,7 @@ int cmd_index(int argc, char **argv)
             }
             aliases[naliases++] = optarg;
             break;
+        case 'E': o.entities_file = optarg; break;
         case 'n': o.extract = 0; break;
         case 'S':
             if (cli_shard_arg("index", optarg, &o.shard, &o.nshards))

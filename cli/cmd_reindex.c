@@ -42,6 +42,8 @@ static void help_common(FILE *f)
 "  --max-file SIZE    bytes per .txt/.json file, or with K, M, G (default 1G)\n"
 "  --batch N          changes per commit (default 1000)\n"
 "  --aliases FILE     extra alias table (TSV variant<TAB>canonical)\n"
+"  --entities FILE    corrections to the archive's entity table (TSV:\n"
+"                     merge, rename, retype, drop; docs/entities.md)\n"
 "  --no-extract       skip entity and quote extraction\n"
 "  --shard K/N        only the records of shard K of N (as index --shard)\n"
 "  --wait[=SECONDS]   wait for another writer to finish (default 3600 s)\n"
@@ -106,6 +108,7 @@ static int parse(const char *cmd, int argc, char **argv, rx_args *a,
         {"max-file", required_argument, 0, 'f'},
         {"batch", required_argument, 0, 'b'},
         {"aliases", required_argument, 0, 'a'},
+        {"entities", required_argument, 0, 'E'},
         {"no-extract", no_argument, 0, 'n'},
         {"wait", optional_argument, 0, 'w'},
         {"compact", no_argument, 0, 'c'},
@@ -150,6 +153,7 @@ static int parse(const char *cmd, int argc, char **argv, rx_args *a,
             }
             a->aliases[a->naliases++] = optarg;
             break;
+        case 'E': a->o.entities_file = optarg; break;
         case 'n': a->o.extract = 0; break;
         case 'w':
             if (cli_wait_arg(cmd, optarg, &a->wait))

@@ -85,7 +85,7 @@ static x_gent *entry_for(x_gaz *g, const char *name, size_t n)
     free(k);
     x_gent *e = &g->ents[g->nents++];
     e->flags = 0;
-    e->org_canon = e->place_canon = -1;
+    e->org_canon = e->place_canon = e->nat_country = -1;
     e->population = 0;
     return e;
 }
@@ -200,6 +200,11 @@ static int add_row(x_gaz *g, int kind, const cols *c)
         break;
     case F_NAT:
         e->flags |= XG_NAT;
+        if (e->nat_country < 0 && c->count > 1 && c->n[1]) {
+            if ((canon = intern(g, c->s[1], c->n[1])) < 0)
+                return canon;
+            e->nat_country = canon;
+        }
         break;
     case F_PCUE:
         e->flags |= XG_PCUE;

@@ -41,6 +41,7 @@ typedef struct x_gent {
     unsigned flags;
     int org_canon;           /* string index of the canonical org name, -1 */
     int place_canon;         /* string index of the canonical place, -1 */
+    int nat_country;         /* a nationality's country (string index), -1 */
     long population;         /* cities: the largest population, 0 unknown */
 } x_gent;
 

@@ -131,8 +131,8 @@ static const nx_entity_kind entity_kind[NX_FACET_COUNT] = {
 void nx_facet_terms_clear(nx_facet_terms *t)
 {
     free(t->display);
-    free(t->terms[0]);
-    free(t->terms[1]);
+    for (size_t i = 0; i < NX_FACET_TERMS_MAX; i++)
+        free(t->terms[i]);
     memset(t, 0, sizeof *t);
 }
 
@@ -141,11 +141,33 @@ int nx_facet_terms_make(nx_facet_id f, const struct nx_aliases *al,
 {
     memset(out, 0, sizeof *out);
     const nx_facet_def *d = &nx_facet_defs[f];
-    char *key = NULL;
+    char *key = NULL, *bare = NULL;
     out->display = d->entity ? nx_name_canonical(al, entity_kind[f], value)
                              : strdup(value);
     if (!out->display)
         goto nomem;
+    /* A surname alone is never made a specific person by the alias
+     * table: the article's own text and the archive's entity table decide
+     * who it is (extract/nx_etable.h).  Stored as written; a query for
+     * it also finds it as written and every full name with it. */
+    if (d->surname && al && !strchr(out->display, ' ')) {
+        /* one word already: nothing to undo */
+    } else if (d->surname && al) {
+        bare = nx_name_canonical(NULL, entity_kind[f], value);
+        if (!bare)
+            goto nomem;
+        char *bk = nx_name_key(bare);
+        int one = bk && *bk && !strchr(bk, ' ');
+        free(bk);
+        if (!one) {
+            free(bare);
+            bare = NULL;
+        } else if (!for_query) {
+            free(out->display);
+            out->display = bare;
+            bare = NULL;
+        }
+    }
     key = nx_name_key(out->display);
     if (!key)
         goto nomem;
@@ -170,8 +192,18 @@ int nx_facet_terms_make(nx_facet_id f, const struct nx_aliases *al,
         char *sur = NULL;
         if (for_query && one_word)
             sur = strdup(key);
+        else if (for_query && bare)
+            sur = nx_name_key(bare);
         else if (!for_query && !one_word)
             sur = nx_name_surname_key(out->display);
+        if (sur && for_query && bare) {
+            /* the surname as written, beside the table's full name */
+            out->terms[out->n] = nx_facet_term(f, sur, NULL);
+            if (!out->terms[out->n++]) {
+                free(sur);
+                goto nomem;
+            }
+        }
         if (sur) {
             out->terms[out->n] = nx_facet_surname_term(f, sur);
             free(sur);
@@ -179,9 +211,11 @@ int nx_facet_terms_make(nx_facet_id f, const struct nx_aliases *al,
                 goto nomem;
         }
     }
+    free(bare);
     free(key);
     return NX_OK;
 nomem:
+    free(bare);
     free(key);
     nx_facet_terms_clear(out);
     return NX_ENOMEM;

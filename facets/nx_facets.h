@@ -97,9 +97,10 @@ char *nx_facet_surname_term(nx_facet_id f, const char *surname);
  *    `by:"Sergey Lavrov"` does not find other Lavrovs.
  * Returns NX_OK, NX_ENOMEM, or NX_EINVAL for a value with no letters or
  * digits (out->n = 0).  Free with nx_facet_terms_clear(). */
+#define NX_FACET_TERMS_MAX 3
 typedef struct nx_facet_terms {
     char *display;
-    char *terms[2];
+    char *terms[NX_FACET_TERMS_MAX];
     size_t n;
 } nx_facet_terms;
 struct nx_aliases;

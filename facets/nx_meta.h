@@ -23,4 +23,10 @@
 /* What a rebuild's generation was built from (JSON; indexer/rebuild.c). */
 #define NX_META_REBUILD "newsdex.rebuild"
 
+/* The archive's entity table the generation was resolved with, and the
+ * corrections given with it (text; extract/nx_etable.h): `newsdex
+ * entities --db` lists it, `index`/`reindex` resolve new articles with
+ * it. */
+#define NX_META_ENTITIES "newsdex.entities"
+
 #endif

@@ -70,10 +70,23 @@ typedef struct nx_index_options {
     /* The shrink rule (nx_shrink_refused()) is off: an emptied source may
      * empty the index (`--allow-shrink`). */
     int allow_shrink;
+    /* The archive's entity table (extract/nx_etable.h; with extraction):
+     * archive_table computes it over the run's records before any
+     * document is written (a rebuild; an `index` into a database with no
+     * table computes it too); otherwise the table stored with the
+     * generation resolves the run's articles.  entities_file: a
+     * newsroom's corrections (--entities FILE), stored with the table and
+     * replacing the corrections stored before. */
+    int archive_table;
+    const char *entities_file;
+    /* For the parts of a parallel rebuild (rebuild.c): the table the
+     * parent computed, and this part's first-pass results. */
+    const struct nx_etable *etable;
+    const char *spool_path;
 } nx_index_options;
 #define NX_INDEX_OPTIONS_INIT \
     {NULL, NX_INGEST_OPTIONS_INIT, 0, 1, NULL, 0, NULL, NULL, NULL, 0, 0, \
-     NX_PRUNE_NONE, 0, 0, 0, 0, 0, 0}
+     NX_PRUNE_NONE, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL}
 
 /* The shrink rule.  An archive that is not there (an unmounted mount
  * point: the directory exists and is empty) looks like an archive whose
@@ -130,6 +143,21 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
  * the paths (extract/boiler.c), read before any article is extracted.
  * *out is NULL (no boilerplate) when a path is "-" (standard input is
  * read once); *full says the table filled up.  The caller frees *out. */
+/* The first pass of a run that computes the archive's entity table
+ * (indexer/archive.c): extracts the records of opts' shard and part once
+ * (with x, or an extractor of its own when NULL), writes each result to
+ * spool_path and counts it into t (when not NULL). */
+struct nx_etable;
+int nx_index_spool(const nx_index_options *opts, const char *const *paths,
+                   size_t npaths, nx_extractor *x, const char *spool_path,
+                   struct nx_etable *t, char **err);
+/* Counts a spool's results into t (a parallel rebuild's parent). */
+int nx_index_count_spool(struct nx_etable *t, const char *spool_path,
+                         char **err);
+/* Adds the corrections of an --entities FILE to t; *err names the file
+ * and line of a bad one. */
+int nx_index_add_entities_file(struct nx_etable *t, const char *path,
+                               char **err);
 int nx_index_learn_boilerplate(const char *const *paths, size_t npaths,
                                const nx_ingest_options *io, nx_boiler **out,
                                int *full);

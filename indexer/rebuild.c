@@ -33,6 +33,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "nx_etable.h"
 #include "nx_facets.h"
 #include "nx_layout.h"
 
@@ -238,9 +239,10 @@ static size_t read_all(int fd, void *buf, size_t n)
 
 /* The child: build part k, report through fd, never return. */
 static void run_part(const nx_index_options *io, unsigned k, unsigned jobs,
-                     const char *path, const char *const *paths,
-                     size_t npaths, nx_report_fn report, void *report_ctx,
-                     pid_t parent, int fd)
+                     const char *path, const char *spool,
+                     const char *const *paths, size_t npaths,
+                     nx_report_fn report, void *report_ctx, pid_t parent,
+                     int fd)
 {
     /* A killed rebuild takes its parts with it. */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -250,12 +252,17 @@ static void run_part(const nx_index_options *io, unsigned k, unsigned jobs,
     po.gen_path = path;
     po.part = k;
     po.nparts = jobs;
+    po.spool_path = spool;
     if (k)
         po.progress = NULL;   /* part 0 draws the bar: each reads all */
     part_result r;
     memset(&r, 0, sizeof r);
     char *err = NULL;
-    r.rc = nx_index_run(&po, paths, npaths, &r.st, report, report_ctx, &err);
+    if (path)
+        r.rc = nx_index_run(&po, paths, npaths, &r.st, report, report_ctx,
+                            &err);
+    else   /* the first pass: extraction into the spool */
+        r.rc = nx_index_spool(&po, paths, npaths, NULL, spool, NULL, &err);
     r.errlen = err ? strlen(err) : 0;
     if (r.errlen > PART_ERR_MAX)
         r.errlen = PART_ERR_MAX;
@@ -293,6 +300,109 @@ static double mono_now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* The first pass of a parallel rebuild: each part extracts its records
+ * into a spool (build.spool-K), then the archive's entity table is
+ * decided here over all of them, with the corrections of --entities.
+ * The parts of the second pass inherit it. */
+static int first_pass(const nx_rebuild_options *o, const nx_index_options *io,
+                      const char *build, unsigned jobs, char **spools,
+                      nx_etable **table, const char *const *paths,
+                      size_t npaths, char **err)
+{
+    *table = NULL;
+    for (unsigned k = 0; k < jobs; k++) {
+        size_t n = strlen(build) + 32;
+        if (!(spools[k] = malloc(n)))
+            return NX_ENOMEM;
+        snprintf(spools[k], n, "%s.spool-%u", build, k);
+    }
+    pid_t pids[MAX_JOBS];
+    int fds[MAX_JOBS];
+    unsigned started = 0;
+    int rc = NX_OK;
+    pid_t self = getpid();
+    fflush(NULL);
+    for (; started < jobs; started++) {
+        int p[2];
+        if (pipe(p) != 0) {
+            rc = nx_fail(err, NX_EIO, "%s: %s", "pipe", strerror(errno));
+            break;
+        }
+        pid_t pid = fork();
+        if (pid < 0) {
+            close(p[0]);
+            close(p[1]);
+            rc = nx_fail(err, NX_EIO, "%s: %s", "fork", strerror(errno));
+            break;
+        }
+        if (pid == 0) {
+            close(p[0]);
+            for (unsigned j = 0; j < started; j++)
+                close(fds[j]);
+            run_part(io, started, jobs, NULL, spools[started], paths,
+                     npaths, NULL, NULL, self, p[1]);
+        }
+        close(p[1]);
+        pids[started] = pid;
+        fds[started] = p[0];
+    }
+    for (unsigned k = 0; k < started; k++) {
+        part_result r;
+        char msg[PART_ERR_MAX + 1];
+        size_t got = read_all(fds[k], &r, sizeof r);
+        size_t n = got == sizeof r
+                       ? read_all(fds[k], msg, r.errlen < PART_ERR_MAX
+                                                  ? r.errlen : PART_ERR_MAX)
+                       : 0;
+        msg[n] = '\0';
+        close(fds[k]);
+        int status;
+        while (waitpid(pids[k], &status, 0) < 0 && errno == EINTR)
+            ;
+        if (rc != NX_OK)
+            continue;
+        if (got != sizeof r)
+            rc = nx_fail(err, NX_EIO, "%s%s", "an extracting process "
+                         "stopped without an answer (killed?)", "");
+        else if (r.rc != NX_OK)
+            rc = nx_fail(err, r.rc, "%s%s", msg, "");
+    }
+    /* The decisions use the gazetteers: an extractor of the parent's. */
+    nx_aliases *al = NULL;
+    nx_extractor *x = NULL;
+    if (rc == NX_OK) {
+        al = nx_index_load_aliases(io->alias_files, io->nalias_files, err);
+        rc = al ? NX_OK : *err ? NX_EINVAL : NX_ENOMEM;
+    }
+    if (rc == NX_OK) {
+        nx_extract_options xo = NX_EXTRACT_OPTIONS_INIT;
+        xo.aliases = al;
+        xo.ner_model = "";   /* the gazetteers only */
+        rc = nx_extractor_new(&x, &xo, err);
+    }
+    if (rc == NX_OK)
+        rc = nx_etable_new(table, x);
+    for (unsigned k = 0; k < jobs && rc == NX_OK; k++)
+        rc = nx_index_count_spool(*table, spools[k], err);
+    if (rc == NX_OK) {
+        char when[32];
+        time_t t = time(NULL);
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        rc = nx_etable_finish(*table, when);
+    }
+    if (rc == NX_OK && o->index.entities_file)
+        rc = nx_index_add_entities_file(*table, o->index.entities_file, err);
+    nx_extractor_free(x);
+    nx_aliases_free(al);
+    if (rc != NX_OK) {
+        nx_etable_free(*table);
+        *table = NULL;
+    }
+    return rc;
+}
+
 /* Builds generation `build` with o->jobs processes, one part each, then
  * merges the parts into it by compaction and deletes them. */
 static int build_parallel(const nx_rebuild_options *o, const char *key,
@@ -324,6 +434,12 @@ static int build_parallel(const nx_rebuild_options *o, const char *key,
     io.no_sync = 1;
     io.incremental = 1;
     io.prune = NX_PRUNE_ALL;
+    char *spools[MAX_JOBS] = {0};
+    nx_etable *table = NULL;
+    if (rc == NX_OK && io.extract)
+        rc = first_pass(o, &io, build, jobs, spools, &table, paths, npaths,
+                        err);
+    io.etable = table;
     pid_t self = getpid();
     fflush(NULL);
     for (; rc == NX_OK && started < jobs; started++) {
@@ -343,8 +459,8 @@ static int build_parallel(const nx_rebuild_options *o, const char *key,
             close(p[0]);
             for (unsigned j = 0; j < started; j++)
                 close(fds[j]);
-            run_part(&io, started, jobs, parts[started], paths, npaths,
-                     report, report_ctx, self, p[1]);
+            run_part(&io, started, jobs, parts[started], spools[started],
+                     paths, npaths, report, report_ctx, self, p[1]);
         }
         close(p[1]);
         pids[started] = pid;
@@ -421,7 +537,11 @@ static int build_parallel(const nx_rebuild_options *o, const char *key,
             free(e2);
         }
         free(parts[k]);
+        if (spools[k])
+            unlink(spools[k]);
+        free(spools[k]);
     }
+    nx_etable_free(table);
     sum->seconds = mono_now() - t0;
     return rc;
 }
@@ -504,6 +624,7 @@ int nx_rebuild_run(const nx_rebuild_options *o, const char *const *paths,
         io.no_sync = 1;      /* synced once, before the swap (verify) */
         io.incremental = 1;  /* a resumed generation keeps what it has */
         io.prune = NX_PRUNE_ALL;
+        io.archive_table = 1;
         rc = nx_index_run(&io, paths, npaths, &st->index, report, report_ctx,
                           err);
     }

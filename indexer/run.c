@@ -143,8 +143,15 @@ static int on_article(void *ctx, nx_article *a)
         return NX_ENOMEM;
     free(c->last_id);
     c->last_id = id;
+    /* The first pass's line for this record is taken even when the
+     * record is unchanged: the spool stays in step with the walk. */
+    nx_entities e;
+    nx_entities_init(&e);
+    int spooled = nx_run_spooled(c, a, &e);
     if (c->opts->incremental) {
         rc = nx_run_unchanged(c, a, hash);
+        if (rc < 0 || rc == 1)
+            nx_entities_clear(&e);
         if (rc < 0)
             return writer_failed(c, rc);
         if (rc == 1) {
@@ -153,9 +160,12 @@ static int on_article(void *ctx, nx_article *a)
             return NX_OK;
         }
     }
-    nx_entities e;
-    nx_entities_init(&e);
-    rc = c->x ? nx_extract_article(c->x, a, &e) : NX_OK;
+    rc = c->x && !spooled ? nx_extract_article(c->x, a, &e) : NX_OK;
+    if (rc == NX_OK && c->x && c->etable) {
+        char date[11];
+        nx_spool_date(a->date, date);
+        rc = nx_etable_apply(c->etable, c->al, &e, date);
+    }
     if (rc != NX_OK) {
         /* Extraction failing on one record loses its facets, not the
          * record: index the text and say so. */
@@ -410,7 +420,10 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
     if (opts->extract) {
         nx_extract_options xo = NX_EXTRACT_OPTIONS_INIT;
         xo.aliases = c.al;
-        rc = learn_boilerplate(&c, &boiler);
+        /* A part of a parallel rebuild takes its results from the first
+         * pass; it extracts only a record that pass failed on, and
+         * without the boilerplate table (not learnt again for that). */
+        rc = opts->spool_path ? NX_OK : learn_boilerplate(&c, &boiler);
         if (rc != NX_OK) {
             nx_fail(err, rc, "learning boilerplate (first pass over the "
                     "sources): %s", nx_strerror(rc));
@@ -432,6 +445,15 @@ int nx_index_run(const nx_index_options *opts, const char *const *paths,
         goto done;
     nx_run_read_progress(&c);
     rc = store_aliases(&c);
+    if (rc == NX_OK) {
+        char *terr = NULL;
+        rc = nx_run_setup_table(&c, gen_path, &terr);
+        if (rc != NX_OK) {
+            *err = terr ? terr : strdup(nx_strerror(rc));
+            goto done;
+        }
+        rc = nx_run_store_table(&c);
+    }
     if (rc == NX_OK)
         rc = nx_ingest_paths(paths, npaths, &opts->ingest, on_article,
                              on_report, &c);
@@ -476,6 +498,8 @@ done:
     stats->seconds = now() - c.t0;
     progress(&c, 1);
     nx_writer_abandon(c.w);
+    nx_spool_close(&c.spool);
+    nx_etable_free(c.own_table);
     nx_extractor_free(c.x);
     nx_boiler_free(boiler);
     nx_aliases_free(c.al);

@@ -144,7 +144,7 @@ int nx_resolver_field(void *ctx, const char *field, const char *value,
         *err = nx_errf("unknown field %s:%s", field, "");
         return -1;
     }
-    char *terms[2];
+    char *terms[NX_FACET_TERMS_MAX];
     size_t n;
     int rc = value_terms(rv, facet, value, terms, &n, err);
     for (size_t i = 0; i < n; i++) {
@@ -197,7 +197,7 @@ int nx_resolver_filters(nx_resolver *rv, const char *const *filters, size_t n,
             memset(&ft[ng], 0, sizeof ft[ng]);
             ft[ng++].facet = facet;
         }
-        char *terms[2];
+        char *terms[NX_FACET_TERMS_MAX];
         size_t nterms = 0;
         int rc = value_terms(rv, facet, colon + 1, terms, &nterms, err);
         for (size_t t = 0; t < nterms; t++) {
@@ -334,7 +334,7 @@ int nx_quote_fields_make(nx_resolver *rv, const char *query,
     if (query && strstr(query, "quote:"))
         rc = nx_query_by_values(query, &vals, &nv);
     for (size_t i = 0; i < nv && rc == NX_OK; i++) {
-        char *terms[2];
+        char *terms[NX_FACET_TERMS_MAX];
         size_t n = 0;
         named = 1;
         rc = value_terms(rv, NX_FACET_BY, vals[i], terms, &n, err);

@@ -1,0 +1,997 @@
+/*
+ * etable.c — the archive's entity table (nx_etable.h): counting, the
+ * decisions, applying them to an article.  Serialisation and overrides
+ * are in etable_io.c; the shared state is etable_internal.h.
+ *
+ * Counting keeps, per name key (nx_name_key of the display name), the
+ * number of articles that give it each type and that quote it, the first
+ * and last date, and per (surname, year) the articles of each full name
+ * with that surname.  nx_etable_finish turns that into rules keyed by
+ * (type, key): drop, retype, rename; and surname maps keyed by (surname
+ * key, year).
+ */
+#include "etable_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nx_names.h"
+#include "x_internal.h"
+
+/* A name is kept only when more than this share of its typed articles
+ * agree; and at least MIN_VOTES of them. */
+#define MAJORITY 0.66
+#define MIN_VOTES 3
+/* A surname maps to the full name with at least this share of the
+ * articles naming someone of that surname in the year (±1), and at least
+ * SUR_MIN_ARTICLES of them. */
+#define SUR_SHARE 0.75
+#define SUR_MIN_ARTICLES 2
+
+/* ------------------------------------------------------------ helpers */
+
+int et_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return NX_OK;
+    size_t n = *cap ? *cap * 2 : 64;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(*p, n * size);
+    if (!q)
+        return NX_ENOMEM;
+    *p = q;
+    *cap = n;
+    return NX_OK;
+}
+
+/* "a\x1fb" keys for the maps; buf of n bytes; 0 when it does not fit. */
+size_t et_key2(char *buf, size_t n, const char *a, const char *b)
+{
+    int k = snprintf(buf, n, "%s\x1f%s", a, b);
+    return k > 0 && (size_t)k < n ? (size_t)k : 0;
+}
+
+long et_find(const nx_strmap *m, const char *k, size_t kl)
+{
+    long v;
+    return kl && nx_strmap_get(m, k, kl, &v) ? v : -1;
+}
+
+static int year_of(const char *date)
+{
+    if (!date || strlen(date) < 4)
+        return 0;
+    int y = 0;
+    for (int i = 0; i < 4; i++) {
+        if (date[i] < '0' || date[i] > '9')
+            return 0;
+        y = y * 10 + (date[i] - '0');
+    }
+    return y;
+}
+
+static int words(const char *key)
+{
+    int n = *key != '\0';
+    for (const char *p = key; *p; p++)
+        n += *p == ' ';
+    return n;
+}
+
+/* The entity of a key, created when absent; -1 on out-of-memory. */
+long et_ent_of(nx_etable *t, const char *key)
+{
+    long i = et_find(t->bykey, key, strlen(key));
+    if (i >= 0)
+        return i;
+    if (et_grow((void **)&t->ents, &t->capents, t->nents + 1,
+                sizeof *t->ents) != NX_OK)
+        return -1;
+    et_ent *e = &t->ents[t->nents];
+    memset(e, 0, sizeof *e);
+    e->into = -1;
+    if (!(e->key = strdup(key)) ||
+        nx_strmap_put(t->bykey, key, strlen(key), (long)t->nents) != 0) {
+        free(e->key);
+        return -1;
+    }
+    return (long)t->nents++;
+}
+
+/* ----------------------------------------------------------- counting */
+
+static int count_one(nx_etable *t, int type, const char *name,
+                     const char *date, int year, nx_strmap *seen)
+{
+    char *key = nx_name_key(name);
+    if (!key)
+        return NX_ENOMEM;
+    char sk[NX_NAME_KEY_MAX + 8];
+    snprintf(sk, sizeof sk, "%d\x1f%s", type, key);
+    long dummy;
+    if (!*key || nx_strmap_get(seen, sk, strlen(sk), &dummy)) {
+        free(key);
+        return NX_OK;
+    }
+    long i = nx_strmap_put(seen, sk, strlen(sk), 1) == 0 ? et_ent_of(t, key)
+                                                          : -1;
+    if (i < 0) {
+        free(key);
+        return NX_ENOMEM;
+    }
+    et_ent *e = &t->ents[i];
+    e->n[type]++;
+    if (type < NX_ET_NTYPES && !e->disp[type] && !(e->disp[type] =
+                                                       strdup(name))) {
+        free(key);
+        return NX_ENOMEM;
+    }
+    if (date && strlen(date) >= 10) {
+        if (!*e->first || strncmp(date, e->first, 10) < 0)
+            memcpy(e->first, date, 10);
+        if (strncmp(date, e->last, 10) > 0)
+            memcpy(e->last, date, 10);
+    }
+    int rc = NX_OK;
+    char *sur = type == NX_ET_PERSON ? nx_name_surname_key(name) : NULL;
+    if (sur) {
+        char yk[NX_NAME_KEY_MAX * 2 + 32];
+        char num[40];
+        snprintf(num, sizeof num, "%d\x1f%ld", year, i);
+        size_t kl = et_key2(yk, sizeof yk, sur, num);
+        long s = et_find(t->sykey, yk, kl);
+        if (s < 0 && kl) {
+            rc = et_grow((void **)&t->sy, &t->capsy, t->nsy + 1,
+                         sizeof *t->sy);
+            if (rc == NX_OK) {
+                et_sy *r = &t->sy[t->nsy];
+                r->sur = sur;
+                sur = NULL;
+                r->year = year;
+                r->ent = (size_t)i;
+                r->count = 0;
+                if (nx_strmap_put(t->sykey, yk, kl, (long)t->nsy) != 0)
+                    rc = NX_ENOMEM;
+                s = (long)t->nsy++;
+            }
+        }
+        if (rc == NX_OK && s >= 0)
+            t->sy[s].count++;
+        free(sur);
+    }
+    free(key);
+    return rc;
+}
+
+int nx_etable_add(nx_etable *t, const nx_entities *e, const char *date)
+{
+    if (t->finished)
+        return NX_EINVAL;
+    nx_strmap *seen = nx_strmap_new();
+    if (!seen)
+        return NX_ENOMEM;
+    int year = year_of(date), rc = NX_OK;
+    const nx_strlist *lists[3] = {&e->person, &e->org, &e->place};
+    for (int ty = 0; ty < 3 && rc == NX_OK; ty++)
+        for (size_t i = 0; i < lists[ty]->n && rc == NX_OK; i++)
+            rc = count_one(t, ty, lists[ty]->v[i], date, year, seen);
+    for (size_t i = 0; i < e->by.n && rc == NX_OK; i++)
+        rc = count_one(t, ET_BY, e->by.v[i], date, year, seen);
+    nx_strmap_free(seen);
+    t->articles++;
+    return rc;
+}
+
+/* ---------------------------------------------------------- decisions */
+
+/* Head words of awards, competitions and events: CoNLL's MISC, never a
+ * person, organisation or place ("Davis Cup", "Golden Globe", "Nobel
+ * Prize", "Cannes Film Festival"). */
+static const char *const MISC_HEADS[] = {
+    "cup", "trophy", "award", "awards", "prize", "prizes", "globe",
+    "globes", "championship", "championships", "olympics", "games",
+    "festival", "oscar", "oscars", "bafta", "baftas", "grammy", "grammys",
+    "emmy", "emmys", "medal", "agreement", "accord", "accords", "treaty",
+    "pact", "dlrs", "dlr", "dollar", "dollars", "rate", "rates", "index",
+    "average", NULL};
+/* Heads of a country's institutions: "Finance Ministry" is Japan's in
+ * an article about Japan. */
+static const char *const INSTITUTIONS[] = {
+    "ministry", "department", "treasury", "exchequer", "bank", "court",
+    "parliament", "senate", "government", "cabinet", "army", "navy",
+    "police", "embassy", "agency", "commission", "council", "office",
+    NULL};
+/* Last words of descriptions, not names ("Texas Democrat"). */
+static const char *const DESCRIPTIONS[] = {
+    "democrat", "democrats", "republican", "republicans", NULL};
+/* Adjectives of continents and regions, which the nationality gazetteer
+ * (countries' adjectives) does not hold: alone they name nobody. */
+static const char *const REGION_ADJ[] = {
+    "european", "asian", "african", "arab", "latin", "western", "eastern",
+    "nordic", "scandinavian", "baltic", "balkan", "caribbean", "oriental",
+    "north american", "south american", "latin american", "middle eastern",
+    "europeans", "asians", "africans", "arabs", NULL};
+/* Words written in capitals that name things, not organisations. */
+static const char *const COMMON_CAPS[] = {
+    "pc", "pcs", "dvd", "dvds", "tv", "cd", "cds", "gnp", "gdp", "mp",
+    "mps", "ceo", "ipo", "vat", "sms", "dna", "hiv", "ufo", "isa", "mba",
+    "gcse", "gcses", "atm", "lcd", "gm", "3g", "pin", "id", "dos", NULL};
+/* Words that end an organisation's name: "Merrill Lynch Capital
+ * Markets", "Salomon Brothers" (besides the gazetteer's cues). */
+static const char *const ORG_HEADS[] = {
+    "brothers", "bros", "markets", "securities", "capital", "holdings",
+    "group", "international", "partners", "associates", "party",
+    "investors", "bank", "corporation", "company", "and", "co", NULL};
+
+static int in(const char *const *list, const char *w, size_t n)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *last_word(const char *key, size_t *n)
+{
+    const char *sp = strrchr(key, ' ');
+    const char *w = sp ? sp + 1 : key;
+    *n = strlen(w);
+    return w;
+}
+
+static unsigned gaz_flags(const nx_etable *t, const char *key, size_t n)
+{
+    if (!t->x)
+        return 0;
+    const x_gent *g = x_gaz_get(&t->x->gaz, key, n);
+    return g ? g->flags : 0;
+}
+
+/* Why a name is no person, organisation or place, or NULL. */
+static const char *misc_reason(const nx_etable *t, const char *key)
+{
+    size_t n;
+    const char *w = last_word(key, &n);
+    if (in(MISC_HEADS, w, n) || (words(key) >= 2 && n == 4 &&
+                                 memcmp(w, "open", 4) == 0) ||
+        (words(key) >= 3 && strcmp(key + strlen(key) - 10, "grand prix") ==
+                                0))
+        return "an award, competition, event, treaty or currency";
+    if (words(key) >= 2 && in(DESCRIPTIONS, w, n))
+        return "a description";
+    if (words(key) == 1 && in(COMMON_CAPS, key, strlen(key)))
+        return "a thing written in capitals";
+    if ((words(key) == 1 && (gaz_flags(t, key, strlen(key)) & XG_NAT) &&
+         !(gaz_flags(t, key, strlen(key)) & XG_PLACE)) ||
+        in(REGION_ADJ, key, strlen(key)))
+        return "a nationality";
+    if (words(key) == 1 && t->x && (x_lex(t->x->lex, key, strlen(key)) &
+                                    LX_GROUP))
+        return "a group, not a name";
+    return NULL;
+}
+
+/* Organisations whose key is this key followed by a word (or by a
+ * possessive): their articles. */
+static uint32_t org_extensions(const nx_etable *t, const char *key)
+{
+    long v = et_find(t->ext, key, strlen(key));
+    return v > 0 ? (uint32_t)v : 0;
+}
+
+int et_add_rule(nx_etable *t, int type, const char *key, int newtype,
+                    const char *newname, const char *why, int override)
+{
+    char k[NX_NAME_KEY_MAX + 8];
+    snprintf(k, sizeof k, "%d\x1f%s", type, key);
+    long i = et_find(t->rules, k, strlen(k));
+    if (i >= 0 && t->rv[i].override && !override)
+        return NX_OK;
+    if (i < 0) {
+        if (et_grow((void **)&t->rv, &t->caprv, t->nrv + 1, sizeof *t->rv))
+            return NX_ENOMEM;
+        i = (long)t->nrv++;
+        memset(&t->rv[i], 0, sizeof t->rv[i]);
+        if (nx_strmap_put(t->rules, k, strlen(k), i) != 0 ||
+            !(t->rv[i].key = strdup(key)))
+            return NX_ENOMEM;
+        t->rv[i].type = type;
+    }
+    et_rule *r = &t->rv[i];
+    free(r->name);
+    r->name = newname ? strdup(newname) : NULL;
+    r->newtype = newtype;
+    free(r->why);
+    r->why = strdup(why ? why : "");
+    r->override = override;
+    return (newname && !r->name) || !r->why ? NX_ENOMEM : NX_OK;
+}
+
+const et_rule *et_rule_for(const nx_etable *t, int type, const char *key)
+{
+    char k[NX_NAME_KEY_MAX + 8];
+    snprintf(k, sizeof k, "%d\x1f%s", type, key);
+    long i = et_find(t->rules, k, strlen(k));
+    return i >= 0 ? &t->rv[i] : NULL;
+}
+
+/* The short forms an organisation's long name stands for (the
+ * SHORT_ kinds of etable_internal.h): without a
+ * leading nationality or country ("US Treasury" → "treasury"), without a
+ * head word ("Salomon Brothers" → "salomon"), singular ("Liberal
+ * Democrats" → "liberal democrat"), after "of" ("House of Commons" →
+ * "commons").  Each counts the long form's articles under the short key
+ * in t->shortv (the best long form) and t->shortn (all of them). */
+static int add_short(nx_etable *t, const char *s, size_t n, size_t ent,
+                     int kind)
+{
+    char k[NX_NAME_KEY_MAX + 1];
+    if (n == 0 || n >= sizeof k)
+        return NX_OK;
+    memcpy(k, s, n);
+    k[n] = '\0';
+    long i = et_find(t->shortk, k, n);
+    uint32_t c = t->ents[ent].n[NX_ET_ORG];
+    if (i < 0) {
+        if (et_grow((void **)&t->shorts, &t->capshorts, t->nshorts + 1,
+                    sizeof *t->shorts))
+            return NX_ENOMEM;
+        i = (long)t->nshorts++;
+        t->shorts[i].best = ent;
+        t->shorts[i].all = 0;
+        t->shorts[i].kind = kind;
+        if (nx_strmap_put(t->shortk, k, n, i) != 0)
+            return NX_ENOMEM;
+    }
+    et_short *sh = &t->shorts[i];
+    if (c > t->ents[sh->best].n[NX_ET_ORG] || sh->best == ent) {
+        sh->best = ent;
+        sh->kind = kind;
+    }
+    sh->all += c;
+    return NX_OK;
+}
+
+/* The country a first word names ("us", "japanese", "british"): the
+ * gazetteer's name for it, or NULL. */
+static const char *country_of(const nx_etable *t, const char *w, size_t n)
+{
+    if (!t->x)
+        return NULL;
+    const x_gent *g = x_gaz_get(&t->x->gaz, w, n);
+    if (g && (g->flags & XG_COUNTRY) && g->place_canon >= 0)
+        return t->x->gaz.strs[g->place_canon];
+    if (g && (g->flags & XG_NAT) && g->nat_country >= 0)
+        return t->x->gaz.strs[g->nat_country];
+    return NULL;
+}
+
+int et_put_ctry(nx_etable *t, const char *shortkey, const char *country,
+                size_t ent)
+{
+    char k[2 * NX_NAME_KEY_MAX + 8];
+    size_t kl = et_key2(k, sizeof k, shortkey, country);
+    if (!kl || ent >= t->nents)
+        return NX_OK;
+    long i = et_find(t->ctryk, k, kl);
+    if (i >= 0) {   /* two long forms in one country: the more written */
+        if (t->ents[ent].n[NX_ET_ORG] > t->ents[t->ctry[i].ent].n[NX_ET_ORG])
+            t->ctry[i].ent = ent;
+        return NX_OK;
+    }
+    if (et_grow((void **)&t->ctry, &t->capctry, t->nctry + 1,
+                sizeof *t->ctry))
+        return NX_ENOMEM;
+    et_ctry *c = &t->ctry[t->nctry];
+    c->shortkey = strdup(shortkey);
+    c->country = strdup(country);
+    c->ent = ent;
+    if (!c->shortkey || !c->country || nx_strmap_put(t->ctryk, k, kl,
+                                                     (long)t->nctry) ||
+        nx_strmap_put(t->shorthas, shortkey, strlen(shortkey), 1)) {
+        free(c->shortkey);
+        free(c->country);
+        return NX_ENOMEM;
+    }
+    t->nctry++;
+    return NX_OK;
+}
+
+static int org_shorts(nx_etable *t, size_t ent)
+{
+    const char *key = t->ents[ent].key;
+    size_t len = strlen(key);
+    const char *sp = strchr(key, ' ');
+    if (!sp)
+        return NX_OK;
+    int rc = NX_OK;
+    size_t fl = (size_t)(sp - key);
+    const char *country = country_of(t, key, fl);
+    if (country) {
+        rc = add_short(t, sp + 1, len - fl - 1, ent, SHORT_COUNTRY);
+        size_t hn;
+        const char *head = last_word(key, &hn);
+        if (rc == NX_OK && t->ents[ent].n[NX_ET_ORG] >= 2 &&
+            in(INSTITUTIONS, head, hn)) {
+            char *sk = strndup(sp + 1, len - fl - 1);
+            rc = sk ? et_put_ctry(t, sk, country, ent) : NX_ENOMEM;
+            free(sk);
+        }
+    }
+    size_t n;
+    const char *w = last_word(key, &n);
+    if (rc == NX_OK && in(ORG_HEADS, w, n))
+        rc = add_short(t, key, (size_t)(w - key) - 1, ent, SHORT_HEAD);
+    if (rc == NX_OK && n > 3 && w[n - 1] == 's')
+        rc = add_short(t, key, len - 1, ent, SHORT_PLURAL);
+    const char *of = strstr(key, " of ");
+    if (rc == NX_OK && of && !strchr(of + 4, ' '))
+        rc = add_short(t, of + 4, strlen(of + 4), ent, SHORT_OF);
+    return rc;
+}
+
+/* Person keys that extend into organisations: "merrill lynch" for
+ * "merrill lynch capital markets", "moody" for "moodys investors
+ * service" (the key drops the apostrophe). */
+static int org_prefixes(nx_etable *t, size_t ent)
+{
+    const char *key = t->ents[ent].key;
+    uint32_t c = t->ents[ent].n[NX_ET_ORG];
+    for (const char *sp = strchr(key, ' '); sp; sp = strchr(sp + 1, ' ')) {
+        size_t n = (size_t)(sp - key);
+        for (int poss = 0; poss < 2; poss++) {
+            size_t m = n - (size_t)poss;
+            if (poss && (n < 2 || key[n - 1] != 's'))
+                continue;
+            long v = et_find(t->ext, key, m);
+            if (nx_strmap_put(t->ext, key, m, (v > 0 ? v : 0) + (long)c))
+                return NX_ENOMEM;
+        }
+    }
+    return NX_OK;
+}
+
+/* Given names that start a full name in the archive: "david" for "David
+ * Beckham". */
+static int first_words(nx_etable *t, size_t ent)
+{
+    const char *key = t->ents[ent].key;
+    const char *sp = strchr(key, ' ');
+    if (!sp)
+        return NX_OK;
+    long v = et_find(t->firsts, key, (size_t)(sp - key));
+    return nx_strmap_put(t->firsts, key, (size_t)(sp - key),
+                         (v > 0 ? v : 0) + 1) ? NX_ENOMEM : NX_OK;
+}
+
+/* A word of an organisation's name in a name of two words or more: a
+ * legal form or head anywhere ("Morgan Guaranty Trust Co of New York",
+ * "Chase Manhattan Bank NA", "Salomon Brothers"). */
+static int org_word(const nx_etable *t, const char *key)
+{
+    if (!strchr(key, ' '))
+        return 0;
+    for (const char *w = key; *w;) {
+        size_t n = strcspn(w, " ");
+        if ((in(ORG_HEADS, w, n) && !(n == 3 && memcmp(w, "and", 3) == 0)) ||
+            nx_name_is_legal_form(w, n) || (gaz_flags(t, w, n) & XG_OCUE))
+            return 1;
+        w += n + (w[n] == ' ');
+    }
+    return 0;
+}
+
+/* A word the archive writes far more often as the first word of full
+ * names than as the last ("David": David Blunkett, David Davis... and
+ * Craig David). */
+static int given_name(const nx_etable *t, const char *key)
+{
+    long first = et_find(t->firsts, key, strlen(key));
+    long last = et_find(t->surs, key, strlen(key));
+    return first >= 2 && first >= 3 * (last > 0 ? last : 0);
+}
+
+static int best_type(const et_ent *e, uint32_t *total)
+{
+    int b = 0;
+    *total = 0;
+    for (int ty = 0; ty < 3; ty++) {
+        *total += e->n[ty];
+        if (e->n[ty] > e->n[b])
+            b = ty;
+    }
+    return b;
+}
+
+static int decide_types(nx_etable *t)
+{
+    int rc = NX_OK;
+    for (size_t i = 0; i < t->nents && rc == NX_OK; i++) {
+        et_ent *e = &t->ents[i];
+        uint32_t total;
+        int b = best_type(e, &total);
+        e->type = b;
+        const char *why = misc_reason(t, e->key), *pwhy = NULL;
+        if (!why && e->n[NX_ET_PERSON] && words(e->key) == 1) {
+            char pl[NX_NAME_KEY_MAX + 2];
+            snprintf(pl, sizeof pl, "%ss", e->key);
+            long p = et_find(t->bykey, pl, strlen(pl));
+            unsigned f = gaz_flags(t, e->key, strlen(e->key));
+            const et_ent *pe = p >= 0 ? &t->ents[p] : NULL;
+            if (pe && pe->n[0] + pe->n[1] + pe->n[2] >= 2 &&
+                (misc_reason(t, pe->key) ||
+                 pe->n[NX_ET_ORG] + pe->n[NX_ET_PLACE] > pe->n[NX_ET_PERSON]))
+                pwhy = "its plural names a thing";
+            else if (nx_name_is_title(e->key, strlen(e->key)) ||
+                     (f & XG_PCUE))
+                pwhy = "a bare title";
+            else if ((f & XG_FIRST) && given_name(t, e->key))
+                pwhy = "a given name alone";
+        }
+        /* No person by that name: its other types stand (London is a
+         * given name too, and a place). */
+        if (pwhy) {
+            int other = b != NX_ET_PERSON;
+            rc = et_add_rule(t, NX_ET_PERSON, e->key,
+                             other ? b : NX_ET_MISC,
+                             other ? e->disp[b] : NULL, pwhy, 0);
+            if (!other) {
+                e->type = NX_ET_MISC;
+                if (!(e->why = strdup(pwhy)))
+                    return NX_ENOMEM;
+            }
+            continue;
+        }
+        if (why) {
+            e->type = NX_ET_MISC;
+            if (!(e->why = strdup(why)))
+                return NX_ENOMEM;
+            for (int ty = 0; ty < 3 && rc == NX_OK; ty++)
+                if (e->n[ty])
+                    rc = et_add_rule(t, ty, e->key, NX_ET_MISC, NULL, why, 0);
+            continue;
+        }
+        /* An organisation's head or legal form ends it, or the archive
+         * writes it on with one: an organisation, whatever the tagger
+         * said in one article. */
+        uint32_t ext = org_extensions(t, e->key);
+        int final = total >= MIN_VOTES && e->n[b] >= MAJORITY * total ? b
+                                                                      : -1;
+        size_t fl = strcspn(e->key, " ");
+        int given = (gaz_flags(t, e->key, fl) & XG_FIRST) != 0;
+        size_t ln;
+        const char *lw = last_word(e->key, &ln);
+        int nat_last = words(e->key) >= 2 &&
+                       (gaz_flags(t, lw, ln) & XG_NAT) != 0;
+        if (e->n[NX_ET_PERSON] && (final < 0 || final == NX_ET_PERSON) &&
+            (org_word(t, e->key) || nat_last ||
+             (ext >= 2 && words(e->key) >= 2 &&
+              (ext * 4 >= e->n[NX_ET_PERSON] || !given)) ||
+             (ext >= 2 && words(e->key) == 1 &&
+              ext * 4 >= e->n[NX_ET_PERSON] &&
+              et_find(t->surs, e->key, strlen(e->key)) < 0))) {
+            final = NX_ET_ORG;
+            if (!(e->why = strdup("written as an organisation")))
+                return NX_ENOMEM;
+        }
+        if (final < 0)
+            continue;   /* no clear type: each article keeps its own */
+        e->type = final;
+        const char *name = e->disp[e->type] ? e->disp[e->type]
+                                            : e->disp[NX_ET_PERSON];
+        for (int ty = 0; ty < 3 && rc == NX_OK; ty++)
+            if (ty != e->type && e->n[ty])
+                rc = et_add_rule(t, ty, e->key, e->type, name,
+                              e->why ? e->why : "by majority", 0);
+    }
+    return rc;
+}
+
+/* Organisations' short forms → the one long form. */
+static int decide_shorts(nx_etable *t)
+{
+    int rc = NX_OK;
+    for (size_t i = 0; i < t->nents && rc == NX_OK; i++) {
+        et_ent *e = &t->ents[i];
+        if (e->type != NX_ET_ORG || !e->n[NX_ET_ORG])
+            continue;
+        long s = et_find(t->shortk, e->key, strlen(e->key));
+        if (s < 0)
+            continue;
+        const et_short *sh = &t->shorts[s];
+        const et_ent *l = &t->ents[sh->best];
+        /* The long form dominates its kind; one that adds a country or a
+         * head ("US Treasury" for "Treasury", "Goldman Sachs
+         * International" for "Goldman Sachs") must also be how the
+         * archive mostly writes it: a British archive's Treasury is not
+         * the American one, a subsidiary not its parent.  "Commons" is
+         * the House of Commons, "Liberal Democrat" the Liberal
+         * Democrats, however often written short. */
+        if (sh->best == i || l->type != NX_ET_ORG || l->n[NX_ET_ORG] < 2 ||
+            l->n[NX_ET_ORG] < SUR_SHARE * sh->all ||
+            (sh->kind != SHORT_OF && sh->kind != SHORT_PLURAL &&
+             l->n[NX_ET_ORG] <= e->n[NX_ET_ORG]))
+            continue;
+        rc = et_add_rule(t, NX_ET_ORG, e->key, NX_ET_ORG, l->disp[NX_ET_ORG],
+                      "short form", 0);
+        e->into = (long)sh->best;
+    }
+    return rc;
+}
+
+static int cmp_sy(const void *a, const void *b)
+{
+    const et_sy *x = a, *y = b;
+    int c = strcmp(x->sur, y->sur);
+    if (c)
+        return c;
+    if (x->ent != y->ent)
+        return x->ent < y->ent ? -1 : 1;
+    return x->year - y->year;
+}
+
+int et_put_sur(nx_etable *t, const char *sur, long names)
+{
+    long had = et_find(t->surs, sur, strlen(sur));
+    if (nx_strmap_put(t->surs, sur, strlen(sur), names))
+        return NX_ENOMEM;
+    if (had >= 0)
+        return NX_OK;
+    if (et_grow((void **)&t->surlist, &t->capsurlist, t->nsurlist + 1,
+                sizeof *t->surlist) ||
+        !(t->surlist[t->nsurlist] = strdup(sur)))
+        return NX_ENOMEM;
+    t->nsurlist++;
+    return NX_OK;
+}
+
+int et_put_surmap(nx_etable *t, const char *sur, int year, size_t ent)
+{
+    char num[16], k[NX_NAME_KEY_MAX + 24];
+    snprintf(num, sizeof num, "%d", year);
+    size_t kl = et_key2(k, sizeof k, sur, num);
+    if (!kl || ent >= t->nents)
+        return NX_OK;
+    long i = et_find(t->surmap, k, kl);
+    if (i < 0) {
+        if (et_grow((void **)&t->smap, &t->capsmap, t->nsmap + 1,
+                    sizeof *t->smap))
+            return NX_ENOMEM;
+        i = (long)t->nsmap;
+        if (!(t->smap[i].sur = strdup(sur)) ||
+            nx_strmap_put(t->surmap, k, kl, i)) {
+            free(t->smap[i].sur);
+            return NX_ENOMEM;
+        }
+        t->nsmap++;
+    }
+    t->smap[i].year = year;
+    t->smap[i].ent = ent;
+    return NX_OK;
+}
+
+/* In the window of year yy (the year and either side; 0: undated), the
+ * full name of group [a, b) with most articles, if it dominates. */
+static int decide_window(nx_etable *t, size_t a, size_t b, int yy)
+{
+    size_t best = 0;
+    uint32_t bestn = 0, all = 0, run = 0;
+    for (size_t j = a; j < b; j++) {
+        int dy = t->sy[j].year - yy;
+        int inwin = yy ? (t->sy[j].year && dy >= -1 && dy <= 1)
+                       : !t->sy[j].year;
+        if (inwin) {
+            run += t->sy[j].count;
+            all += t->sy[j].count;
+        }
+        if (j + 1 == b || t->sy[j + 1].ent != t->sy[j].ent) {
+            if (run > bestn) {
+                bestn = run;
+                best = t->sy[j].ent;
+            }
+            run = 0;
+        }
+    }
+    if (bestn >= SUR_MIN_ARTICLES && bestn >= SUR_SHARE * all)
+        return et_put_surmap(t, t->sy[a].sur, yy, best);
+    return NX_OK;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+/* Surname → full name, per year: the full name with most of the
+ * articles in the year and the years either side.  Only for surnames the
+ * archive writes alone. */
+static int decide_surnames(nx_etable *t)
+{
+    qsort(t->sy, t->nsy, sizeof *t->sy, cmp_sy);
+    int rc = NX_OK;
+    int *years = NULL;
+    size_t capy = 0;
+    for (size_t a = 0; a < t->nsy && rc == NX_OK;) {
+        size_t b = a;
+        while (b < t->nsy && strcmp(t->sy[b].sur, t->sy[a].sur) == 0)
+            b++;
+        const char *sur = t->sy[a].sur;
+        long names = 0;
+        for (size_t j = a; j < b; j++)
+            names += j == a || t->sy[j].ent != t->sy[j - 1].ent;
+        if ((rc = et_put_sur(t, sur, names)) != NX_OK)
+            break;
+        long alone = et_find(t->bykey, sur, strlen(sur));
+        if (alone >= 0 && (t->ents[alone].n[NX_ET_PERSON] ||
+                           t->ents[alone].n[ET_BY])) {
+            size_t ny = 0;
+            rc = et_grow((void **)&years, &capy, 3 * (b - a), sizeof *years);
+            for (size_t j = a; j < b && rc == NX_OK; j++)
+                for (int d = -1; d <= 1; d++)
+                    if (t->sy[j].year || !d)
+                        years[ny++] = t->sy[j].year ? t->sy[j].year + d : 0;
+            if (rc == NX_OK)
+                qsort(years, ny, sizeof *years, cmp_int);
+            for (size_t j = 0; j < ny && rc == NX_OK; j++)
+                if (!j || years[j] != years[j - 1])
+                    rc = decide_window(t, a, b, years[j]);
+        }
+        a = b;
+    }
+    free(years);
+    return rc;
+}
+
+int nx_etable_finish(nx_etable *t, const char *when)
+{
+    if (t->finished)
+        return NX_EINVAL;
+    snprintf(t->computed, sizeof t->computed, "%s", when ? when : "");
+    int rc = NX_OK;
+    for (size_t i = 0; i < t->nents && rc == NX_OK; i++) {
+        if (t->ents[i].n[NX_ET_ORG])
+            rc = org_prefixes(t, i);
+        if (rc == NX_OK && t->ents[i].n[NX_ET_PERSON])
+            rc = first_words(t, i);
+    }
+    if (rc == NX_OK)
+        rc = decide_surnames(t);
+    if (rc == NX_OK)
+        rc = decide_types(t);
+    for (size_t i = 0; i < t->nents && rc == NX_OK; i++)
+        if (t->ents[i].type == NX_ET_ORG && t->ents[i].n[NX_ET_ORG])
+            rc = org_shorts(t, i);
+    if (rc == NX_OK)
+        rc = decide_shorts(t);
+    if (rc == NX_OK)
+        rc = et_make_entries(t);
+    t->finished = 1;
+    return rc;
+}
+
+/* ----------------------------------------------------------- applying */
+
+/* The full name a surname alone stands for in that year, or NULL. */
+static const char *et_surname(const nx_etable *t, const char *key, int year)
+{
+    char num[16], k[NX_NAME_KEY_MAX + 24];
+    snprintf(num, sizeof num, "%d", year);
+    long i = et_find(t->surmap, k, et_key2(k, sizeof k, key, num));
+    if (i < 0)
+        return NULL;
+    const et_ent *e = &t->ents[t->smap[i].ent];
+    return e->disp[NX_ET_PERSON];
+}
+
+static int push_unique(nx_strlist *l, const char *v)
+{
+    char *k = nx_name_key(v);
+    if (!k)
+        return NX_ENOMEM;
+    for (size_t i = 0; i < l->n; i++) {
+        char *o = nx_name_key(l->v[i]);
+        int same = o && strcmp(o, k) == 0;
+        free(o);
+        if (same) {
+            free(k);
+            return NX_OK;
+        }
+    }
+    free(k);
+    return nx_strlist_push(l, v);
+}
+
+/* A surname alone the archive does not resolve: the alias table's full
+ * name ("Ahmadinejad" → Mahmoud Ahmadinejad) when the archive names no
+ * one else with that surname — never Jens Stoltenberg in an archive of
+ * Gerhard's, nor Mitch McConnell in one of Jack's.  Takes key. */
+static char *alias_surname(const nx_etable *t, const nx_aliases *al,
+                           char *key, const char *v)
+{
+    char *full = nx_name_canonical(al, NX_ENT_PERSON, v);
+    char *fk = full ? nx_name_key(full) : NULL;
+    int ok = fk && strchr(fk, ' ') != NULL;
+    if (ok && et_find(t->surs, key, strlen(key)) > 0) {
+        long e = et_find(t->bykey, fk, strlen(fk));
+        ok = e >= 0 && t->ents[e].n[NX_ET_PERSON] > 0;
+    }
+    free(fk);
+    free(key);
+    if (ok)
+        return full;
+    free(full);
+    return strdup(v);
+}
+
+/* "Treasury" in an article whose first country is the United States:
+ * the archive's "US Treasury" (or NULL).  Only the first country the
+ * article names counts: a British article that mentions America keeps
+ * its own Treasury. */
+static const char *country_form(const nx_etable *t, const char *key,
+                                const nx_strlist *places)
+{
+    if (!t->nctry || et_find(t->shorthas, key, strlen(key)) < 0)
+        return NULL;
+    for (size_t i = 0; i < places->n; i++) {
+        char k[2 * NX_NAME_KEY_MAX + 8];
+        size_t kl = et_key2(k, sizeof k, key, places->v[i]);
+        long c = et_find(t->ctryk, k, kl);
+        if (c >= 0) {
+            /* the long form must be how the archive writes it too, at
+             * least half as often as the short one: a British archive's
+             * rare "UK Treasury" does not split its Treasury in two */
+            long s = et_find(t->bykey, key, strlen(key));
+            const et_ent *l = &t->ents[t->ctry[c].ent];
+            if (s >= 0 && 2 * l->n[NX_ET_ORG] < t->ents[s].n[NX_ET_ORG])
+                return NULL;
+            return l->disp[NX_ET_ORG];
+        }
+        /* the first place that is some short form's country ends it */
+        for (size_t j = 0; j < t->nctry; j++)
+            if (strcmp(t->ctry[j].country, places->v[i]) == 0)
+                return NULL;
+    }
+    return NULL;
+}
+
+/* What the table makes of a value of type ty: *to_type (-1: dropped) and
+ * the name (malloc'd). */
+static char *resolve(const nx_etable *t, const nx_aliases *al, int ty,
+                     const char *v, int year, const nx_strlist *places,
+                     int *to_type)
+{
+    char *key = nx_name_key(v);
+    *to_type = ty;
+    if (!key)
+        return NULL;
+    const et_rule *r = *key ? et_rule_for(t, ty, key) : NULL;
+    const char *name = v;
+    if (r) {
+        *to_type = r->newtype == NX_ET_MISC ? -1 : r->newtype;
+        if (r->name)
+            name = r->name;
+        if (r->override || *to_type != NX_ET_PERSON || ty == NX_ET_PERSON) {
+            free(key);
+            return strdup(name);
+        }
+        /* retyped a person: a surname alone resolves as one */
+        free(key);
+        if (!(key = nx_name_key(name)))
+            return NULL;
+    }
+    if (*to_type == NX_ET_ORG && places && !r) {
+        const char *l = country_form(t, key, places);
+        if (l) {
+            free(key);
+            return strdup(l);
+        }
+    }
+    char *out = NULL;
+    if (*to_type == NX_ET_PERSON && words(key) == 1) {
+        const char *full = et_surname(t, key, year);
+        if (full)
+            out = strdup(full);
+        else if (al)
+            out = alias_surname(t, al, strdup(key), name);
+    }
+    free(key);
+    if (!out)
+        return strdup(name);
+    /* the full name found may have a correction of its own */
+    char *fk = nx_name_key(out);
+    const et_rule *fr = fk && *fk ? et_rule_for(t, NX_ET_PERSON, fk) : NULL;
+    free(fk);
+    if (fr && fr->override) {
+        *to_type = fr->newtype == NX_ET_MISC ? -1 : fr->newtype;
+        if (fr->name) {
+            free(out);
+            out = strdup(fr->name);
+        }
+    }
+    return out;
+}
+
+/* A speaker: renamed as the person (or organisation) it is, never
+ * dropped (whoever speaks is someone). */
+static char *resolve_speaker(const nx_etable *t, const nx_aliases *al,
+                             const char *v, int year)
+{
+    int to;
+    char *p = resolve(t, al, NX_ET_PERSON, v, year, NULL, &to);
+    if (p && to >= 0 && strcmp(p, v) != 0)
+        return p;
+    free(p);
+    p = resolve(t, al, NX_ET_ORG, v, year, NULL, &to);
+    if (p && to < 0) {
+        free(p);
+        p = strdup(v);
+    }
+    return p;
+}
+
+static int apply_speakers(const nx_etable *t, const nx_aliases *al,
+                          nx_strlist *l, int year)
+{
+    nx_strlist out = {0};
+    int rc = NX_OK;
+    for (size_t i = 0; i < l->n && rc == NX_OK; i++) {
+        char *s = resolve_speaker(t, al, l->v[i], year);
+        rc = s ? push_unique(&out, s) : NX_ENOMEM;
+        free(s);
+    }
+    if (rc != NX_OK) {
+        nx_strlist_clear(&out);
+        return rc;
+    }
+    nx_strlist_clear(l);
+    *l = out;
+    return NX_OK;
+}
+
+int nx_etable_apply(const nx_etable *t, const nx_aliases *al, nx_entities *e,
+                    const char *date)
+{
+    if (!t)
+        return NX_OK;
+    int year = year_of(date), rc = NX_OK;
+    nx_strlist *lists[3] = {&e->person, &e->org, &e->place};
+    nx_strlist out[3] = {{0}, {0}, {0}};
+    for (int ty = 0; ty < 3 && rc == NX_OK; ty++)
+        for (size_t i = 0; i < lists[ty]->n && rc == NX_OK; i++) {
+            int to;
+            char *v = resolve(t, al, ty, lists[ty]->v[i], year, &e->place,
+                              &to);
+            if (!v)
+                rc = NX_ENOMEM;
+            else if (to >= 0)
+                rc = push_unique(&out[to], v);
+            free(v);
+        }
+    for (int ty = 0; ty < 3; ty++) {
+        if (rc == NX_OK) {
+            nx_strlist_clear(lists[ty]);
+            *lists[ty] = out[ty];
+        } else {
+            nx_strlist_clear(&out[ty]);
+        }
+    }
+    if (rc == NX_OK)
+        rc = apply_speakers(t, al, &e->by, year);
+    if (rc == NX_OK)
+        rc = apply_speakers(t, al, &e->by_low, year);
+    for (size_t i = 0; i < e->nquotes && rc == NX_OK; i++) {
+        nx_quote *q = &e->quotes[i];
+        if (!q->speaker)
+            continue;
+        char *s = resolve_speaker(t, al, q->speaker, year);
+        if (!s)
+            rc = NX_ENOMEM;
+        else {
+            free(q->speaker);
+            q->speaker = s;
+        }
+    }
+    return rc;
+}

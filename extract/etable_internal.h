@@ -1,0 +1,116 @@
+/*
+ * etable_internal.h — the state of the archive's entity table, shared by
+ * etable.c (counting, deciding, applying) and etable_io.c (text form,
+ * overrides, the entries listed).  Private to extract/.
+ */
+#ifndef NX_ETABLE_INTERNAL_H
+#define NX_ETABLE_INTERNAL_H
+
+#include <stdint.h>
+
+#include "nx_etable.h"
+#include "nx_status.h"
+#include "nx_strmap.h"
+
+#define ET_BY 3             /* et_ent.n[ET_BY]: articles quoting it */
+
+typedef struct et_ent {
+    char *key;              /* nx_name_key of the display name */
+    char *disp[3];          /* the display name under each type, first seen */
+    uint32_t n[4];          /* articles giving it each type; quoting it */
+    char first[11], last[11];   /* dates seen, "" when unknown */
+    int type;               /* NX_ET_... as decided */
+    char *why;              /* why that type, NULL for a majority (owned) */
+    long into;              /* the entity this one is a short form of, -1 */
+} et_ent;
+
+typedef struct et_sy {      /* articles of one full name in one year */
+    char *sur;              /* surname key */
+    int year;               /* 0: undated */
+    size_t ent;
+    uint32_t count;
+} et_sy;
+
+typedef struct et_rule {    /* what a (type, key) becomes */
+    int type;
+    char *key;
+    int newtype;            /* NX_ET_MISC: dropped */
+    char *name;             /* new display name, NULL: as written */
+    char *why;
+    int override;           /* from a newsroom's corrections: wins */
+} et_rule;
+
+typedef struct et_short {   /* a short form's long forms */
+    size_t best;            /* the long form with most articles */
+    uint32_t all;           /* articles of all of them */
+    int kind;               /* how the best one makes the short form */
+} et_short;
+enum { SHORT_COUNTRY, SHORT_HEAD, SHORT_PLURAL, SHORT_OF };
+
+typedef struct et_smap {    /* a surname's full name in a year */
+    char *sur;
+    int year;
+    size_t ent;
+} et_smap;
+
+typedef struct et_ctry {    /* "US Treasury": a short form in one country */
+    char *shortkey;         /* "treasury" */
+    char *country;          /* "United States" (the gazetteer's name) */
+    size_t ent;             /* the long form */
+} et_ctry;
+
+typedef struct et_ovr {     /* one correction, as given */
+    char *line;
+} et_ovr;
+
+struct nx_etable {
+    const struct nx_extractor *x;
+    et_ent *ents;
+    size_t nents, capents;
+    nx_strmap *bykey;       /* key → ents index */
+    et_sy *sy;
+    size_t nsy, capsy;
+    nx_strmap *sykey;       /* "sur\x1fyear\x1fent" → sy index */
+    nx_strmap *surs;        /* surname → full names with it */
+    char **surlist;         /* its keys, in order (stored: N lines) */
+    size_t nsurlist, capsurlist;
+    nx_strmap *surmap;      /* "sur\x1fyear" → smap index */
+    et_smap *smap;
+    size_t nsmap, capsmap;
+    nx_strmap *ext;         /* key prefix → articles of orgs extending it */
+    nx_strmap *firsts;      /* first word of full names → how many */
+    nx_strmap *shortk;      /* short key → shorts index */
+    et_short *shorts;
+    size_t nshorts, capshorts;
+    et_rule *rv;
+    size_t nrv, caprv;
+    nx_strmap *rules;       /* "type\x1fkey" → rv index */
+    et_ctry *ctry;
+    size_t nctry, capctry;
+    nx_strmap *ctryk;       /* "short\x1fcountry" → ctry index */
+    nx_strmap *shorthas;    /* short keys with country forms */
+    et_ovr *ovr;
+    size_t novr, capovr;
+    nx_etable_entry *entries;
+    char **entry_strs;      /* the variants strings of entries (owned) */
+    size_t nentries;
+    uint64_t articles;
+    char computed[32];
+    int finished;
+};
+
+int et_grow(void **p, size_t *cap, size_t need, size_t size);
+size_t et_key2(char *buf, size_t n, const char *a, const char *b);
+long et_find(const nx_strmap *m, const char *k, size_t kl);
+const et_rule *et_rule_for(const nx_etable *t, int type, const char *key);
+int et_add_rule(nx_etable *t, int type, const char *key, int newtype,
+                const char *newname, const char *why, int override);
+long et_ent_of(nx_etable *t, const char *key);
+int et_put_surmap(nx_etable *t, const char *sur, int year, size_t ent);
+int et_put_sur(nx_etable *t, const char *sur, long names);
+int et_put_ctry(nx_etable *t, const char *shortkey, const char *country,
+                size_t ent);
+/* The entries listed (nx_etable_get), from the entities and rules. */
+int et_make_entries(nx_etable *t);
+
+#endif
