@@ -149,17 +149,86 @@ static int better_person(const x_doc *d, const x_mention *m,
     return m->tok < best->tok;
 }
 
-/* he/she: the first person named (outside quotes, of a fitting gender) in
- * the nearest sentence before t that names one, looking at t's own
- * sentence first; they/it: the last organisation.  A pronoun in news may
- * point back a long way ("He began to cry ... “Where do you draw the
- * line?” he says.") so the search goes back up to 40 sentences. */
+/* Words after which a name starts a clause as its subject: "But Tennis
+ * Australia's Geoff Pollard rejected", "whom Carney met". */
+static int clause_opener(const x_doc *d, uint32_t t)
+{
+    static const char *const W[] = {"and", "but", "while", "as", "when",
+                                    "that", "because", "although", "though",
+                                    "so", "then", "yet", "if", "since",
+                                    "who", "whom", "whose", "which", "after",
+                                    "before", "where", "until", "unless",
+                                    NULL};
+    for (size_t i = 0; W[i]; i++)
+        if (x_tok_lower_is(d, t, W[i]))
+            return 1;
+    return 0;
+}
+
+/* Person mention m is a clause's subject: not a verb's or a
+ * preposition's object ("accused Mr Blair", "criticism by Lleyton
+ * Hewitt"), not a possessor ("Hewitt's performances"), and followed by
+ * a verb or an appositive. */
+static int subject_position(const x_doc *d, const x_mention *m)
+{
+    uint32_t p = m->tok, f = m->tok + m->ntok;
+    if (f < d->ntok && d->toks[f].kind == XT_POSS)
+        return 0;
+    if (f < d->ntok && !(x_subj_lower_word(d, f) || x_tok_is(d, f, ",") ||
+                         x_tok_is(d, f, "(")))
+        return 0;
+    /* back to the start of the noun phrase: titles, capitalised words,
+     * role nouns and possessors ("Dr Fox", "Green MEP Caroline Lucas",
+     * "Tennis Australia's Geoff Pollard", "coach Mike Friday") */
+    uint32_t first = d->sents[d->toks[m->tok].sent].first;
+    while (p > first &&
+           (x_tok_is(d, p - 1, ".") || d->toks[p - 1].kind == XT_POSS ||
+            (d->toks[p - 1].kind == XT_WORD &&
+             ((d->toks[p - 1].flags & XF_UPPER) ||
+              (d->toks[p - 1].lex & LX_ROLE)) &&
+             !clause_opener(d, p - 1))))
+        p--;
+    if (p == first)
+        return 1;
+    uint32_t b = p - 1;
+    if (d->toks[b].kind != XT_WORD)
+        return x_tok_is(d, b, ",") || x_tok_is(d, b, ";") ||
+               d->toks[b].kind == XT_QUOTE || d->toks[b].kind == XT_DASH;
+    return clause_opener(d, b);
+}
+
+/* The sentence has a he/she matching `gender` as a clause's subject
+ * ("But he refused ..."): the person it continues is named further
+ * back. */
+static int pronoun_subject(const x_doc *d, uint32_t a, uint32_t b,
+                           unsigned gender)
+{
+    const char *w = gender == XG_MALE ? "he" : gender == XG_FEMALE ? "she"
+                                                                 : NULL;
+    for (uint32_t u = a; w && u < b; u++)
+        if (x_tok_lower_is(d, u, w) && d->toks[u].quote < 0 &&
+            (u == a || clause_opener(d, u - 1) || x_tok_is(d, u - 1, ",")))
+            return 1;
+    return 0;
+}
+
+/* he/she: in the nearest sentence before t that names a person (outside
+ * quotes, of a fitting gender), looking at t's own sentence first, the
+ * last one named as a clause's subject ("Hewitt said ... but Pollard
+ * rejected his comments. “…,” he said": Pollard; "Dr Fox accused Mr
+ * Blair ... “…,” he told": Fox); when none is a subject, the sentence's
+ * own he/she sends the search further back, else the first person named
+ * (the story's main person before one in passing).  they/it: the last
+ * organisation.  A pronoun in news may point back a long way ("He began
+ * to cry ... “Where do you draw the line?” he says.") so the search goes
+ * back up to 40 sentences. */
 static int antecedent(const x_doc *d, uint32_t t, int want, unsigned gender)
 {
     uint32_t s = d->toks[t].sent;
+    int skipped = -1;
     for (int back = 0; back < 40; back++, s--) {
         uint32_t a = d->sents[s].first, b = back ? d->sents[s].end : t;
-        int best = -1;
+        int best = -1, subj = -1;
         uint32_t in[X_RANGE_CAP];
         size_t nin = x_doc_mentions_in(d, a, b, in, X_RANGE_CAP);
         size_t n = nin == SIZE_MAX ? d->nment : nin;
@@ -170,17 +239,24 @@ static int antecedent(const x_doc *d, uint32_t t, int want, unsigned gender)
                 m->tok < a || m->tok >= b || d->toks[m->tok].quote >= 0 ||
                 !gender_ok(d, m, gender))
                 continue;
+            if (want == XM_PER && subject_position(d, m) &&
+                (subj < 0 || m->tok > d->ments[subj].tok))
+                subj = (int)i;
             if (best < 0 ||
                 (want == XM_PER ? better_person(d, m, &d->ments[best], t)
                                 : m->tok > d->ments[best].tok))
                 best = (int)i;
         }
-        if (best >= 0)
+        if (subj >= 0)
+            return subj;
+        if (best >= 0 && !pronoun_subject(d, a, b, gender))
             return best;
+        if (best >= 0 && skipped < 0)
+            skipped = best;
         if (s == 0)
             break;
     }
-    return SUBJ_UNNAMED;
+    return skipped >= 0 ? skipped : SUBJ_UNNAMED;
 }
 
 static int pronoun(const x_doc *d, uint32_t t)

@@ -267,6 +267,23 @@ static const struct {
     {"Patriots wanted the UK to be strong abroad, Jack Straw said. \"Our "
      "role in the EU is crucial to that.\"",
      "Jack Straw", "Jack Straw: Our role in the EU is crucial to that."},
+    /* he/she: the last person named as a clause's subject in the nearest
+     * sentence, not a verb's object, a possessor or the story's main
+     * person named in passing (issue 14) */
+    {"Lleyton Hewitt criticised the courts. Hewitt said the surface was "
+     "slow but Tennis Australia's Geoff Pollard rejected his comments. "
+     "\"It is faster than last year,\" he said.",
+     "Lleyton Hewitt|~Geoff Pollard",
+     "Geoff Pollard: It is faster than last year"},
+    {"Tony Blair spoke. Tony Blair said Labour would win. Liam Fox accused "
+     "Tony Blair of telling lies. \"It is going to be fear and smear,\" he "
+     "told the BBC.",
+     "Tony Blair|Liam Fox", "Liam Fox: It is going to be fear and smear"},
+    {"Geoff Pollard met Lleyton Hewitt. But he refused to accept Hewitt's "
+     "complaints. \"It is fast,\" he said.",
+     "~Geoff Pollard", "Geoff Pollard: It is fast"},
+    {"The award went to Tom Jones. \"I am delighted,\" he said.",
+     "~Tom Jones", "Tom Jones: I am delighted"},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
