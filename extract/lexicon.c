@@ -84,6 +84,7 @@ static const char *const ROLE_NOUNS[] = {
     "commentator", "curator", "vice-president", "treasurer", "conductor",
     "singer", "actor", "actress", "striker", "midfielder", "defender",
     "goalkeeper", "captain", "skipper", "mother", "father", "chairperson",
+    "co-chairman", "co-chair", "co-founder", "spokesmen", "spokeswomen",
     NULL};
 
 static const char *const PLACE_NOUNS[] = {
@@ -171,7 +172,9 @@ static const char *const NAMING[] = {
     "term", "termed", "compare", "compares", "compared", "dismiss",
     "dismisses", "dismissed", "refer", "refers", "referred", "hail",
     "hailed", "slam", "slams", "slammed", "praise", "praised", "decry",
-    "decried", "mock", "mocked", "vowing", "pledging", NULL};
+    "decried", "mock", "mocked", "vowing", "pledging", "welcome",
+    "welcomes", "welcomed", "attack", "attacks", "attacked", "condemn",
+    "condemns", "condemned", NULL};
 
 /* The verb's object after it is who was told, not who spoke. */
 static const char *const TELL[] = {"tell", "tells", "told", "telling", NULL};

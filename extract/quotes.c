@@ -138,6 +138,13 @@ static int abbrev_period(const x_doc *d, uint32_t u)
             x_subj_lower_word(d, u + 1));
 }
 
+/* A speech verb's participle: saying, adding. */
+static int ing_form(const x_doc *d, uint32_t v)
+{
+    size_t n = d->toks[v].len;
+    return n > 4 && memcmp(x_tok_s(d, v) + n - 3, "ing", 3) == 0;
+}
+
 /* A: the attribution after the closing mark. */
 static int after_close(x_doc *d, size_t qi, uint32_t *verb, int *also)
 {
@@ -170,6 +177,11 @@ static int after_close(x_doc *d, size_t qi, uint32_t *verb, int *also)
         return SUBJ_NONE;
     if (x_subj_is_say(d, t)) {
         *verb = t;
+        /* “…,” adding it would …: a participle's subject is the
+         * clause's before the quote, never the words after it */
+        if (ing_form(d, t))
+            return x_subj_left(d, t, (uint32_t)x_subj_first_of_sentence(
+                                         d, q->open), also);
         return x_subj_right(d, t, also);
     }
     int acc = x_subj_according_to(d, t);         /* ," according to X. */

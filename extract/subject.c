@@ -27,9 +27,34 @@ int x_subj_lower_word(const x_doc *d, uint32_t t)
            !(d->toks[t].flags & XF_UPPER);
 }
 
+/* "Labour's six new pledges", "his comments", "the claims": a speech
+ * verb's -s form used as a noun, after a determiner, a possessor or a
+ * number. */
+static int noun_use(const x_doc *d, uint32_t t)
+{
+    static const char *const D[] = {"the", "a", "an", "his", "her", "their",
+                                    "its", "our", "my", "your", "these",
+                                    "those", "new", "such", "two", "three",
+                                    "four", "five", "six", "seven", "eight",
+                                    "nine", "ten", "many", "several", "some",
+                                    "recent", "earlier", "latest", "previous",
+                                    "repeated", "public", NULL};
+    size_t n = d->toks[t].len;
+    if (t == 0 || n < 3 || x_tok_s(d, t)[n - 1] != 's')
+        return 0;
+    const x_tok *k = &d->toks[t - 1];
+    if (k->kind == XT_POSS || k->kind == XT_NUM)
+        return 1;
+    for (size_t i = 0; D[i] && k->kind == XT_WORD; i++)
+        if (x_tok_lower_is(d, t - 1, D[i]))
+            return 1;
+    return 0;
+}
+
 int x_subj_is_say(const x_doc *d, uint32_t t)
 {
-    return x_subj_lower_word(d, t) && (d->toks[t].lex & (LX_SAY1 | LX_SAY2));
+    return x_subj_lower_word(d, t) &&
+           (d->toks[t].lex & (LX_SAY1 | LX_SAY2)) && !noun_use(d, t);
 }
 
 static int adverb(const x_doc *d, uint32_t t)
@@ -60,6 +85,20 @@ int x_subj_first_of_sentence(const x_doc *d, uint32_t t)
     return (int)d->sents[d->toks[t].sent].first;
 }
 
+/* A given name of gender `want` among tokens [u, stop). */
+static int given_named(const x_doc *d, uint32_t u, uint32_t stop,
+                              unsigned want)
+{
+    for (; u < stop; u++) {
+        char *k = x_span_key(d, u, 1);
+        const x_gent *e = k ? x_gaz_get(&d->x->gaz, k, strlen(k)) : NULL;
+        free(k);
+        if (e && (e->flags & XG_FIRST) && (e->flags & want))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether person mention m can be "he" (XG_MALE) or "she" (XG_FEMALE):
  * by Mr / Mrs / Ms before it, else by the listed gender of its first name
  * (a surname alone borrows the first name of a longer mention ending in
@@ -78,10 +117,11 @@ static int gender_ok(const x_doc *d, const x_mention *m, unsigned want)
             x_tok_is(d, p - 1, "Miss"))
             return want == XG_FEMALE;
     }
-    uint32_t first = m->tok;
+    /* the name's full form: a surname alone borrows a longer mention */
+    const x_mention *full = m;
     int longer = m->ntok == 1 ? x_mindex_longer(d, (int)(m - d->ments)) : -1;
     if (longer >= 0)
-        first = d->ments[longer].tok;
+        full = &d->ments[longer];
     if (longer == -2) {
         const x_tok *k = &d->toks[m->tok];
         for (size_t i = 0; i < d->nment; i++) {
@@ -89,17 +129,26 @@ static int gender_ok(const x_doc *d, const x_mention *m, unsigned want)
             const x_tok *l = &d->toks[o->tok + o->ntok - 1];
             if (o->type == XM_PER && o->ntok >= 2 && l->len == k->len &&
                 memcmp(d->text + l->off, d->text + k->off, k->len) == 0) {
-                first = o->tok;
+                full = o;
                 break;
             }
         }
     }
-    char *k0 = x_span_key(d, first, 1);
-    const x_gent *e = k0 ? x_gaz_get(&d->x->gaz, k0, strlen(k0)) : NULL;
-    free(k0);
-    if (!e || !(e->flags & XG_FIRST))
-        return 1;
-    return (e->flags & want) != 0;
+    /* the given name is the first word before the surname that is one:
+     * "Green MEP Caroline Lucas" is Caroline's (Green is a given name
+     * too); a name with none could be either */
+    uint32_t stop = full->tok + full->ntok - 1;
+    if (stop == full->tok)
+        stop++;
+    for (uint32_t u = full->tok; u < stop; u++) {
+        char *k0 = x_span_key(d, u, 1);
+        const x_gent *e = k0 ? x_gaz_get(&d->x->gaz, k0, strlen(k0)) : NULL;
+        free(k0);
+        if (e && (e->flags & XG_FIRST))
+            return (e->flags & want) != 0 ||
+                   (u + 1 < stop && given_named(d, u + 1, stop, want));
+    }
+    return 1;
 }
 
 /* The mention names a person whose last word is that of token l (a
@@ -193,6 +242,7 @@ static int subject_position(const x_doc *d, const x_mention *m)
     uint32_t b = p - 1;
     if (d->toks[b].kind != XT_WORD)
         return x_tok_is(d, b, ",") || x_tok_is(d, b, ";") ||
+               x_tok_is(d, b, ".") || x_tok_is(d, b, ":") ||
                d->toks[b].kind == XT_QUOTE || d->toks[b].kind == XT_DASH;
     return clause_opener(d, b);
 }
@@ -406,7 +456,7 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
         }
         return SUBJ_NONE;
     }
-    if (ing && x_tok_is(d, t, ","))
+    if (ing && (x_tok_is(d, t, ",") || d->toks[t].kind == XT_QUOTE))
         return clause_subject(d, v, bound);    /* ..., saying "…" */
     if (ing)
         return SUBJ_NONE;       /* a participle with no clause before it */

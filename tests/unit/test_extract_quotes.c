@@ -284,6 +284,26 @@ static const struct {
      "~Geoff Pollard", "Geoff Pollard: It is fast"},
     {"The award went to Tom Jones. \"I am delighted,\" he said.",
      "~Tom Jones", "Tom Jones: I am delighted"},
+    /* ", adding it would": a participle's subject is the clause's, not
+     * the pronoun after it (issue 14) */
+    {"Charles Kennedy spoke to BBC Radio. Kennedy said the question was "
+     "\"balanced,\" adding it would enable a fair argument.",
+     "Charles Kennedy", "Charles Kennedy: balanced"},
+    /* she: a given name after a party word glued to the name */
+    {"Green MEP Caroline Lucas welcomed Tony Blair's decision. But she "
+     "added: \"This treaty is a flawed document.\"",
+     "~Green MEP Caroline Lucas",
+     "Green MEP Caroline Lucas: This treaty is a flawed document."},
+    /* welcomed, attacked: naming verbs with a quote close behind */
+    {"Caroline Lucas welcomed the \"courage in keeping his word\" of the "
+     "prime minister.",
+     "Caroline Lucas", "Caroline Lucas: courage in keeping his word"},
+    /* a speech verb's -s form as a noun is no cue: "the pledges" */
+    {"Liam Fox attacked Labour's six new pledges as \"vacuous and "
+     "empty\".",
+     "Liam Fox", "Liam Fox: vacuous and empty"},
+    {"\"Many problems remain,\" the report says.", "",
+     "-: Many problems remain"},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
