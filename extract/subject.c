@@ -328,6 +328,72 @@ static int speaker_ok(const x_doc *d, int m)
     return k->type == XM_LOC ? SUBJ_UNNAMED : m;
 }
 
+/* "the Vermont senator said", "the defender said", "The New York
+ * businessman": a definite description of someone the story has named —
+ * the person the nearest sentence before names (antecedent).  Roles that
+ * usually bring in someone new ("the spokesman", "an official") are not
+ * descriptions: they stay unnamed. */
+static int description(const x_doc *d, uint32_t t)
+{
+    static const char *const R[] = {
+        "president", "minister", "governor", "senator", "congressman",
+        "congresswoman", "chairman", "chairwoman", "coach", "manager",
+        "leader", "nominee", "candidate", "businessman", "businesswoman",
+        "mayor", "premier", "chancellor", "captain", "skipper", "striker",
+        "midfielder", "defender", "goalkeeper", "winger", "singer", "actor",
+        "actress", "star", "boss", "founder", "co-chairman", "co-founder",
+        "secretary", "chief", "executive", "director", "professor",
+        "champion", "player", "veteran", "rapper", "musician", "comedian",
+        "presenter", "frontman", "author", "writer", "billionaire",
+        "republican", "democrat", "lawmaker", "legislator", "judge",
+        "prosecutor", "lawyer", "ambassador", "envoy", "commissioner",
+        "pontiff", "monarch", "prince", "princess", "duke", "lord",
+        "tycoon", "mogul", "entrepreneur", "investor", "owner", NULL};
+    if (!x_subj_lower_word(d, t))
+        return SUBJ_NONE;
+    int hit = 0;
+    for (size_t i = 0; R[i] && !hit; i++)
+        hit = x_tok_is(d, t, R[i]);
+    if (!hit || t == 0)
+        return SUBJ_NONE;
+    uint32_t first = d->sents[d->toks[t].sent].first;
+    uint32_t u = t;
+    while (u > first && u + 6 > t && !x_tok_lower_is(d, u - 1, "the") &&
+           (x_tok_is(d, u - 1, ".") || x_tok_is(d, u - 1, "former") ||
+            x_tok_is(d, u - 1, "new") || x_tok_is(d, u - 1, "veteran") ||
+            x_tok_is(d, u - 1, "and") || x_tok_is(d, u - 1, "first") ||
+            (d->toks[u - 1].kind == XT_WORD &&
+             ((d->toks[u - 1].flags & XF_UPPER) ||
+              (x_subj_lower_word(d, u - 1) &&
+               (d->toks[u - 1].lex & LX_ROLE))))))
+        u--;
+    if (u == 0 || !x_tok_lower_is(d, u - 1, "the"))
+        return SUBJ_NONE;
+    /* a named organisation in the description is the employer: "the
+     * Kremlin spokesman" is np_at's */
+    for (uint32_t w = u; w < t; w++) {
+        int o = x_doc_mention_starting(d, w);
+        if (o >= 0 && d->ments[o].type != XM_LOC)
+            return SUBJ_NONE;
+    }
+    /* the businessman, the actress: a man's or a woman's role */
+    static const char *const MALE[] = {"businessman", "congressman",
+                                       "chairman", "co-chairman", "actor",
+                                       "prince", "duke", "lord", "frontman",
+                                       NULL};
+    static const char *const FEMALE[] = {"businesswoman", "congresswoman",
+                                         "chairwoman", "actress", "princess",
+                                         NULL};
+    unsigned g = 0;
+    for (size_t i = 0; MALE[i]; i++)
+        if (x_tok_is(d, t, MALE[i]))
+            g = XG_MALE;
+    for (size_t i = 0; FEMALE[i]; i++)
+        if (x_tok_is(d, t, FEMALE[i]))
+            g = XG_FEMALE;
+    return speaker_ok(d, antecedent(d, u - 1, XM_PER, g));
+}
+
 /* The mention ending at t, or "X's" / "X" just before a role noun at t. */
 static int np_at(const x_doc *d, uint32_t t, int *also)
 {
@@ -358,6 +424,9 @@ static int np_at(const x_doc *d, uint32_t t, int *also)
         if (o >= 0 && d->ments[o].type != XM_LOC)
             return o;                     /* the Kremlin's spokesman */
     }
+    int desc = description(d, t);
+    if (desc != SUBJ_NONE)
+        return desc;
     if (d->toks[t].kind == XT_WORD || d->toks[t].kind == XT_NUM)
         return SUBJ_UNNAMED;
     return SUBJ_NONE;

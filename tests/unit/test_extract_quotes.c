@@ -304,6 +304,20 @@ static const struct {
      "Liam Fox", "Liam Fox: vacuous and empty"},
     {"\"Many problems remain,\" the report says.", "",
      "-: Many problems remain"},
+    /* a definite description before the verb: the person named before
+     * (below the by: threshold), of the role's gender; "the spokesman"
+     * brings in someone new and stays unnamed (issue 14) */
+    {"Bernie Sanders spoke in Ohio on Monday. The former Democratic "
+     "senator said that there are still \"some people\" who feel that "
+     "way.",
+     "~Bernie Sanders", "Bernie Sanders: some people"},
+    {"Richard Dunne played well. The defender said: \"We were poor.\"",
+     "~Richard Dunne", "Richard Dunne: We were poor."},
+    {"Angela Merkel met Donald Trump. The New York businessman said: \"We "
+     "need change.\"",
+     "~Donald Trump", "Donald Trump: We need change."},
+    {"Donald Trump met Mike Pence. \"We need change,\" the spokesman said.",
+     "", "-: We need change"},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
