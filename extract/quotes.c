@@ -207,6 +207,29 @@ static int after_close(x_doc *d, size_t qi, uint32_t *verb, int *also)
     return SUBJ_NONE;
 }
 
+/* The opening mark of the quote of three words or fewer that closes at
+ * t, or UINT32_MAX. */
+static uint32_t scare_open(const x_doc *d, uint32_t t)
+{
+    for (size_t i = 0; i < d->nquote; i++)
+        if (d->quotes[i].close == t)
+            return d->quotes[i].nwords <= 3 ? d->quotes[i].open : UINT32_MAX;
+    return UINT32_MAX;
+}
+
+/* "was told", "been asked": speech verb v in the passive. */
+static int passive(const x_doc *d, uint32_t v, uint32_t first)
+{
+    static const char *const B[] = {"was", "were", "is", "are", "been", "be",
+                                    "being", NULL};
+    if (v <= first)
+        return 0;
+    for (size_t i = 0; B[i]; i++)
+        if (x_tok_is(d, v - 1, B[i]))
+            return 1;
+    return 0;
+}
+
 /* B: the attribution before the opening mark, in its sentence. */
 static int before_open(x_doc *d, size_t qi, uint32_t *verb, int *also)
 {
@@ -214,8 +237,16 @@ static int before_open(x_doc *d, size_t qi, uint32_t *verb, int *also)
     uint32_t first = (uint32_t)x_subj_first_of_sentence(d, q->open);
     for (uint32_t t = q->open; t > first;) {
         t--;
-        if (d->toks[t].kind == XT_QUOTE && (d->toks[t].flags & XF_QCLOSE))
-            break;                        /* another quote's territory */
+        if (d->toks[t].kind == XT_QUOTE && (d->toks[t].flags & XF_QCLOSE)) {
+            /* "Barbara Follet, one of the so-called “Blair Babes” elected
+             * in 1997, told researchers: “…”": a scare quote is part of
+             * the sentence; a longer quote is another quote's territory */
+            uint32_t o = scare_open(d, t);
+            if (o == UINT32_MAX || o <= first)
+                break;
+            t = o;
+            continue;
+        }
         int acc = x_subj_according_to(d, t);
         if (acc != SUBJ_NONE) {
             *verb = t;
@@ -233,7 +264,11 @@ static int before_open(x_doc *d, size_t qi, uint32_t *verb, int *also)
              * after "described", "accused", "called" they are its object */
             if (s == SUBJ_NONE && (d->toks[t].lex & LX_SAY1))
                 s = x_subj_right(d, t, also);
-            return s;
+            /* "Another member of the Cabinet says she was told: “…”":
+             * a verb with no subject of its own (passive) hands the
+             * quote to a speech verb before it */
+            if (s != SUBJ_NONE || !passive(d, t, first))
+                return s;
         }
     }
     /* "Martell, the addictions doctor, is more blunt: “…”": a colon

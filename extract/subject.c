@@ -502,6 +502,16 @@ static int clause_subject(const x_doc *d, uint32_t v, uint32_t bound)
     return SUBJ_UNNAMED;
 }
 
+/* t is a mark of a quote of three words or fewer: "one of the so-called
+ * “Blair Babes” elected in 1997" is an appositive still. */
+static int short_quote_mark(const x_doc *d, uint32_t t)
+{
+    for (size_t i = 0; i < d->nquote; i++)
+        if (d->quotes[i].open == t || d->quotes[i].close == t)
+            return d->quotes[i].nwords <= 3;
+    return 0;
+}
+
 /* The subject of speech verb v, walking left (not before `bound`). */
 int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
                         int *also)
@@ -553,8 +563,8 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
     if (x_tok_is(d, t, ",") && t > bound) {
         /* an appositive: Lagarde, the ECB president, said */
         uint32_t c = t - 1;
-        while (c > bound && c + 12 > t && !x_tok_is(d, c, ",") &&
-               d->toks[c].kind != XT_QUOTE)
+        while (c > bound && c + 16 > t && !x_tok_is(d, c, ",") &&
+               (d->toks[c].kind != XT_QUOTE || short_quote_mark(d, c)))
             c--;
         if (!x_tok_is(d, c, ",") || c <= bound)
             return SUBJ_NONE;
@@ -575,10 +585,22 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
     int m = np_at(d, t, also);
     /* "Economists polled by Reuters said", "a source close to the company
      * said": the name is a preposition's object, not the subject */
-    if (m >= 0 && d->ments[m].tok > bound &&
-        preposition(d, d->ments[m].tok - 1) &&
-        !x_tok_is(d, d->ments[m].tok - 1, "and") &&
-        !x_tok_is(d, d->ments[m].tok - 1, "or")) {
+    uint32_t mp = m >= 0 ? d->ments[m].tok : 0;
+    if (mp > bound + 1 && x_tok_is(d, mp - 1, "the"))
+        mp--;                      /* a member of the Cabinet says */
+    if (m >= 0 && mp > bound && preposition(d, mp - 1) &&
+        !x_tok_is(d, mp - 1, "and") && !x_tok_is(d, mp - 1, "or")) {
+        /* "Mr. Morgan of the Sierra Club said": the person before the
+         * preposition speaks, the organisation with him */
+        int p = mp >= 2 && (x_tok_is(d, mp - 1, "of") ||
+                            x_tok_is(d, mp - 1, "at") ||
+                            x_tok_is(d, mp - 1, "from"))
+                    ? x_doc_mention_ending(d, mp - 2) : -1;
+        if (p >= 0 && d->ments[p].type == XM_PER &&
+            d->ments[p].tok >= bound) {
+            *also = d->ments[m].type == XM_ORG ? m : -1;
+            return speaker_ok(d, p);
+        }
         *also = -1;
         return SUBJ_UNNAMED;
     }

@@ -318,6 +318,19 @@ static const struct {
      "~Donald Trump", "Donald Trump: We need change."},
     {"Donald Trump met Mike Pence. \"We need change,\" the spokesman said.",
      "", "-: We need change"},
+    /* a preposition's object behind "the" is not the subject either; a
+     * person before "of the Y" is, with Y; a passive verb hands the quote
+     * to the speech verb before it (issue 14) */
+    {"Harriet Harman spoke first. Another member of the Cabinet says she "
+     "was told: \"Oh, you have had a very fast rise.\"",
+     "", "-: Oh, you have had a very fast rise."},
+    {"\"It was the least bad outcome,\" Bruce Morgan of the Sierra Club "
+     "said.",
+     "Bruce Morgan|Sierra Club", "Bruce Morgan: It was the least bad outcome"},
+    /* a scare quote inside the appositive between name and verb */
+    {"Barbara Follet, one of the so-called \"Blair Babes\" elected in "
+     "1997, told researchers: \"I remember some Conservatives.\"",
+     "Barbara Follet", "Barbara Follet: I remember some Conservatives."},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
