@@ -253,6 +253,19 @@ static int before_open(x_doc *d, size_t qi, uint32_t *verb, int *also)
             *also = -1;
             return acc;
         }
+        /* Donald Trump's claim that there have been “thousands of
+         * shootings”, his words: “…”: the possessor of a speech noun
+         * just before, or with "that" after it (not "called Mr. Obama's
+         * remarks “a wake-up call”") */
+        int pos = q->open <= t + 10 &&
+                          (x_tok_is(d, t + 1, "that") || q->open <= t + 2)
+                      ? x_subj_possessed_speech(d, t)
+                      : SUBJ_NONE;
+        if (pos != SUBJ_NONE) {
+            *verb = t;
+            *also = -1;
+            return pos;
+        }
         /* called Trump a “pathological liar”: a naming verb a few words
          * before the quote reports the words */
         int naming = x_subj_lower_word(d, t) &&

@@ -684,6 +684,39 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
     return t < end && d->toks[t].kind == XT_WORD ? SUBJ_UNNAMED : SUBJ_NONE;
 }
 
+/* "Donald Trump's claim that", "his comments that": a speech noun after
+ * a possessor at t; the possessor (a pronoun's antecedent), SUBJ_NONE
+ * when t is no such noun. */
+int x_subj_possessed_speech(const x_doc *d, uint32_t t)
+{
+    static const char *const N[] = {
+        "claim", "claims", "comment", "comments", "remark", "remarks",
+        "statement", "assertion", "warning", "suggestion", "insistence",
+        "accusation", "allegation", "words", "argument", "plea",
+        "admission", "denial", "boast", "declaration", "message", "tweet",
+        "response", "reply", "description", "charge", "complaint", NULL};
+    if (!x_subj_lower_word(d, t) || t < 2)
+        return SUBJ_NONE;
+    int hit = 0;
+    for (size_t i = 0; N[i] && !hit; i++)
+        hit = x_tok_is(d, t, N[i]);
+    if (!hit)
+        return SUBJ_NONE;
+    uint32_t p = t - 1;
+    if (x_subj_lower_word(d, p) && !(d->toks[p].lex & LX_FUNC) && p > 0 &&
+        (d->toks[p - 1].kind == XT_POSS || x_tok_is(d, p - 1, "his") ||
+         x_tok_is(d, p - 1, "her")))
+        p--;                                  /* Trump's repeated claim */
+    if (x_tok_is(d, p, "his"))
+        return speaker_ok(d, antecedent(d, p, XM_PER, XG_MALE));
+    if (x_tok_is(d, p, "her"))
+        return speaker_ok(d, antecedent(d, p, XM_PER, XG_FEMALE));
+    if (d->toks[p].kind != XT_POSS || p == 0)
+        return SUBJ_NONE;
+    int m = x_doc_mention_ending(d, p - 1);
+    return m >= 0 ? speaker_ok(d, m) : SUBJ_NONE;
+}
+
 /* "according to (the) X" at t: X, or an unnamed source; SUBJ_NONE when
  * t does not start the phrase. */
 int x_subj_according_to(const x_doc *d, uint32_t t)

@@ -24,6 +24,9 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also);
 /* "according to (the) X" at t: X, or an unnamed source; SUBJ_NONE when
  * t does not start the phrase. */
 int x_subj_according_to(const x_doc *d, uint32_t t);
+/* "Trump's claim that", "his comments": the possessor of a speech noun
+ * at t, or SUBJ_NONE. */
+int x_subj_possessed_speech(const x_doc *d, uint32_t t);
 /* A person named near token `at` with a role in organisation mention
  * org ("Oilers coach Todd McLellan"), or -1. */
 int x_subj_person_for_org(const x_doc *d, int org, uint32_t at);

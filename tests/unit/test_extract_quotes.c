@@ -331,6 +331,14 @@ static const struct {
     {"Barbara Follet, one of the so-called \"Blair Babes\" elected in "
      "1997, told researchers: \"I remember some Conservatives.\"",
      "Barbara Follet", "Barbara Follet: I remember some Conservatives."},
+    /* a possessor's speech noun: "Trump's claim that", "his words:";
+     * not the object of another's verb (issue 14) */
+    {"Politifact checked Donald Trump's claim that there have been "
+     "\"thousands of shootings\" in Chicago.",
+     "Donald Trump", "Donald Trump: thousands of shootings"},
+    {"Minyon Moore called Barack Obama's remarks on Saturday \"a true "
+     "wake-up call\" to his coalition.",
+     "Minyon Moore", "Minyon Moore: a true wake-up call"},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
