@@ -31,6 +31,13 @@
 #include "x_internal.h"
 #include "x_subject.h"
 
+/* A speech verb's participle: saying, adding. */
+static int ing_form(const x_doc *d, uint32_t v)
+{
+    size_t n = d->toks[v].len;
+    return n > 4 && memcmp(x_tok_s(d, v) + n - 3, "ing", 3) == 0;
+}
+
 /* The pronoun or description a cue's subject was: how, besides a name
  * beside the cue, the speaker was reached.  Pronouns and descriptions
  * next to the verb (`he said`, `said the minister`, `the company said`)
@@ -46,7 +53,9 @@ static int cue_how(const x_doc *d, uint32_t v, int who)
     if (who >= 0 && d->toks[d->ments[who].tok].sent != sent && v > 0 &&
         x_tok_is(d, v - 1, ","))
         return XH_PRONOUN;          /* he is not envious, insisting: “…” */
-    uint32_t near[2] = {l > 0 ? l - 1 : v, v + 1 < d->ntok ? v + 1 : v};
+    /* after a participle come its object's words ("saying it was") */
+    uint32_t near[2] = {l > 0 ? l - 1 : v,
+                        v + 1 < d->ntok && !ing_form(d, v) ? v + 1 : v};
     for (int i = 0; i < 2; i++) {
         uint32_t t = near[i];
         if (t == v || d->toks[t].sent != sent || d->toks[t].kind != XT_WORD)
@@ -136,13 +145,6 @@ static int abbrev_period(const x_doc *d, uint32_t u)
     return u + 1 < d->ntok && !(d->toks[u + 1].flags & XF_PARA_START) &&
            (x_tok_is(d, u + 1, ",") || x_tok_is(d, u + 1, ")") ||
             x_subj_lower_word(d, u + 1));
-}
-
-/* A speech verb's participle: saying, adding. */
-static int ing_form(const x_doc *d, uint32_t v)
-{
-    size_t n = d->toks[v].len;
-    return n > 4 && memcmp(x_tok_s(d, v) + n - 3, "ing", 3) == 0;
 }
 
 /* A: the attribution after the closing mark. */

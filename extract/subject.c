@@ -537,6 +537,9 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
     }
     if (ing && (x_tok_is(d, t, ",") || d->toks[t].kind == XT_QUOTE))
         return clause_subject(d, v, bound);    /* ..., saying "…" */
+    if (ing && (d->toks[t].kind == XT_WORD || d->toks[t].kind == XT_NUM) &&
+        !preposition(d, t) && !x_tok_is(d, t, "the"))
+        return clause_subject(d, v, bound); /* laughed it off saying “…” */
     if (ing)
         return SUBJ_NONE;       /* a participle with no clause before it */
     if (t > bound && (x_tok_is(d, t, "was") || x_tok_is(d, t, "were") ||
@@ -617,6 +620,9 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
     uint32_t end = d->sents[d->toks[v].sent].end;
     if (d->toks[v].lex & LX_TELL)
         return SUBJ_NONE;               /* told Reuters: the listener */
+    size_t vl = d->toks[v].len;
+    if (vl > 4 && memcmp(x_tok_s(d, v) + vl - 3, "ing", 3) == 0)
+        return SUBJ_NONE;   /* "saying it was": a participle's object */
     if (t < end && d->toks[t].kind == XT_WORD && (d->toks[t].lex & LX_PRON))
         return speaker_ok(d, pronoun(d, t));
     for (uint32_t u = t; u < end && u < t + 6; u++) {

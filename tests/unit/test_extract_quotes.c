@@ -339,6 +339,14 @@ static const struct {
     {"Minyon Moore called Barack Obama's remarks on Saturday \"a true "
      "wake-up call\" to his coalition.",
      "Minyon Moore", "Minyon Moore: a true wake-up call"},
+    /* a participle without a comma: the clause's subject; what follows
+     * the participle is never its subject (issue 14) */
+    {"Paul Boateng laughed off suggestions that his seat was in danger "
+     "saying it was \"one of the safest seats in the country\".",
+     "Paul Boateng", "Paul Boateng: one of the safest seats in the country"},
+    {"The Labour Party met on Monday. Paul Boateng spoke, saying it was "
+     "\"a great day\".",
+     "Paul Boateng", "Paul Boateng: a great day"},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
