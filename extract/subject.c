@@ -604,6 +604,28 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
             *also = d->ments[m].type == XM_ORG ? m : -1;
             return speaker_ok(d, p);
         }
+        /* "Matt Williams, a fund manager at Perpetual Trustees said":
+         * the person before the appositive; "A spokesman for Unison,
+         * Britain's biggest union, said": the organisation */
+        int role = 0, spokes = 0;
+        uint32_t c = mp - 1;
+        while (c > bound && c + 7 > mp && x_subj_lower_word(d, c - 1)) {
+            c--;
+            role |= (d->toks[c].lex & LX_ROLE) != 0;
+            spokes |= strncmp(x_tok_s(d, c), "spokes", 6) == 0;
+        }
+        if (role && d->ments[m].type == XM_ORG &&
+            (x_tok_is(d, mp - 1, "for") || x_tok_is(d, mp - 1, "at") ||
+             x_tok_is(d, mp - 1, "of"))) {
+            int q = c > bound && x_tok_is(d, c - 1, ",")
+                        ? x_doc_mention_ending(d, c - 2) : -1;
+            if (q >= 0 && d->ments[q].type == XM_PER) {
+                *also = m;
+                return speaker_ok(d, q);
+            }
+            if (spokes && (c == bound || !x_tok_is(d, c - 1, ",")))
+                return m;             /* a spokesman for Unison said */
+        }
         *also = -1;
         return SUBJ_UNNAMED;
     }

@@ -347,6 +347,19 @@ static const struct {
     {"The Labour Party met on Monday. Paul Boateng spoke, saying it was "
      "\"a great day\".",
      "Paul Boateng", "Paul Boateng: a great day"},
+    /* the organisation behind "a spokesman for X, ..., said:"; the
+     * person before "a fund manager at X said"; not "a member of the X
+     * says" (issue 14) */
+    {"A spokesman for Unison, Britain's biggest union, said after the "
+     "meeting: \"At least we are still talking.\"",
+     "Unison", "Unison: At least we are still talking."},
+    {"Matt Williams, a fund manager at Perpetual Trustees said taking the "
+     "stake \"is definitely a precursor to a takeover\".",
+     "Matt Williams|Perpetual Trustees",
+     "Matt Williams: is definitely a precursor to a takeover"},
+    {"Another current member of the Cabinet says she was told: \"You have "
+     "had a very fast rise.\"",
+     "", "-: You have had a very fast rise."},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
