@@ -232,6 +232,27 @@ static int passive(const x_doc *d, uint32_t v, uint32_t first)
     return 0;
 }
 
+/* A speech verb before token v in its sentence (from `first`) whose
+ * subject is named: the nearest; *verb gets it.  Or SUBJ_NONE. */
+static int outer_speaker(x_doc *d, uint32_t v, uint32_t first,
+                         uint32_t *verb, int *also)
+{
+    for (uint32_t t = v; t > first;) {
+        t--;
+        if (d->toks[t].kind == XT_QUOTE || x_tok_is(d, t, ";"))
+            break;
+        if (!x_subj_is_say(d, t) || !(d->toks[t].lex & LX_SAY1))
+            continue;
+        int s = x_subj_left(d, t, first, also);
+        if (s >= 0) {
+            *verb = t;
+            return s;
+        }
+        break;
+    }
+    return SUBJ_NONE;
+}
+
 /* B: the attribution before the opening mark, in its sentence. */
 static int before_open(x_doc *d, size_t qi, uint32_t *verb, int *also)
 {
@@ -282,6 +303,19 @@ static int before_open(x_doc *d, size_t qi, uint32_t *verb, int *also)
             /* "Another member of the Cabinet says she was told: “…”":
              * a verb with no subject of its own (passive) hands the
              * quote to a speech verb before it */
+            /* "Carib Chief Charles Williams said talks with Disney's
+             * producers revealed there was “…”": a verb whose subject
+             * names no one, inside the clause of a named speaker's verb
+             * before it, reports through that speaker */
+            if (s == SUBJ_UNNAMED && !naming) {
+                uint32_t v2 = UINT32_MAX;
+                int also2 = -1, s2 = outer_speaker(d, t, first, &v2, &also2);
+                if (s2 >= 0) {
+                    *verb = v2;
+                    *also = also2;
+                    return s2;
+                }
+            }
             if (s != SUBJ_NONE || !passive(d, t, first))
                 return s;
         }

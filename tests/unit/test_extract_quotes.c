@@ -360,6 +360,15 @@ static const struct {
     {"Another current member of the Cabinet says she was told: \"You have "
      "had a very fast rise.\"",
      "", "-: You have had a very fast rise."},
+    /* an unnamed subject's verb inside a named speaker's clause: the
+     * named speaker reports the words; not across a semicolon (issue 14) */
+    {"Carib Chief Charles Williams said talks with the producers revealed "
+     "there was \"a strong element of cannibalism in the script\".",
+     "Charles Williams",
+     "Charles Williams: a strong element of cannibalism in the script"},
+    {"Charles Williams spoke; the producers revealed there was \"a strong "
+     "element of cannibalism\".",
+     "", "-: a strong element of cannibalism"},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
