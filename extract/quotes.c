@@ -355,6 +355,33 @@ static int whole_paragraph(const x_doc *d, const x_quote *q)
     return 1;
 }
 
+/* The quote opens its paragraph and holds whole sentences: “…. ” */
+static int opens_paragraph(const x_doc *d, const x_quote *q)
+{
+    if (!(d->toks[q->open].flags & XF_PARA_START) || q->close <= q->open + 1 ||
+        q->close >= d->ntok || d->toks[q->close].kind != XT_QUOTE)
+        return 0;
+    uint32_t last = q->close - 1;
+    return x_tok_is(d, last, ".") || x_tok_is(d, last, "?") ||
+           x_tok_is(d, last, "!");
+}
+
+/* Nothing but its attribution follows the quote in its paragraph: the
+ * next paragraph starts within a sentence of it. */
+static int ends_paragraph(const x_doc *d, const x_quote *q)
+{
+    uint32_t sent = d->toks[q->close < d->ntok ? q->close : q->open].sent;
+    for (uint32_t t = q->close + 1; t < d->ntok; t++) {
+        if (d->toks[t].flags & XF_PARA_START)
+            return 1;
+        if (d->toks[t].sent > sent + 1)
+            return 0;
+        if (d->toks[t].sent > sent && d->toks[t].kind == XT_WORD)
+            return 0;
+    }
+    return 1;
+}
+
 /* A person other than speaker m's named outside quotes in tokens (a, b). */
 static int other_person_between(const x_doc *d, int m, uint32_t a, uint32_t b)
 {
@@ -424,6 +451,24 @@ static int continuation(const x_doc *d, size_t qi, int *also, uint32_t *cue,
                 return r->mention;
             }
         }
+    /* “This cannot be perpetuated in movies.” Shooting begins in April:
+     * a paragraph that opens with a whole sentence in quotes goes on
+     * with the speaker of a quote that ends the paragraph before */
+    if (!whole_paragraph(d, q) && opens_paragraph(d, q)) {
+        int para = para_of(d, q->open);
+        for (size_t i = d->nspeech; i-- > 0;) {
+            const x_speech *r = &d->speech[i];
+            if (r->tok >= q->open)
+                continue;
+            if (para_of(d, r->tok) != para - 1 || r->quote < 0 ||
+                !ends_paragraph(d, &d->quotes[r->quote]) || r->mention < 0)
+                break;
+            *also = r->also;
+            *cue = d->quotes[r->quote].cue;
+            *conf = r->conf * 0.75f;
+            return r->mention;
+        }
+    }
     if (whole_paragraph(d, q)) {
         /* the latest speech (quoted or reported) before it, in the two
          * paragraphs before: a paragraph wholly in quotes continues the

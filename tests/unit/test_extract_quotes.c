@@ -369,6 +369,20 @@ static const struct {
     {"Charles Williams spoke; the producers revealed there was \"a strong "
      "element of cannibalism\".",
      "", "-: a strong element of cannibalism"},
+    /* a paragraph opening with a whole sentence in quotes continues the
+     * quote that ended the paragraph before; not after narration ends
+     * that paragraph (issue 14) */
+    {"\"We were labelled savages,\" said Charles Williams.\n\n\"This "
+     "cannot be perpetuated in movies.\" Shooting begins in April.",
+     "Charles Williams",
+     "Charles Williams: We were labelled savages||Charles Williams: This "
+     "cannot be perpetuated in movies."},
+    {"\"We were labelled savages,\" said Charles Williams. The film opens "
+     "in May.\n\n\"This cannot be perpetuated.\" Shooting begins in "
+     "April.",
+     "Charles Williams",
+     "Charles Williams: We were labelled savages||-: This cannot be "
+     "perpetuated."},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
