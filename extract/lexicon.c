@@ -132,7 +132,8 @@ static const char *const SPEECH1[] = {
     "announced", "admit", "admits", "admitted", "complain", "complains",
     "complained", "exclaimed", "shouted", "wondered", "mused", "boasted",
     "cautioned", "countered", "retorted", "lamented", "reported", "reports",
-    NULL};
+    "scolded", "chided", "snapped", "answered", "pleaded", "protested",
+    "interjected", "recounted", "whispered", "yelled", NULL};
 static const char *const SPEECH2[] = {
     "warn", "warns", "warned", "warning", "urge", "urges", "urged",
     "urging", "accuse", "accuses", "accused", "accusing", "promise",

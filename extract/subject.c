@@ -53,8 +53,14 @@ static int noun_use(const x_doc *d, uint32_t t)
 
 int x_subj_is_say(const x_doc *d, uint32_t t)
 {
-    return x_subj_lower_word(d, t) &&
-           (d->toks[t].lex & (LX_SAY1 | LX_SAY2)) && !noun_use(d, t);
+    if (!x_subj_lower_word(d, t))
+        return 0;
+    /* "Caddell continued:" — speech only before a colon (not in the
+     * lexicon: "Fighting continued" is no cue for a name either) */
+    if ((x_tok_is(d, t, "continued") || x_tok_is(d, t, "continues")) &&
+        x_tok_is(d, t + 1, ":"))
+        return 1;
+    return (d->toks[t].lex & (LX_SAY1 | LX_SAY2)) && !noun_use(d, t);
 }
 
 static int adverb(const x_doc *d, uint32_t t)
@@ -77,6 +83,20 @@ static int adverb(const x_doc *d, uint32_t t)
     for (size_t i = 0; A[i]; i++)
         if (x_tok_is(d, t, A[i]))
             return 1;
+    /* forcefully, angrily: a manner adverb (not a noun in -ly) */
+    static const char *const NOT[] = {"family", "assembly", "monopoly",
+                                      "supply", "anomaly", "rally", "ally",
+                                      "reply", "bully", "folly", "italy",
+                                      "daily", "weekly", "monthly", "lily",
+                                      NULL};
+    size_t n = k->len;
+    const char *w = x_tok_s(d, t);
+    if (n >= 6 && w[n - 2] == 'l' && w[n - 1] == 'y') {
+        for (size_t i = 0; NOT[i]; i++)
+            if (x_tok_is(d, t, NOT[i]))
+                return 0;
+        return 1;
+    }
     return 0;
 }
 
@@ -512,6 +532,20 @@ static int short_quote_mark(const x_doc *d, uint32_t t)
     return 0;
 }
 
+/* The name ending at t is a preposition's object: "a forum sponsored by
+ * NBC News and said" — the clause's subject goes on. */
+static int object_before(const x_doc *d, uint32_t t, uint32_t bound)
+{
+    int m = x_doc_mention_ending(d, t);
+    if (m < 0)
+        return 0;
+    uint32_t p = d->ments[m].tok;
+    if (p > bound + 1 && x_tok_is(d, p - 1, "the"))
+        p--;
+    return p > bound && preposition(d, p - 1) && !x_tok_is(d, p - 1, "and") &&
+           !x_tok_is(d, p - 1, "or");
+}
+
 /* The subject of speech verb v, walking left (not before `bound`). */
 int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
                         int *also)
@@ -549,7 +583,8 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
     while (t > bound && adverb(d, t))
         t--;
     if ((x_tok_is(d, t, "but") || x_tok_is(d, t, "and")) && t > bound &&
-        !(d->toks[t - 1].kind == XT_WORD && (d->toks[t - 1].flags & XF_UPPER))) {
+        (!(d->toks[t - 1].kind == XT_WORD && (d->toks[t - 1].flags & XF_UPPER)) ||
+         object_before(d, t - 1, bound))) {
         /* Lord Bach said he was ..., but insisted that: the subject of the
          * clause before (not "the SNP and the Tories say") */
         int s = clause_subject(d, t, bound);
@@ -566,7 +601,7 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
     if (x_tok_is(d, t, ",") && t > bound) {
         /* an appositive: Lagarde, the ECB president, said */
         uint32_t c = t - 1;
-        while (c > bound && c + 16 > t && !x_tok_is(d, c, ",") &&
+        while (c > bound && c + 24 > t && !x_tok_is(d, c, ",") &&
                (d->toks[c].kind != XT_QUOTE || short_quote_mark(d, c)))
             c--;
         if (!x_tok_is(d, c, ",") || c <= bound)

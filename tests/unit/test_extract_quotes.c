@@ -383,6 +383,34 @@ static const struct {
      "Charles Williams",
      "Charles Williams: We were labelled savages||-: This cannot be "
      "perpetuated."},
+    /* a manner adverb before the verb; a long appositive; "and said"
+     * after a preposition's object; scolded, continued: (issue 14) */
+    {"Marc Morial, the chief executive of the league, forcefully told a "
+     "young woman who suggested otherwise that \"this is not the first "
+     "generation to be frustrated\".",
+     "Marc Morial",
+     "Marc Morial: this is not the first generation to be frustrated"},
+    {"Rucker Culpepper, who runs Clinton's get-out-the-vote effort for "
+     "military veterans' families, said, \"Trump has been disrespecting our "
+     "veterans for decades.\"",
+     "Rucker Culpepper",
+     "Rucker Culpepper: Trump has been disrespecting our veterans for "
+     "decades."},
+    {"Hillary Clinton stressed her support at a forum sponsored by NBC News "
+     "and said she has the quality for the job: \"Steadiness and "
+     "strength.\"",
+     "Hillary Clinton", "Hillary Clinton: Steadiness and strength."},
+    {"Claire McCaskill scolded him: \"The scientific community is against "
+     "you.\"",
+     "Claire McCaskill",
+     "Claire McCaskill: The scientific community is against you."},
+    {"Pat Caddell spoke on the radio. Caddell continued:\n\n\"The health "
+     "issue is very much a partisan issue.\"",
+     "Pat Caddell",
+     "Pat Caddell: The health issue is very much a partisan issue."},
+    /* a noun in -ly is no adverb: "the family said" names no one */
+    {"John Smith died on Monday. \"He was a kind man,\" the family said.",
+     "", "-: He was a kind man"},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
