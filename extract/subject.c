@@ -546,6 +546,22 @@ static int object_before(const x_doc *d, uint32_t t, uint32_t bound)
            !x_tok_is(d, p - 1, "or");
 }
 
+/* "the SNP and the Tories say", "Smith and Jones said": the first of
+ * two coordinated speakers (the second is the verb's subject), or -1. */
+static int conjunct(const x_doc *d, int m, uint32_t bound)
+{
+    uint32_t p = d->ments[m].tok;
+    if (p > bound && x_tok_lower_is(d, p - 1, "the"))
+        p--;
+    if (p < bound + 2 || !x_tok_is(d, p - 1, "and"))
+        return -1;
+    uint32_t e = p - 2;
+    int o = x_doc_mention_ending(d, e);
+    if (o < 0 || d->ments[o].type == XM_LOC || object_before(d, e, bound))
+        return -1;
+    return speaker_ok(d, o) >= 0 ? o : -1;
+}
+
 /* The subject of speech verb v, walking left (not before `bound`). */
 int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
                         int *also)
@@ -666,6 +682,8 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
     }
     if (m >= 0 && *also < 0)
         *also = spokesman_for(d, d->ments[m].tok + d->ments[m].ntok);
+    if (m >= 0 && *also < 0)
+        *also = conjunct(d, m, bound);
     return m;
 }
 

@@ -411,6 +411,13 @@ static const struct {
     /* a noun in -ly is no adverb: "the family said" names no one */
     {"John Smith died on Monday. \"He was a kind man,\" the family said.",
      "", "-: He was a kind man"},
+    /* coordinated speakers: both speak; not a preposition's object
+     * before "and" (issue 14) */
+    {"Sarah Smith and John Jones said the plan was \"a disgrace\".",
+     "John Jones|Sarah Smith", "John Jones: a disgrace"},
+    {"The report was written by Sarah Smith and John Jones said the plan "
+     "was \"a disgrace\".",
+     "John Jones", "John Jones: a disgrace"},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
