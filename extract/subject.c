@@ -414,6 +414,22 @@ static int description(const x_doc *d, uint32_t t)
     return speaker_ok(d, antecedent(d, u - 1, XM_PER, g));
 }
 
+/* A role whose holder speaks for himself, not for the organisation
+ * named with it: "BBC correspondent Peter Hunt said" quotes Peter Hunt,
+ * not the BBC (a spokesman's words are the organisation's). */
+static int own_voice(const x_doc *d, uint32_t t)
+{
+    static const char *const R[] = {"correspondent", "reporter", "editor",
+                                    "columnist", "journalist", "analyst",
+                                    "economist", "strategist", "presenter",
+                                    "commentator", "writer", "producer",
+                                    "professor", "researcher", NULL};
+    for (size_t i = 0; R[i]; i++)
+        if (x_tok_is(d, t, R[i]))
+            return 1;
+    return 0;
+}
+
 /* The mention ending at t, or "X's" / "X" just before a role noun at t. */
 static int np_at(const x_doc *d, uint32_t t, int *also)
 {
@@ -421,7 +437,8 @@ static int np_at(const x_doc *d, uint32_t t, int *also)
     if (m >= 0) {
         /* Kremlin spokesman Dmitry Peskov: the Kremlin speaks too */
         uint32_t s = d->ments[m].tok;
-        if (s >= 2 && x_subj_lower_word(d, s - 1) && (d->toks[s - 1].lex & LX_ROLE)) {
+        if (s >= 2 && x_subj_lower_word(d, s - 1) && (d->toks[s - 1].lex & LX_ROLE) &&
+            !own_voice(d, s - 1)) {
             uint32_t x = s - 2;
             if (d->toks[x].kind == XT_POSS && x > 0)
                 x--;
@@ -720,7 +737,8 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
                     r++;
                 int p = x_doc_mention_starting(d, r + 1);
                 if (p >= 0 && d->ments[p].type == XM_PER) {
-                    *also = d->ments[m].type == XM_ORG ? m : -1;
+                    *also = d->ments[m].type == XM_ORG && !own_voice(d, r)
+                                ? m : -1;
                     return speaker_ok(d, p);
                 }
             }

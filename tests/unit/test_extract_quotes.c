@@ -418,6 +418,16 @@ static const struct {
     {"The report was written by Sarah Smith and John Jones said the plan "
      "was \"a disgrace\".",
      "John Jones", "John Jones: a disgrace"},
+    /* a correspondent or analyst speaks for himself, not for the outlet
+     * or firm named with him; a spokesman speaks for it (issue 14) */
+    {"But BBC correspondent Peter Hunt said they are \"not responsible\" "
+     "for the money.",
+     "Peter Hunt", "Peter Hunt: not responsible"},
+    {"\"Nobody wants a strike,\" said BBC labour affairs correspondent "
+     "Stephen Cape.",
+     "Stephen Cape", "Stephen Cape: Nobody wants a strike"},
+    {"\"Nobody wants a strike,\" said Unison spokesman John Smith.",
+     "John Smith|Unison", "John Smith: Nobody wants a strike"},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
