@@ -84,7 +84,7 @@ static const char *const ROLE_NOUNS[] = {
     "commentator", "curator", "vice-president", "treasurer", "conductor",
     "singer", "actor", "actress", "striker", "midfielder", "defender",
     "goalkeeper", "captain", "skipper", "mother", "father", "chairperson",
-    "co-chairman", "co-chair", "co-founder", "spokesmen", "spokeswomen",
+    "spokesmen", "spokeswomen",
     NULL};
 
 static const char *const PLACE_NOUNS[] = {
@@ -102,7 +102,8 @@ static const char *const ORG_ANAPHORS[] = {
     "commission", "court", "board", "alliance", "organisation",
     "organization", "government", "producer", "lender", "exchange",
     "network", "broadcaster", "newspaper", "paper", "club", "team",
-    "regulator", "watchdog", "automaker", "refiner", "operator", NULL};
+    "regulator", "watchdog", "automaker", "refiner", "operator", "station",
+    NULL};
 
 /* Speech verbs in every form.  Class 1 reports speech with any complement;
  * class 2 only with "that", a colon, a quote, or its own complement (accused

@@ -348,6 +348,31 @@ static int speaker_ok(const x_doc *d, int m)
     return k->type == XM_LOC ? SUBJ_UNNAMED : m;
 }
 
+/* "mother-of-nine", "father-of-two", "20-year-old": a person described
+ * in a hyphenated word; *start gets its first token.  At t, its last
+ * token (before the verb) or, with `forward`, its first (after it). */
+static int hyphen_person(const x_doc *d, uint32_t t, int forward,
+                         uint32_t *start)
+{
+    if (forward) {
+        if (t + 2 < d->ntok && d->toks[t + 1].kind == XT_HYPHEN &&
+            ((x_tok_is(d, t, "mother") || x_tok_is(d, t, "father")) &&
+             x_tok_is(d, t + 2, "of")))
+            return *start = t, 1;
+        return 0;
+    }
+    if (t >= 4 && d->toks[t - 1].kind == XT_HYPHEN &&
+        d->toks[t - 3].kind == XT_HYPHEN) {
+        if (x_tok_is(d, t, "old") && x_tok_is(d, t - 2, "year") &&
+            d->toks[t - 4].kind == XT_NUM)
+            return *start = t - 4, 1;
+        if (x_tok_is(d, t - 2, "of") &&
+            (x_tok_is(d, t - 4, "mother") || x_tok_is(d, t - 4, "father")))
+            return *start = t - 4, 1;
+    }
+    return 0;
+}
+
 /* "the Vermont senator said", "the defender said", "The New York
  * businessman": a definite description of someone the story has named —
  * the person the nearest sentence before names (antecedent).  Roles that
@@ -361,7 +386,7 @@ static int description(const x_doc *d, uint32_t t)
         "leader", "nominee", "candidate", "businessman", "businesswoman",
         "mayor", "premier", "chancellor", "captain", "skipper", "striker",
         "midfielder", "defender", "goalkeeper", "winger", "singer", "actor",
-        "actress", "star", "boss", "founder", "co-chairman", "co-founder",
+        "actress", "star", "boss", "founder",
         "secretary", "chief", "executive", "director", "professor",
         "champion", "player", "veteran", "rapper", "musician", "comedian",
         "presenter", "frontman", "author", "writer", "billionaire",
@@ -371,15 +396,17 @@ static int description(const x_doc *d, uint32_t t)
         "tycoon", "mogul", "entrepreneur", "investor", "owner", NULL};
     if (!x_subj_lower_word(d, t))
         return SUBJ_NONE;
-    int hit = 0;
+    uint32_t u = t;
+    int hit = hyphen_person(d, t, 0, &u);
     for (size_t i = 0; R[i] && !hit; i++)
         hit = x_tok_is(d, t, R[i]);
     if (!hit || t == 0)
         return SUBJ_NONE;
     uint32_t first = d->sents[d->toks[t].sent].first;
-    uint32_t u = t;
-    while (u > first && u + 6 > t && !x_tok_lower_is(d, u - 1, "the") &&
+    while (u > first && u + 8 > t && !x_tok_lower_is(d, u - 1, "the") &&
            (x_tok_is(d, u - 1, ".") || x_tok_is(d, u - 1, "former") ||
+            d->toks[u - 1].kind == XT_HYPHEN ||
+            d->toks[u].kind == XT_HYPHEN ||
             x_tok_is(d, u - 1, "new") || x_tok_is(d, u - 1, "veteran") ||
             x_tok_is(d, u - 1, "and") || x_tok_is(d, u - 1, "first") ||
             (d->toks[u - 1].kind == XT_WORD &&
@@ -389,16 +416,11 @@ static int description(const x_doc *d, uint32_t t)
         u--;
     if (u == 0 || !x_tok_lower_is(d, u - 1, "the"))
         return SUBJ_NONE;
-    /* a named organisation in the description is the employer: "the
-     * Kremlin spokesman" is np_at's */
-    for (uint32_t w = u; w < t; w++) {
-        int o = x_doc_mention_starting(d, w);
-        if (o >= 0 && d->ments[o].type != XM_LOC)
-            return SUBJ_NONE;
-    }
+    /* an organisation in it is an affiliation ("the Tory co-chairman"):
+     * the person is still the one named before */
     /* the businessman, the actress: a man's or a woman's role */
     static const char *const MALE[] = {"businessman", "congressman",
-                                       "chairman", "co-chairman", "actor",
+                                       "chairman", "actor",
                                        "prince", "duke", "lord", "frontman",
                                        NULL};
     static const char *const FEMALE[] = {"businesswoman", "congresswoman",
@@ -753,6 +775,9 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
             continue;                     /* said 9/11 widow Terry Strada */
         if (d->toks[u].kind != XT_WORD)
             break;
+        uint32_t hs = 0;
+        if (hyphen_person(d, u, 1, &hs))
+            break;                        /* said the mother-of-nine */
         if (x_subj_lower_word(d, u) && (d->toks[u].lex & LX_ROLE)) {
             /* said a spokesman for the Pentagon */
             uint32_t w = u + 1;
@@ -780,6 +805,21 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
           !(t + 2 < end && (x_tok_is(d, t + 2, "of") ||
                             x_tok_is(d, t + 2, "for"))))))
         return speaker_ok(d, antecedent(d, v, XM_PER, 0));
+    /* said the mother-of-nine, said the Scot: the description before */
+    uint32_t hs = 0;
+    if (t + 1 < end && x_tok_is(d, t, "the") &&
+        hyphen_person(d, t + 1, 1, &hs))
+        return speaker_ok(d, antecedent(d, v, XM_PER, 0));
+    /* said the radio station, said the club: the organisation before */
+    for (uint32_t u = t + 1; t < end && x_tok_is(d, t, "the") && u < end &&
+                             u < t + 4; u++) {
+        if (x_subj_lower_word(d, u) && (d->toks[u].lex & LX_ORGANA) &&
+            !(u + 1 < end && d->toks[u + 1].kind == XT_WORD &&
+              !x_tok_is(d, u + 1, "on") && !x_tok_is(d, u + 1, "in")))
+            return speaker_ok(d, antecedent(d, v, XM_ORG, 0));
+        if (!x_subj_lower_word(d, u) && !(d->toks[u].flags & XF_UPPER))
+            break;
+    }
     return t < end && d->toks[t].kind == XT_WORD ? SUBJ_UNNAMED : SUBJ_NONE;
 }
 

@@ -428,6 +428,20 @@ static const struct {
      "Stephen Cape", "Stephen Cape: Nobody wants a strike"},
     {"\"Nobody wants a strike,\" said Unison spokesman John Smith.",
      "John Smith|Unison", "John Smith: Nobody wants a strike"},
+    /* descriptions in hyphenated words, with a party as affiliation;
+     * "said the radio station": the organisation named before (issue 14) */
+    {"Mary Brown has nine children. \"It is hard,\" said the "
+     "mother-of-nine.",
+     "~Mary Brown", "Mary Brown: It is hard"},
+    {"Mary Brown has nine children. The mother-of-nine said: \"It is "
+     "hard.\"",
+     "~Mary Brown", "Mary Brown: It is hard."},
+    {"Liam Fox refused to comment. The Tory co-chairman attacked the "
+     "pledges as \"vacuous and empty\".",
+     "~Liam Fox", "Liam Fox: vacuous and empty"},
+    {"Capital FM changed its playlist. \"We are pleased,\" said the radio "
+     "station.",
+     "~Capital FM", "Capital FM: We are pleased"},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
