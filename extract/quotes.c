@@ -178,6 +178,13 @@ static int after_close(x_doc *d, size_t qi, uint32_t *verb, int *also)
     if (d->toks[t].sent != sent)
         return SUBJ_NONE;
     if (x_subj_is_say(d, t)) {
+        /* the advertisement “unmistakably and wrongfully” suggests that
+         * Phoenix ...: a quote that closes no clause is the verb's
+         * subject or adverb, not its words — unless the speaker follows
+         * at once (“…” said Lavrov) */
+        if (!clause && x_doc_mention_starting(d, t + 1) < 0 &&
+            !(t + 1 < d->ntok && (d->toks[t + 1].lex & LX_PRON)))
+            return SUBJ_NONE;
         *verb = t;
         /* “…,” adding it would …: a participle's subject is the
          * clause's before the quote, never the words after it */
@@ -326,11 +333,21 @@ static int before_open(x_doc *d, size_t qi, uint32_t *verb, int *also)
     if (q->open > first && x_tok_is(d, q->open - 1, ":")) {
         for (uint32_t t = first; t < first + 2 && t < q->open; t++) {
             int m = x_doc_mention_starting(d, t);
+            if (t > first && x_subj_preposition(d, first))
+                break;                   /* "With Democratic leaders" */
             if (m >= 0 && d->ments[m].type != XM_LOC) {
                 *verb = UINT32_MAX;
                 *also = -1;
                 return m;
             }
+        }
+        /* "With Democratic leaders worried ..., President Obama is
+         * rolling out a message: “…”": the sentence's subject */
+        int m = x_subj_sentence_subject(d, first, q->open);
+        if (m >= 0) {
+            *verb = UINT32_MAX;
+            *also = -1;
+            return m;
         }
     }
     return SUBJ_NONE;

@@ -512,6 +512,22 @@ static int spokesman_for(const x_doc *d, uint32_t t)
     return -1;
 }
 
+static int preposition(const x_doc *d, uint32_t t);
+
+/* A preposition in any case: "With Democratic leaders worried". */
+int x_subj_preposition(const x_doc *d, uint32_t t)
+{
+    static const char *const P[] = {"in", "with", "of", "for", "at", "by",
+                                    "from", "to", "against", "about", "on",
+                                    "after", "before", "during", "like",
+                                    "than", "amid", "despite", "among",
+                                    "under", "over", NULL};
+    for (size_t i = 0; P[i]; i++)
+        if (x_tok_lower_is(d, t, P[i]))
+            return 1;
+    return 0;
+}
+
 static int preposition(const x_doc *d, uint32_t t)
 {
     static const char *const P[] = {"in", "with", "of", "for", "at", "by",
@@ -821,6 +837,30 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
             break;
     }
     return t < end && d->toks[t].kind == XT_WORD ? SUBJ_UNNAMED : SUBJ_NONE;
+}
+
+/* The subject of the sentence starting at `first`, before token `end`:
+ * the first person or organisation named outside quotes as a clause's
+ * subject ("With Democratic leaders worried about ..., President Obama is
+ * rolling out a message: “…”"), or -1. */
+int x_subj_sentence_subject(const x_doc *d, uint32_t first, uint32_t end)
+{
+    uint32_t in[X_RANGE_CAP];
+    size_t nin = x_doc_mentions_in(d, first, end, in, X_RANGE_CAP);
+    size_t n = nin == SIZE_MAX ? d->nment : nin;
+    int best = -1;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = nin == SIZE_MAX ? k : in[k];
+        const x_mention *m = &d->ments[i];
+        if ((m->flags & XMF_DROPPED) || m->tok < first || m->tok >= end ||
+            (m->type != XM_PER && m->type != XM_ORG) ||
+            d->toks[m->tok].quote >= 0 || !subject_position(d, m) ||
+            (m->tok > first && x_subj_preposition(d, m->tok - 1)) ||
+            (best >= 0 && m->tok >= d->ments[best].tok))
+            continue;
+        best = (int)i;
+    }
+    return best >= 0 ? speaker_ok(d, best) : -1;
 }
 
 /* "Donald Trump's claim that", "his comments that": a speech noun after

@@ -27,6 +27,11 @@ int x_subj_according_to(const x_doc *d, uint32_t t);
 /* "Trump's claim that", "his comments": the possessor of a speech noun
  * at t, or SUBJ_NONE. */
 int x_subj_possessed_speech(const x_doc *d, uint32_t t);
+/* The first person or organisation named as a clause's subject in the
+ * sentence from `first` to `end`, or -1. */
+int x_subj_sentence_subject(const x_doc *d, uint32_t first, uint32_t end);
+/* A preposition in any case ("With", "in"). */
+int x_subj_preposition(const x_doc *d, uint32_t t);
 /* A person named near token `at` with a role in organisation mention
  * org ("Oilers coach Todd McLellan"), or -1. */
 int x_subj_person_for_org(const x_doc *d, int org, uint32_t at);

@@ -442,6 +442,17 @@ static const struct {
     {"Capital FM changed its playlist. \"We are pleased,\" said the radio "
      "station.",
      "~Capital FM", "Capital FM: We are pleased"},
+    /* a colon after the sentence's subject, not a preposition's object
+     * at its start; a quote that closes no clause is the verb's subject,
+     * not its words (issue 14) */
+    {"With Labour leaders worried about turnout, Barack Obama is rolling "
+     "out a new message: \"It is about me.\"",
+     "~Barack Obama", "Barack Obama: It is about me."},
+    {"Said Mark Ellis: \"I do not get the sense she is interested.\"",
+     "~Mark Ellis", "Mark Ellis: I do not get the sense she is interested."},
+    {"Brad Holm said in the letter that the advertisement \"unmistakably "
+     "and wrongfully\" suggests that Phoenix backs Donald Trump.",
+     "Brad Holm", "Brad Holm: unmistakably and wrongfully"},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
