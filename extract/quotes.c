@@ -220,10 +220,10 @@ static int after_close(x_doc *d, size_t qi, uint32_t *verb, int *also)
  * t, or UINT32_MAX. */
 static uint32_t scare_open(const x_doc *d, uint32_t t)
 {
-    for (size_t i = 0; i < d->nquote; i++)
-        if (d->quotes[i].close == t)
-            return d->quotes[i].nwords <= 3 ? d->quotes[i].open : UINT32_MAX;
-    return UINT32_MAX;
+    int qi = t > 0 ? d->toks[t - 1].quote : -1;   /* the words inside */
+    if (qi < 0 || d->quotes[qi].close != t || d->quotes[qi].nwords > 3)
+        return UINT32_MAX;
+    return d->quotes[qi].open;
 }
 
 /* "was told", "been asked": speech verb v in the passive. */
@@ -265,6 +265,7 @@ static int before_open(x_doc *d, size_t qi, uint32_t *verb, int *also)
 {
     const x_quote *q = &d->quotes[qi];
     uint32_t first = (uint32_t)x_subj_first_of_sentence(d, q->open);
+    int scares = 0;
     for (uint32_t t = q->open; t > first;) {
         t--;
         if (d->toks[t].kind == XT_QUOTE && (d->toks[t].flags & XF_QCLOSE)) {
@@ -272,7 +273,7 @@ static int before_open(x_doc *d, size_t qi, uint32_t *verb, int *also)
              * in 1997, told researchers: “…”": a scare quote is part of
              * the sentence; a longer quote is another quote's territory */
             uint32_t o = scare_open(d, t);
-            if (o == UINT32_MAX || o <= first)
+            if (o == UINT32_MAX || o <= first || ++scares > 3)
                 break;
             t = o;
             continue;
@@ -388,7 +389,7 @@ static int opens_paragraph(const x_doc *d, const x_quote *q)
 static int ends_paragraph(const x_doc *d, const x_quote *q)
 {
     uint32_t sent = d->toks[q->close < d->ntok ? q->close : q->open].sent;
-    for (uint32_t t = q->close + 1; t < d->ntok; t++) {
+    for (uint32_t t = q->close + 1; t < d->ntok && t < q->close + 64; t++) {
         if (d->toks[t].flags & XF_PARA_START)
             return 1;
         if (d->toks[t].sent > sent + 1)
@@ -396,7 +397,7 @@ static int ends_paragraph(const x_doc *d, const x_quote *q)
         if (d->toks[t].sent > sent && d->toks[t].kind == XT_WORD)
             return 0;
     }
-    return 1;
+    return q->close + 64 >= d->ntok;
 }
 
 /* A person other than speaker m's named outside quotes in tokens (a, b). */

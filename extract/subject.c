@@ -581,9 +581,13 @@ static int clause_subject(const x_doc *d, uint32_t v, uint32_t bound)
  * “Blair Babes” elected in 1997" is an appositive still. */
 static int short_quote_mark(const x_doc *d, uint32_t t)
 {
-    for (size_t i = 0; i < d->nquote; i++)
-        if (d->quotes[i].open == t || d->quotes[i].close == t)
-            return d->quotes[i].nwords <= 3;
+    /* the mark's quote is the one of the words beside it */
+    int a = t > 0 ? d->toks[t - 1].quote : -1;
+    int b = t + 1 < d->ntok ? d->toks[t + 1].quote : -1;
+    if (a >= 0 && d->quotes[a].close == t)
+        return d->quotes[a].nwords <= 3;
+    if (b >= 0 && d->quotes[b].open == t)
+        return d->quotes[b].nwords <= 3;
     return 0;
 }
 
