@@ -36,4 +36,23 @@ int x_subj_preposition(const x_doc *d, uint32_t t);
  * org ("Oilers coach Todd McLellan"), or -1. */
 int x_subj_person_for_org(const x_doc *d, int org, uint32_t at);
 
+/* antecedent.c: what a pronoun or a description points back to. */
+/* A mention that can be a speaker: a group noun ("Prosecutors") or a
+ * place is SUBJ_UNNAMED; codes pass through. */
+int x_subj_speaker_ok(const x_doc *d, int m);
+/* he/she (a person of that gender), they/it (an organisation) at t. */
+int x_subj_pronoun(const x_doc *d, uint32_t t);
+/* The person (want XM_PER, of `gender` XG_MALE/XG_FEMALE or 0) or
+ * organisation a reference at t points back to, or SUBJ_UNNAMED. */
+int x_subj_antecedent(const x_doc *d, uint32_t t, int want, unsigned gender);
+/* "the former Democratic senator" ending at t: the person meant, or
+ * SUBJ_NONE when t ends no such description. */
+int x_subj_description(const x_doc *d, uint32_t t);
+/* "mother-of-nine" / "20-year-old": at its last token t (or its first,
+ * `forward`); *start gets the first. */
+int x_subj_hyphen_person(const x_doc *d, uint32_t t, int forward,
+                         uint32_t *start);
+/* Mention m is a clause's subject, not an object or a possessor. */
+int x_subj_subject_position(const x_doc *d, const x_mention *m);
+
 #endif
