@@ -163,7 +163,10 @@ int x_subj_subject_position(const x_doc *d, const x_mention *m)
            (x_tok_is(d, p - 1, ".") || d->toks[p - 1].kind == XT_POSS ||
             (d->toks[p - 1].kind == XT_WORD &&
              ((d->toks[p - 1].flags & XF_UPPER) ||
-              (d->toks[p - 1].lex & LX_ROLE)) &&
+              (d->toks[p - 1].lex & LX_ROLE) ||
+              /* "Shadow foreign secretary": an adjective before a role */
+              (p < m->tok && x_subj_lower_word(d, p) &&
+               (d->toks[p].lex & LX_ROLE))) &&
              !clause_opener(d, p - 1))))
         p--;
     if (p == first)

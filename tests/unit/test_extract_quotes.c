@@ -453,6 +453,14 @@ static const struct {
     {"Brad Holm said in the letter that the advertisement \"unmistakably "
      "and wrongfully\" suggests that Phoenix backs Donald Trump.",
      "Brad Holm", "Brad Holm: unmistakably and wrongfully"},
+    /* an adjective before the role ahead of a name: still the subject,
+     * over a possessor named after (issue 14) */
+    {"Paul Boateng will go to South Africa. Shadow foreign secretary "
+     "Michael Ancram said that, if in government, he would refuse Mr "
+     "Boateng's appointment. \"It is the latest example of cronyism,\" "
+     "he said.",
+     "Michael Ancram", "Michael Ancram: It is the latest example of "
+     "cronyism"},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
