@@ -160,6 +160,55 @@ static int np_at(const x_doc *d, uint32_t t, int *also)
     return SUBJ_NONE;
 }
 
+static int document_noun(const x_doc *d, uint32_t t)
+{
+    static const char *const N[] = {"report", "study", "letter", "statement",
+                                    "survey", "review", "memo", "document",
+                                    "inquiry", "audit", "paper", "analysis",
+                                    "poll", "briefing", "submission", NULL};
+    if (!x_subj_lower_word(d, t))
+        return 0;
+    for (size_t i = 0; N[i]; i++)
+        if (x_tok_is(d, t, N[i]))
+            return 1;
+    return 0;
+}
+
+/* The organisation whose document speaks, the noun phrase ending at t
+ * (from `bound`): "the NAO's report says", "A National Audit Office
+ * report on the 20 biggest projects says", "The letter, from the Home
+ * Office, says" — or SUBJ_NONE. */
+static int document_author(const x_doc *d, uint32_t t, uint32_t bound)
+{
+    uint32_t n = t;
+    if (!document_noun(d, n)) {
+        /* a prepositional phrase after the document noun */
+        n = UINT32_MAX;
+        for (uint32_t u = t; u > bound + 1 && u + 8 > t; u--)
+            if ((x_tok_is(d, u, "on") || x_tok_is(d, u, "into") ||
+                 x_tok_is(d, u, "about") || x_tok_is(d, u, "of")) &&
+                document_noun(d, u - 1)) {
+                n = u - 1;
+                break;
+            }
+        if (n == UINT32_MAX)
+            return SUBJ_NONE;
+    }
+    if (x_tok_is(d, n + 1, ",") && x_tok_is(d, n + 2, "from")) {
+        uint32_t v = n + 3 + x_tok_is(d, n + 3, "the");
+        int o = x_doc_mention_starting(d, v);
+        if (o >= 0 && d->ments[o].type == XM_ORG)
+            return o;
+    }
+    if (n == 0 || n <= bound)
+        return SUBJ_NONE;
+    uint32_t x = n - 1;
+    if (d->toks[x].kind == XT_POSS && x > bound)
+        x--;
+    int o = x_doc_mention_ending(d, x);
+    return o >= 0 && d->ments[o].type == XM_ORG ? o : SUBJ_NONE;
+}
+
 /* ", a spokesman for Y" after a speaker: Y speaks too. */
 static int spokesman_for(const x_doc *d, uint32_t t)
 {
@@ -365,6 +414,11 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
     if (t < bound)
         return SUBJ_NONE;
     int m = np_at(d, t, also);
+    if (m == SUBJ_UNNAMED) {
+        int o = document_author(d, t, bound);   /* the NAO report says */
+        if (o >= 0)
+            return o;
+    }
     /* "Economists polled by Reuters said", "a source close to the company
      * said": the name is a preposition's object, not the subject */
     uint32_t mp = m >= 0 ? d->ments[m].tok : 0;

@@ -461,6 +461,14 @@ static const struct {
      "he said.",
      "Michael Ancram", "Michael Ancram: It is the latest example of "
      "cronyism"},
+    /* a document speaks for the organisation that wrote it; "the report
+     * concluded" alone names no one (issue 14) */
+    {"The letter, from the Home Office, says: \"I am writing to inform "
+     "you.\"",
+     "Home Office", "Home Office: I am writing to inform you."},
+    {"A National Audit Office report on the 20 biggest projects says there "
+     "is \"little evidence\" of progress.",
+     "National Audit Office", "National Audit Office: little evidence"},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
