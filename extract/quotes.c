@@ -199,7 +199,7 @@ static int after_close(x_doc *d, size_t qi, uint32_t *verb, int *also)
         *also = -1;
         return acc;
     }
-    for (uint32_t u = t; clause && u < d->ntok && u < t + 14; u++) {
+    for (uint32_t u = t; clause && u < d->ntok && u < t + 24; u++) {
         if (d->toks[u].sent != sent || d->toks[u].kind == XT_QUOTE ||
             d->toks[u].quote >= 0)
             break;

@@ -410,6 +410,27 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
             return p;
         }
         t = c - 1;
+        /* "Scott Pruitt, the attorney general of Oklahoma, one of the
+         * states suing, said": a second appositive before the first */
+        int n = x_doc_mention_ending(d, t);
+        if ((n < 0 || d->ments[n].type == XM_LOC) && !x_tok_is(d, t, ")")) {
+            uint32_t c2 = c - 1;
+            while (c2 > bound && c2 + 16 > c && !x_tok_is(d, c2, ",") &&
+                   d->toks[c2].kind != XT_QUOTE)
+                c2--;
+            int n2 = c2 > bound && x_tok_is(d, c2, ",")
+                         ? x_doc_mention_ending(d, c2 - 1) : -1;
+            if (n2 >= 0 && d->ments[n2].type == XM_PER)
+                t = c2 - 1;
+        }
+        /* "Rep. Jim Jordan (R-Ohio), an oversight panel member, said" */
+        if (x_tok_is(d, t, ")")) {
+            uint32_t o = t;
+            while (o > bound && o + 8 > t && !x_tok_is(d, o, "("))
+                o--;
+            if (x_tok_is(d, o, "(") && o > bound)
+                t = o - 1;
+        }
     }
     if (t < bound)
         return SUBJ_NONE;

@@ -469,6 +469,16 @@ static const struct {
     {"A National Audit Office report on the 20 biggest projects says there "
      "is \"little evidence\" of progress.",
      "National Audit Office", "National Audit Office: little evidence"},
+    /* two appositives, or a party and state before the appositive,
+     * between the name and the verb (issue 14) */
+    {"\"It is an invasion of the state regulatory domain,\" Scott Pruitt, "
+     "the Republican attorney general of Oklahoma, one of the states suing "
+     "the agency, said at an event.",
+     "Scott Pruitt",
+     "Scott Pruitt: It is an invasion of the state regulatory domain"},
+    {"\"They would just go get them,\" Rep. Jim Jordan (R-Ohio), an "
+     "oversight panel member, said in a phone interview.",
+     "Jim Jordan", "Jim Jordan: They would just go get them"},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
