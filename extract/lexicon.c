@@ -133,8 +133,8 @@ static const char *const SPEECH1[] = {
     "announced", "admit", "admits", "admitted", "complain", "complains",
     "complained", "exclaimed", "shouted", "wondered", "mused", "boasted",
     "cautioned", "countered", "retorted", "lamented", "reported", "reports",
-    "scolded", "chided", "snapped", "answered", "pleaded", "protested",
-    "interjected", "recounted", "whispered", "yelled", NULL};
+    "scolded", "chided", "interjected", "recounted", "whispered", "yelled",
+    NULL};
 static const char *const SPEECH2[] = {
     "warn", "warns", "warned", "warning", "urge", "urges", "urged",
     "urging", "accuse", "accuses", "accused", "accusing", "promise",
@@ -147,7 +147,8 @@ static const char *const SPEECH2[] = {
     "estimate", "estimated", "forecast", "forecasts", "believe", "believes",
     "believed", "think", "thinks", "thought", "expect", "expects",
     "expected", "hope", "hopes", "hoped", "fear", "fears", "feared",
-    "blamed", "charged", "alleged", "alleges", NULL};
+    "blamed", "charged", "alleged", "alleges", "pleaded", "protested",
+    "answered", "snapped", NULL};
 
 static const char *const PRONOUNS[] = {"he", "she", "they", "it", NULL};
 

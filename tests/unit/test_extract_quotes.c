@@ -479,6 +479,11 @@ static const struct {
     {"\"They would just go get them,\" Rep. Jim Jordan (R-Ohio), an "
      "oversight panel member, said in a phone interview.",
      "Jim Jordan", "Jim Jordan: They would just go get them"},
+    /* "pleaded guilty", "snapped up": no speech without a clause (the
+     * words must follow: "pleaded: ...", "pleaded that") */
+    {"William Trowbridge and Michael Chicoine pleaded guilty to charges.",
+     "", ""},
+    {"Rival firms snapped up shares in the company.", "", ""},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
