@@ -84,6 +84,7 @@ static const char *const ROLE_NOUNS[] = {
     "commentator", "curator", "vice-president", "treasurer", "conductor",
     "singer", "actor", "actress", "striker", "midfielder", "defender",
     "goalkeeper", "captain", "skipper", "mother", "father", "chairperson",
+    "spokesmen", "spokeswomen",
     NULL};
 
 static const char *const PLACE_NOUNS[] = {
@@ -101,7 +102,8 @@ static const char *const ORG_ANAPHORS[] = {
     "commission", "court", "board", "alliance", "organisation",
     "organization", "government", "producer", "lender", "exchange",
     "network", "broadcaster", "newspaper", "paper", "club", "team",
-    "regulator", "watchdog", "automaker", "refiner", "operator", NULL};
+    "regulator", "watchdog", "automaker", "refiner", "operator", "station",
+    NULL};
 
 /* Speech verbs in every form.  Class 1 reports speech with any complement;
  * class 2 only with "that", a colon, a quote, or its own complement (accused
@@ -131,6 +133,7 @@ static const char *const SPEECH1[] = {
     "announced", "admit", "admits", "admitted", "complain", "complains",
     "complained", "exclaimed", "shouted", "wondered", "mused", "boasted",
     "cautioned", "countered", "retorted", "lamented", "reported", "reports",
+    "scolded", "chided", "interjected", "recounted", "whispered", "yelled",
     NULL};
 static const char *const SPEECH2[] = {
     "warn", "warns", "warned", "warning", "urge", "urges", "urged",
@@ -144,7 +147,8 @@ static const char *const SPEECH2[] = {
     "estimate", "estimated", "forecast", "forecasts", "believe", "believes",
     "believed", "think", "thinks", "thought", "expect", "expects",
     "expected", "hope", "hopes", "hoped", "fear", "fears", "feared",
-    "blamed", "charged", "alleged", "alleges", NULL};
+    "blamed", "charged", "alleged", "alleges", "pleaded", "protested",
+    "answered", "snapped", NULL};
 
 static const char *const PRONOUNS[] = {"he", "she", "they", "it", NULL};
 
@@ -171,7 +175,9 @@ static const char *const NAMING[] = {
     "term", "termed", "compare", "compares", "compared", "dismiss",
     "dismisses", "dismissed", "refer", "refers", "referred", "hail",
     "hailed", "slam", "slams", "slammed", "praise", "praised", "decry",
-    "decried", "mock", "mocked", "vowing", "pledging", NULL};
+    "decried", "mock", "mocked", "vowing", "pledging", "welcome",
+    "welcomes", "welcomed", "attack", "attacks", "attacked", "condemn",
+    "condemns", "condemned", NULL};
 
 /* The verb's object after it is who was told, not who spoke. */
 static const char *const TELL[] = {"tell", "tells", "told", "telling", NULL};

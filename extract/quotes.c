@@ -31,6 +31,13 @@
 #include "x_internal.h"
 #include "x_subject.h"
 
+/* A speech verb's participle: saying, adding. */
+static int ing_form(const x_doc *d, uint32_t v)
+{
+    size_t n = d->toks[v].len;
+    return n > 4 && memcmp(x_tok_s(d, v) + n - 3, "ing", 3) == 0;
+}
+
 /* The pronoun or description a cue's subject was: how, besides a name
  * beside the cue, the speaker was reached.  Pronouns and descriptions
  * next to the verb (`he said`, `said the minister`, `the company said`)
@@ -46,7 +53,9 @@ static int cue_how(const x_doc *d, uint32_t v, int who)
     if (who >= 0 && d->toks[d->ments[who].tok].sent != sent && v > 0 &&
         x_tok_is(d, v - 1, ","))
         return XH_PRONOUN;          /* he is not envious, insisting: “…” */
-    uint32_t near[2] = {l > 0 ? l - 1 : v, v + 1 < d->ntok ? v + 1 : v};
+    /* after a participle come its object's words ("saying it was") */
+    uint32_t near[2] = {l > 0 ? l - 1 : v,
+                        v + 1 < d->ntok && !ing_form(d, v) ? v + 1 : v};
     for (int i = 0; i < 2; i++) {
         uint32_t t = near[i];
         if (t == v || d->toks[t].sent != sent || d->toks[t].kind != XT_WORD)
@@ -169,7 +178,19 @@ static int after_close(x_doc *d, size_t qi, uint32_t *verb, int *also)
     if (d->toks[t].sent != sent)
         return SUBJ_NONE;
     if (x_subj_is_say(d, t)) {
+        /* the advertisement “unmistakably and wrongfully” suggests that
+         * Phoenix ...: a quote that closes no clause is the verb's
+         * subject or adverb, not its words — unless the speaker follows
+         * at once (“…” said Lavrov) */
+        if (!clause && x_doc_mention_starting(d, t + 1) < 0 &&
+            !(t + 1 < d->ntok && (d->toks[t + 1].lex & LX_PRON)))
+            return SUBJ_NONE;
         *verb = t;
+        /* “…,” adding it would …: a participle's subject is the
+         * clause's before the quote, never the words after it */
+        if (ing_form(d, t))
+            return x_subj_left(d, t, (uint32_t)x_subj_first_of_sentence(
+                                         d, q->open), also);
         return x_subj_right(d, t, also);
     }
     int acc = x_subj_according_to(d, t);         /* ," according to X. */
@@ -178,7 +199,7 @@ static int after_close(x_doc *d, size_t qi, uint32_t *verb, int *also)
         *also = -1;
         return acc;
     }
-    for (uint32_t u = t; clause && u < d->ntok && u < t + 14; u++) {
+    for (uint32_t u = t; clause && u < d->ntok && u < t + 24; u++) {
         if (d->toks[u].sent != sent || d->toks[u].kind == XT_QUOTE ||
             d->toks[u].quote >= 0)
             break;
@@ -195,20 +216,86 @@ static int after_close(x_doc *d, size_t qi, uint32_t *verb, int *also)
     return SUBJ_NONE;
 }
 
+/* The opening mark of the quote of three words or fewer that closes at
+ * t, or UINT32_MAX. */
+static uint32_t scare_open(const x_doc *d, uint32_t t)
+{
+    int qi = t > 0 ? d->toks[t - 1].quote : -1;   /* the words inside */
+    if (qi < 0 || d->quotes[qi].close != t || d->quotes[qi].nwords > 3)
+        return UINT32_MAX;
+    return d->quotes[qi].open;
+}
+
+/* "was told", "been asked": speech verb v in the passive. */
+static int passive(const x_doc *d, uint32_t v, uint32_t first)
+{
+    static const char *const B[] = {"was", "were", "is", "are", "been", "be",
+                                    "being", NULL};
+    if (v <= first)
+        return 0;
+    for (size_t i = 0; B[i]; i++)
+        if (x_tok_is(d, v - 1, B[i]))
+            return 1;
+    return 0;
+}
+
+/* A speech verb before token v in its sentence (from `first`) whose
+ * subject is named: the nearest; *verb gets it.  Or SUBJ_NONE. */
+static int outer_speaker(x_doc *d, uint32_t v, uint32_t first,
+                         uint32_t *verb, int *also)
+{
+    for (uint32_t t = v; t > first;) {
+        t--;
+        if (d->toks[t].kind == XT_QUOTE || x_tok_is(d, t, ";"))
+            break;
+        if (!x_subj_is_say(d, t) || !(d->toks[t].lex & LX_SAY1))
+            continue;
+        int s = x_subj_left(d, t, first, also);
+        if (s >= 0) {
+            *verb = t;
+            return s;
+        }
+        break;
+    }
+    return SUBJ_NONE;
+}
+
 /* B: the attribution before the opening mark, in its sentence. */
 static int before_open(x_doc *d, size_t qi, uint32_t *verb, int *also)
 {
     const x_quote *q = &d->quotes[qi];
     uint32_t first = (uint32_t)x_subj_first_of_sentence(d, q->open);
+    int scares = 0;
     for (uint32_t t = q->open; t > first;) {
         t--;
-        if (d->toks[t].kind == XT_QUOTE && (d->toks[t].flags & XF_QCLOSE))
-            break;                        /* another quote's territory */
+        if (d->toks[t].kind == XT_QUOTE && (d->toks[t].flags & XF_QCLOSE)) {
+            /* "Barbara Follet, one of the so-called “Blair Babes” elected
+             * in 1997, told researchers: “…”": a scare quote is part of
+             * the sentence; a longer quote is another quote's territory */
+            uint32_t o = scare_open(d, t);
+            if (o == UINT32_MAX || o <= first || ++scares > 3)
+                break;
+            t = o;
+            continue;
+        }
         int acc = x_subj_according_to(d, t);
         if (acc != SUBJ_NONE) {
             *verb = t;
             *also = -1;
             return acc;
+        }
+        /* Donald Trump's claim that there have been “thousands of
+         * shootings”, his words: “…”: the possessor of a speech noun
+         * just before, or with "that" after it (not "called Mr. Obama's
+         * remarks “a wake-up call”") */
+        int pos = q->open <= t + 10 &&
+                          (x_tok_is(d, t + 1, "that") || q->open <= t + 2)
+                      ? x_subj_possessed_speech(d, t)
+                      : SUBJ_NONE;
+        if (pos != SUBJ_NONE) {
+            *verb = t;
+            *also = -1;
+            return pos;
         }
         /* called Trump a “pathological liar”: a naming verb a few words
          * before the quote reports the words */
@@ -221,7 +308,24 @@ static int before_open(x_doc *d, size_t qi, uint32_t *verb, int *also)
              * after "described", "accused", "called" they are its object */
             if (s == SUBJ_NONE && (d->toks[t].lex & LX_SAY1))
                 s = x_subj_right(d, t, also);
-            return s;
+            /* "Another member of the Cabinet says she was told: “…”":
+             * a verb with no subject of its own (passive) hands the
+             * quote to a speech verb before it */
+            /* "Carib Chief Charles Williams said talks with Disney's
+             * producers revealed there was “…”": a verb whose subject
+             * names no one, inside the clause of a named speaker's verb
+             * before it, reports through that speaker */
+            if (s == SUBJ_UNNAMED && !naming) {
+                uint32_t v2 = UINT32_MAX;
+                int also2 = -1, s2 = outer_speaker(d, t, first, &v2, &also2);
+                if (s2 >= 0) {
+                    *verb = v2;
+                    *also = also2;
+                    return s2;
+                }
+            }
+            if (s != SUBJ_NONE || !passive(d, t, first))
+                return s;
         }
     }
     /* "Martell, the addictions doctor, is more blunt: “…”": a colon
@@ -230,11 +334,21 @@ static int before_open(x_doc *d, size_t qi, uint32_t *verb, int *also)
     if (q->open > first && x_tok_is(d, q->open - 1, ":")) {
         for (uint32_t t = first; t < first + 2 && t < q->open; t++) {
             int m = x_doc_mention_starting(d, t);
+            if (t > first && x_subj_preposition(d, first))
+                break;                   /* "With Democratic leaders" */
             if (m >= 0 && d->ments[m].type != XM_LOC) {
                 *verb = UINT32_MAX;
                 *also = -1;
                 return m;
             }
+        }
+        /* "With Democratic leaders worried ..., President Obama is
+         * rolling out a message: “…”": the sentence's subject */
+        int m = x_subj_sentence_subject(d, first, q->open);
+        if (m >= 0) {
+            *verb = UINT32_MAX;
+            *also = -1;
+            return m;
         }
     }
     return SUBJ_NONE;
@@ -257,6 +371,33 @@ static int whole_paragraph(const x_doc *d, const x_quote *q)
             return 0;
     }
     return 1;
+}
+
+/* The quote opens its paragraph and holds whole sentences: “…. ” */
+static int opens_paragraph(const x_doc *d, const x_quote *q)
+{
+    if (!(d->toks[q->open].flags & XF_PARA_START) || q->close <= q->open + 1 ||
+        q->close >= d->ntok || d->toks[q->close].kind != XT_QUOTE)
+        return 0;
+    uint32_t last = q->close - 1;
+    return x_tok_is(d, last, ".") || x_tok_is(d, last, "?") ||
+           x_tok_is(d, last, "!");
+}
+
+/* Nothing but its attribution follows the quote in its paragraph: the
+ * next paragraph starts within a sentence of it. */
+static int ends_paragraph(const x_doc *d, const x_quote *q)
+{
+    uint32_t sent = d->toks[q->close < d->ntok ? q->close : q->open].sent;
+    for (uint32_t t = q->close + 1; t < d->ntok && t < q->close + 64; t++) {
+        if (d->toks[t].flags & XF_PARA_START)
+            return 1;
+        if (d->toks[t].sent > sent + 1)
+            return 0;
+        if (d->toks[t].sent > sent && d->toks[t].kind == XT_WORD)
+            return 0;
+    }
+    return q->close + 64 >= d->ntok;
 }
 
 /* A person other than speaker m's named outside quotes in tokens (a, b). */
@@ -328,6 +469,24 @@ static int continuation(const x_doc *d, size_t qi, int *also, uint32_t *cue,
                 return r->mention;
             }
         }
+    /* “This cannot be perpetuated in movies.” Shooting begins in April:
+     * a paragraph that opens with a whole sentence in quotes goes on
+     * with the speaker of a quote that ends the paragraph before */
+    if (!whole_paragraph(d, q) && opens_paragraph(d, q)) {
+        int para = para_of(d, q->open);
+        for (size_t i = d->nspeech; i-- > 0;) {
+            const x_speech *r = &d->speech[i];
+            if (r->tok >= q->open)
+                continue;
+            if (para_of(d, r->tok) != para - 1 || r->quote < 0 ||
+                !ends_paragraph(d, &d->quotes[r->quote]) || r->mention < 0)
+                break;
+            *also = r->also;
+            *cue = d->quotes[r->quote].cue;
+            *conf = r->conf * 0.75f;
+            return r->mention;
+        }
+    }
     if (whole_paragraph(d, q)) {
         /* the latest speech (quoted or reported) before it, in the two
          * paragraphs before: a paragraph wholly in quotes continues the

@@ -4,12 +4,12 @@
  *
  * The subject of a speech verb is found by walking left over adverbs,
  * times, a parenthesis ("(D-Md.)") and an appositive: a person or org
- * mention; a pronoun (he/she: a person of the nearest sentence before that
- * names one, the first unless another was named at least twice more —
- * the story's main person; they/it: the nearest org); "X's spokesman" /
- * "X spokesman" (X, plus the spokesman when named); "the company" (the
- * last org); after ", saying" the subject of the clause before; any other
- * noun phrase is an unnamed speaker.  A place is never a speaker ("Russia
+ * mention; a pronoun or a definite description ("the defender"), resolved
+ * in antecedent.c; "X's spokesman" / "X spokesman" (X, plus the spokesman
+ * when named; not for a correspondent or analyst, who speaks for himself);
+ * "the company" (the last org); after ", saying" or "saying" the subject
+ * of the clause before; coordinated subjects both speak; any other noun
+ * phrase is an unnamed speaker.  A place is never a speaker ("Russia
  * said" names no one who can be quoted by name).  An organisation found as
  * the speaker yields to a person named nearby with a role in it
  * (x_subj_person_for_org).
@@ -27,9 +27,40 @@ int x_subj_lower_word(const x_doc *d, uint32_t t)
            !(d->toks[t].flags & XF_UPPER);
 }
 
+/* "Labour's six new pledges", "his comments", "the claims": a speech
+ * verb's -s form used as a noun, after a determiner, a possessor or a
+ * number. */
+static int noun_use(const x_doc *d, uint32_t t)
+{
+    static const char *const D[] = {"the", "a", "an", "his", "her", "their",
+                                    "its", "our", "my", "your", "these",
+                                    "those", "new", "such", "two", "three",
+                                    "four", "five", "six", "seven", "eight",
+                                    "nine", "ten", "many", "several", "some",
+                                    "recent", "earlier", "latest", "previous",
+                                    "repeated", "public", NULL};
+    size_t n = d->toks[t].len;
+    if (t == 0 || n < 3 || x_tok_s(d, t)[n - 1] != 's')
+        return 0;
+    const x_tok *k = &d->toks[t - 1];
+    if (k->kind == XT_POSS || k->kind == XT_NUM)
+        return 1;
+    for (size_t i = 0; D[i] && k->kind == XT_WORD; i++)
+        if (x_tok_lower_is(d, t - 1, D[i]))
+            return 1;
+    return 0;
+}
+
 int x_subj_is_say(const x_doc *d, uint32_t t)
 {
-    return x_subj_lower_word(d, t) && (d->toks[t].lex & (LX_SAY1 | LX_SAY2));
+    if (!x_subj_lower_word(d, t))
+        return 0;
+    /* "Caddell continued:" — speech only before a colon (not in the
+     * lexicon: "Fighting continued" is no cue for a name either) */
+    if ((x_tok_is(d, t, "continued") || x_tok_is(d, t, "continues")) &&
+        x_tok_is(d, t + 1, ":"))
+        return 1;
+    return (d->toks[t].lex & (LX_SAY1 | LX_SAY2)) && !noun_use(d, t);
 }
 
 static int adverb(const x_doc *d, uint32_t t)
@@ -52,6 +83,20 @@ static int adverb(const x_doc *d, uint32_t t)
     for (size_t i = 0; A[i]; i++)
         if (x_tok_is(d, t, A[i]))
             return 1;
+    /* forcefully, angrily: a manner adverb (not a noun in -ly) */
+    static const char *const NOT[] = {"family", "assembly", "monopoly",
+                                      "supply", "anomaly", "rally", "ally",
+                                      "reply", "bully", "folly", "italy",
+                                      "daily", "weekly", "monthly", "lily",
+                                      NULL};
+    size_t n = k->len;
+    const char *w = x_tok_s(d, t);
+    if (n >= 6 && w[n - 2] == 'l' && w[n - 1] == 'y') {
+        for (size_t i = 0; NOT[i]; i++)
+            if (x_tok_is(d, t, NOT[i]))
+                return 0;
+        return 1;
+    }
     return 0;
 }
 
@@ -60,146 +105,20 @@ int x_subj_first_of_sentence(const x_doc *d, uint32_t t)
     return (int)d->sents[d->toks[t].sent].first;
 }
 
-/* Whether person mention m can be "he" (XG_MALE) or "she" (XG_FEMALE):
- * by Mr / Mrs / Ms before it, else by the listed gender of its first name
- * (a surname alone borrows the first name of a longer mention ending in
- * it); a name with neither could be either. */
-static int gender_ok(const x_doc *d, const x_mention *m, unsigned want)
+/* A role whose holder speaks for himself, not for the organisation
+ * named with it: "BBC correspondent Peter Hunt said" quotes Peter Hunt,
+ * not the BBC (a spokesman's words are the organisation's). */
+static int own_voice(const x_doc *d, uint32_t t)
 {
-    if (!want || m->type != XM_PER)
-        return 1;
-    uint32_t p = m->tok;
-    if (p >= 2 && x_tok_is(d, p - 1, "."))
-        p--;
-    if (p >= 1) {
-        if (x_tok_is(d, p - 1, "Mr"))
-            return want == XG_MALE;
-        if (x_tok_is(d, p - 1, "Mrs") || x_tok_is(d, p - 1, "Ms") ||
-            x_tok_is(d, p - 1, "Miss"))
-            return want == XG_FEMALE;
-    }
-    uint32_t first = m->tok;
-    int longer = m->ntok == 1 ? x_mindex_longer(d, (int)(m - d->ments)) : -1;
-    if (longer >= 0)
-        first = d->ments[longer].tok;
-    if (longer == -2) {
-        const x_tok *k = &d->toks[m->tok];
-        for (size_t i = 0; i < d->nment; i++) {
-            const x_mention *o = &d->ments[i];
-            const x_tok *l = &d->toks[o->tok + o->ntok - 1];
-            if (o->type == XM_PER && o->ntok >= 2 && l->len == k->len &&
-                memcmp(d->text + l->off, d->text + k->off, k->len) == 0) {
-                first = o->tok;
-                break;
-            }
-        }
-    }
-    char *k0 = x_span_key(d, first, 1);
-    const x_gent *e = k0 ? x_gaz_get(&d->x->gaz, k0, strlen(k0)) : NULL;
-    free(k0);
-    if (!e || !(e->flags & XG_FIRST))
-        return 1;
-    return (e->flags & want) != 0;
-}
-
-/* The mention names a person whose last word is that of token l (a
- * person mention of the stages; the tagger's and the rules' of one span
- * count once: the rules' is skipped when the tagger has the same start). */
-static int same_last(const x_doc *d, const x_mention *o, const x_tok *l)
-{
-    const x_tok *k = &d->toks[o->tok + o->ntok - 1];
-    return !(o->flags & XMF_DROPPED) && o->type == XM_PER &&
-           k->len == l->len &&
-           memcmp(d->text + k->off, d->text + l->off, l->len) == 0;
-}
-
-/* How often the person of mention m was named before token t: mentions
- * whose last word is m's last word ("Clinton", "Hillary Clinton"), one per
- * start token. */
-static int salience(const x_doc *d, const x_mention *m, uint32_t t)
-{
-    int n = x_mindex_salience(d, (int)(m - d->ments), t);
-    if (n >= 0)
-        return n;
-    const x_tok *l = &d->toks[m->tok + m->ntok - 1];
-    n = 0;
-    for (size_t i = 0; i < d->nment; i++) {
-        const x_mention *o = &d->ments[i];
-        if (o->tok >= t || !same_last(d, o, l))
-            continue;
-        int dup = 0;
-        for (size_t j = 0; j < i && !dup; j++)
-            dup = d->ments[j].tok == o->tok && same_last(d, &d->ments[j], l);
-        n += !dup;
-    }
-    return n;
-}
-
-/* Of two people of one sentence, the one "he" more likely means: the
- * story's main person (named at least twice more so far) over one named
- * in passing; otherwise the first (the subject, usually).  The margin
- * keeps the subject when both are established: PolNeAR dev cannot check
- * pronouns (its sources are "he"), so this is the cautious form. */
-static int better_person(const x_doc *d, const x_mention *m,
-                         const x_mention *best, uint32_t t)
-{
-    int sm = salience(d, m, t), sb = salience(d, best, t);
-    if (sm >= sb + 2 || sb >= sm + 2)
-        return sm > sb;
-    return m->tok < best->tok;
-}
-
-/* he/she: the first person named (outside quotes, of a fitting gender) in
- * the nearest sentence before t that names one, looking at t's own
- * sentence first; they/it: the last organisation.  A pronoun in news may
- * point back a long way ("He began to cry ... “Where do you draw the
- * line?” he says.") so the search goes back up to 40 sentences. */
-static int antecedent(const x_doc *d, uint32_t t, int want, unsigned gender)
-{
-    uint32_t s = d->toks[t].sent;
-    for (int back = 0; back < 40; back++, s--) {
-        uint32_t a = d->sents[s].first, b = back ? d->sents[s].end : t;
-        int best = -1;
-        uint32_t in[X_RANGE_CAP];
-        size_t nin = x_doc_mentions_in(d, a, b, in, X_RANGE_CAP);
-        size_t n = nin == SIZE_MAX ? d->nment : nin;
-        for (size_t k = 0; k < n; k++) {
-            size_t i = nin == SIZE_MAX ? k : in[k];
-            const x_mention *m = &d->ments[i];
-            if ((m->flags & XMF_DROPPED) || m->type != want ||
-                m->tok < a || m->tok >= b || d->toks[m->tok].quote >= 0 ||
-                !gender_ok(d, m, gender))
-                continue;
-            if (best < 0 ||
-                (want == XM_PER ? better_person(d, m, &d->ments[best], t)
-                                : m->tok > d->ments[best].tok))
-                best = (int)i;
-        }
-        if (best >= 0)
-            return best;
-        if (s == 0)
-            break;
-    }
-    return SUBJ_UNNAMED;
-}
-
-static int pronoun(const x_doc *d, uint32_t t)
-{
-    if (x_tok_lower_is(d, t, "he"))
-        return antecedent(d, t, XM_PER, XG_MALE);
-    if (x_tok_lower_is(d, t, "she"))
-        return antecedent(d, t, XM_PER, XG_FEMALE);
-    return antecedent(d, t, XM_ORG, 0);      /* they, it */
-}
-
-static int speaker_ok(const x_doc *d, int m)
-{
-    if (m < 0)
-        return m;
-    const x_mention *k = &d->ments[m];
-    if (k->ntok == 1 && (d->toks[k->tok].lex & LX_GROUP))
-        return SUBJ_UNNAMED;                  /* Prosecutors said */
-    return k->type == XM_LOC ? SUBJ_UNNAMED : m;
+    static const char *const R[] = {"correspondent", "reporter", "editor",
+                                    "columnist", "journalist", "analyst",
+                                    "economist", "strategist", "presenter",
+                                    "commentator", "writer", "producer",
+                                    "professor", "researcher", NULL};
+    for (size_t i = 0; R[i]; i++)
+        if (x_tok_is(d, t, R[i]))
+            return 1;
+    return 0;
 }
 
 /* The mention ending at t, or "X's" / "X" just before a role noun at t. */
@@ -209,7 +128,8 @@ static int np_at(const x_doc *d, uint32_t t, int *also)
     if (m >= 0) {
         /* Kremlin spokesman Dmitry Peskov: the Kremlin speaks too */
         uint32_t s = d->ments[m].tok;
-        if (s >= 2 && x_subj_lower_word(d, s - 1) && (d->toks[s - 1].lex & LX_ROLE)) {
+        if (s >= 2 && x_subj_lower_word(d, s - 1) && (d->toks[s - 1].lex & LX_ROLE) &&
+            !own_voice(d, s - 1)) {
             uint32_t x = s - 2;
             if (d->toks[x].kind == XT_POSS && x > 0)
                 x--;
@@ -217,13 +137,13 @@ static int np_at(const x_doc *d, uint32_t t, int *also)
             if (o >= 0 && d->ments[o].type == XM_ORG)
                 *also = o;
         }
-        return speaker_ok(d, m);
+        return x_subj_speaker_ok(d, m);
     }
     if (d->toks[t].kind == XT_WORD && (d->toks[t].lex & LX_PRON))
-        return speaker_ok(d, pronoun(d, t));
+        return x_subj_speaker_ok(d, x_subj_pronoun(d, t));
     if (x_subj_lower_word(d, t) && (d->toks[t].lex & LX_ORGANA) &&
         t > 0 && x_tok_lower_is(d, t - 1, "the"))
-        return speaker_ok(d, antecedent(d, t, XM_ORG, 0));
+        return x_subj_speaker_ok(d, x_subj_antecedent(d, t, XM_ORG, 0));
     if (x_subj_lower_word(d, t) && (d->toks[t].lex & LX_ROLE) && t > 0) {
         uint32_t x = t - 1;
         if (d->toks[x].kind == XT_POSS && x > 0)
@@ -232,9 +152,61 @@ static int np_at(const x_doc *d, uint32_t t, int *also)
         if (o >= 0 && d->ments[o].type != XM_LOC)
             return o;                     /* the Kremlin's spokesman */
     }
+    int desc = x_subj_description(d, t);
+    if (desc != SUBJ_NONE)
+        return desc;
     if (d->toks[t].kind == XT_WORD || d->toks[t].kind == XT_NUM)
         return SUBJ_UNNAMED;
     return SUBJ_NONE;
+}
+
+static int document_noun(const x_doc *d, uint32_t t)
+{
+    static const char *const N[] = {"report", "study", "letter", "statement",
+                                    "survey", "review", "memo", "document",
+                                    "inquiry", "audit", "paper", "analysis",
+                                    "poll", "briefing", "submission", NULL};
+    if (!x_subj_lower_word(d, t))
+        return 0;
+    for (size_t i = 0; N[i]; i++)
+        if (x_tok_is(d, t, N[i]))
+            return 1;
+    return 0;
+}
+
+/* The organisation whose document speaks, the noun phrase ending at t
+ * (from `bound`): "the NAO's report says", "A National Audit Office
+ * report on the 20 biggest projects says", "The letter, from the Home
+ * Office, says" — or SUBJ_NONE. */
+static int document_author(const x_doc *d, uint32_t t, uint32_t bound)
+{
+    uint32_t n = t;
+    if (!document_noun(d, n)) {
+        /* a prepositional phrase after the document noun */
+        n = UINT32_MAX;
+        for (uint32_t u = t; u > bound + 1 && u + 8 > t; u--)
+            if ((x_tok_is(d, u, "on") || x_tok_is(d, u, "into") ||
+                 x_tok_is(d, u, "about") || x_tok_is(d, u, "of")) &&
+                document_noun(d, u - 1)) {
+                n = u - 1;
+                break;
+            }
+        if (n == UINT32_MAX)
+            return SUBJ_NONE;
+    }
+    if (x_tok_is(d, n + 1, ",") && x_tok_is(d, n + 2, "from")) {
+        uint32_t v = n + 3 + x_tok_is(d, n + 3, "the");
+        int o = x_doc_mention_starting(d, v);
+        if (o >= 0 && d->ments[o].type == XM_ORG)
+            return o;
+    }
+    if (n == 0 || n <= bound)
+        return SUBJ_NONE;
+    uint32_t x = n - 1;
+    if (d->toks[x].kind == XT_POSS && x > bound)
+        x--;
+    int o = x_doc_mention_ending(d, x);
+    return o >= 0 && d->ments[o].type == XM_ORG ? o : SUBJ_NONE;
 }
 
 /* ", a spokesman for Y" after a speaker: Y speaks too. */
@@ -256,6 +228,22 @@ static int spokesman_for(const x_doc *d, uint32_t t)
         }
     }
     return -1;
+}
+
+static int preposition(const x_doc *d, uint32_t t);
+
+/* A preposition in any case: "With Democratic leaders worried". */
+int x_subj_preposition(const x_doc *d, uint32_t t)
+{
+    static const char *const P[] = {"in", "with", "of", "for", "at", "by",
+                                    "from", "to", "against", "about", "on",
+                                    "after", "before", "during", "like",
+                                    "than", "amid", "despite", "among",
+                                    "under", "over", NULL};
+    for (size_t i = 0; P[i]; i++)
+        if (x_tok_lower_is(d, t, P[i]))
+            return 1;
+    return 0;
 }
 
 static int preposition(const x_doc *d, uint32_t t)
@@ -303,8 +291,52 @@ static int clause_subject(const x_doc *d, uint32_t v, uint32_t bound)
     for (uint32_t t = bound; t < v && t < bound + 3; t++)
         if (d->toks[t].kind == XT_WORD && (d->toks[t].lex & LX_PRON) &&
             d->toks[t].quote < 0)
-            return speaker_ok(d, pronoun(d, t));
+            return x_subj_speaker_ok(d, x_subj_pronoun(d, t));
     return SUBJ_UNNAMED;
+}
+
+/* t is a mark of a quote of three words or fewer: "one of the so-called
+ * “Blair Babes” elected in 1997" is an appositive still. */
+static int short_quote_mark(const x_doc *d, uint32_t t)
+{
+    /* the mark's quote is the one of the words beside it */
+    int a = t > 0 ? d->toks[t - 1].quote : -1;
+    int b = t + 1 < d->ntok ? d->toks[t + 1].quote : -1;
+    if (a >= 0 && d->quotes[a].close == t)
+        return d->quotes[a].nwords <= 3;
+    if (b >= 0 && d->quotes[b].open == t)
+        return d->quotes[b].nwords <= 3;
+    return 0;
+}
+
+/* The name ending at t is a preposition's object: "a forum sponsored by
+ * NBC News and said" — the clause's subject goes on. */
+static int object_before(const x_doc *d, uint32_t t, uint32_t bound)
+{
+    int m = x_doc_mention_ending(d, t);
+    if (m < 0)
+        return 0;
+    uint32_t p = d->ments[m].tok;
+    if (p > bound + 1 && x_tok_is(d, p - 1, "the"))
+        p--;
+    return p > bound && preposition(d, p - 1) && !x_tok_is(d, p - 1, "and") &&
+           !x_tok_is(d, p - 1, "or");
+}
+
+/* "the SNP and the Tories say", "Smith and Jones said": the first of
+ * two coordinated speakers (the second is the verb's subject), or -1. */
+static int conjunct(const x_doc *d, int m, uint32_t bound)
+{
+    uint32_t p = d->ments[m].tok;
+    if (p > bound && x_tok_lower_is(d, p - 1, "the"))
+        p--;
+    if (p < bound + 2 || !x_tok_is(d, p - 1, "and"))
+        return -1;
+    uint32_t e = p - 2;
+    int o = x_doc_mention_ending(d, e);
+    if (o < 0 || d->ments[o].type == XM_LOC || object_before(d, e, bound))
+        return -1;
+    return x_subj_speaker_ok(d, o) >= 0 ? o : -1;
 }
 
 /* The subject of speech verb v, walking left (not before `bound`). */
@@ -326,12 +358,15 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
             t--;
         if (t > bound) {
             int m = x_doc_mention_ending(d, t - 1);
-            return m >= 0 ? speaker_ok(d, m) : SUBJ_UNNAMED;
+            return m >= 0 ? x_subj_speaker_ok(d, m) : SUBJ_UNNAMED;
         }
         return SUBJ_NONE;
     }
-    if (ing && x_tok_is(d, t, ","))
+    if (ing && (x_tok_is(d, t, ",") || d->toks[t].kind == XT_QUOTE))
         return clause_subject(d, v, bound);    /* ..., saying "…" */
+    if (ing && (d->toks[t].kind == XT_WORD || d->toks[t].kind == XT_NUM) &&
+        !preposition(d, t) && !x_tok_is(d, t, "the"))
+        return clause_subject(d, v, bound); /* laughed it off saying “…” */
     if (ing)
         return SUBJ_NONE;       /* a participle with no clause before it */
     if (t > bound && (x_tok_is(d, t, "was") || x_tok_is(d, t, "were") ||
@@ -341,7 +376,8 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
     while (t > bound && adverb(d, t))
         t--;
     if ((x_tok_is(d, t, "but") || x_tok_is(d, t, "and")) && t > bound &&
-        !(d->toks[t - 1].kind == XT_WORD && (d->toks[t - 1].flags & XF_UPPER))) {
+        (!(d->toks[t - 1].kind == XT_WORD && (d->toks[t - 1].flags & XF_UPPER)) ||
+         object_before(d, t - 1, bound))) {
         /* Lord Bach said he was ..., but insisted that: the subject of the
          * clause before (not "the SNP and the Tories say") */
         int s = clause_subject(d, t, bound);
@@ -358,8 +394,8 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
     if (x_tok_is(d, t, ",") && t > bound) {
         /* an appositive: Lagarde, the ECB president, said */
         uint32_t c = t - 1;
-        while (c > bound && c + 12 > t && !x_tok_is(d, c, ",") &&
-               d->toks[c].kind != XT_QUOTE)
+        while (c > bound && c + 24 > t && !x_tok_is(d, c, ",") &&
+               (d->toks[c].kind != XT_QUOTE || short_quote_mark(d, c)))
             c--;
         if (!x_tok_is(d, c, ",") || c <= bound)
             return SUBJ_NONE;
@@ -374,21 +410,83 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
             return p;
         }
         t = c - 1;
+        /* "Scott Pruitt, the attorney general of Oklahoma, one of the
+         * states suing, said": a second appositive before the first */
+        int n = x_doc_mention_ending(d, t);
+        if ((n < 0 || d->ments[n].type == XM_LOC) && !x_tok_is(d, t, ")")) {
+            uint32_t c2 = c - 1;
+            while (c2 > bound && c2 + 16 > c && !x_tok_is(d, c2, ",") &&
+                   d->toks[c2].kind != XT_QUOTE)
+                c2--;
+            int n2 = c2 > bound && x_tok_is(d, c2, ",")
+                         ? x_doc_mention_ending(d, c2 - 1) : -1;
+            if (n2 >= 0 && d->ments[n2].type == XM_PER)
+                t = c2 - 1;
+        }
+        /* "Rep. Jim Jordan (R-Ohio), an oversight panel member, said" */
+        if (x_tok_is(d, t, ")")) {
+            uint32_t o = t;
+            while (o > bound && o + 8 > t && !x_tok_is(d, o, "("))
+                o--;
+            if (x_tok_is(d, o, "(") && o > bound)
+                t = o - 1;
+        }
     }
     if (t < bound)
         return SUBJ_NONE;
     int m = np_at(d, t, also);
+    if (m == SUBJ_UNNAMED) {
+        int o = document_author(d, t, bound);   /* the NAO report says */
+        if (o >= 0)
+            return o;
+    }
     /* "Economists polled by Reuters said", "a source close to the company
      * said": the name is a preposition's object, not the subject */
-    if (m >= 0 && d->ments[m].tok > bound &&
-        preposition(d, d->ments[m].tok - 1) &&
-        !x_tok_is(d, d->ments[m].tok - 1, "and") &&
-        !x_tok_is(d, d->ments[m].tok - 1, "or")) {
+    uint32_t mp = m >= 0 ? d->ments[m].tok : 0;
+    if (mp > bound + 1 && x_tok_is(d, mp - 1, "the"))
+        mp--;                      /* a member of the Cabinet says */
+    if (m >= 0 && mp > bound && preposition(d, mp - 1) &&
+        !x_tok_is(d, mp - 1, "and") && !x_tok_is(d, mp - 1, "or")) {
+        /* "Mr. Morgan of the Sierra Club said": the person before the
+         * preposition speaks, the organisation with him */
+        int p = mp >= 2 && (x_tok_is(d, mp - 1, "of") ||
+                            x_tok_is(d, mp - 1, "at") ||
+                            x_tok_is(d, mp - 1, "from"))
+                    ? x_doc_mention_ending(d, mp - 2) : -1;
+        if (p >= 0 && d->ments[p].type == XM_PER &&
+            d->ments[p].tok >= bound) {
+            *also = d->ments[m].type == XM_ORG ? m : -1;
+            return x_subj_speaker_ok(d, p);
+        }
+        /* "Matt Williams, a fund manager at Perpetual Trustees said":
+         * the person before the appositive; "A spokesman for Unison,
+         * Britain's biggest union, said": the organisation */
+        int role = 0, spokes = 0;
+        uint32_t c = mp - 1;
+        while (c > bound && c + 7 > mp && x_subj_lower_word(d, c - 1)) {
+            c--;
+            role |= (d->toks[c].lex & LX_ROLE) != 0;
+            spokes |= strncmp(x_tok_s(d, c), "spokes", 6) == 0;
+        }
+        if (role && d->ments[m].type == XM_ORG &&
+            (x_tok_is(d, mp - 1, "for") || x_tok_is(d, mp - 1, "at") ||
+             x_tok_is(d, mp - 1, "of"))) {
+            int q = c > bound && x_tok_is(d, c - 1, ",")
+                        ? x_doc_mention_ending(d, c - 2) : -1;
+            if (q >= 0 && d->ments[q].type == XM_PER) {
+                *also = m;
+                return x_subj_speaker_ok(d, q);
+            }
+            if (spokes && (c == bound || !x_tok_is(d, c - 1, ",")))
+                return m;             /* a spokesman for Unison said */
+        }
         *also = -1;
         return SUBJ_UNNAMED;
     }
     if (m >= 0 && *also < 0)
         *also = spokesman_for(d, d->ments[m].tok + d->ments[m].ntok);
+    if (m >= 0 && *also < 0)
+        *also = conjunct(d, m, bound);
     return m;
 }
 
@@ -400,8 +498,11 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
     uint32_t end = d->sents[d->toks[v].sent].end;
     if (d->toks[v].lex & LX_TELL)
         return SUBJ_NONE;               /* told Reuters: the listener */
+    size_t vl = d->toks[v].len;
+    if (vl > 4 && memcmp(x_tok_s(d, v) + vl - 3, "ing", 3) == 0)
+        return SUBJ_NONE;   /* "saying it was": a participle's object */
     if (t < end && d->toks[t].kind == XT_WORD && (d->toks[t].lex & LX_PRON))
-        return speaker_ok(d, pronoun(d, t));
+        return x_subj_speaker_ok(d, x_subj_pronoun(d, t));
     for (uint32_t u = t; u < end && u < t + 6; u++) {
         int m = x_doc_mention_starting(d, u);
         if (m >= 0) {
@@ -422,13 +523,14 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
                     r++;
                 int p = x_doc_mention_starting(d, r + 1);
                 if (p >= 0 && d->ments[p].type == XM_PER) {
-                    *also = d->ments[m].type == XM_ORG ? m : -1;
-                    return speaker_ok(d, p);
+                    *also = d->ments[m].type == XM_ORG && !own_voice(d, r)
+                                ? m : -1;
+                    return x_subj_speaker_ok(d, p);
                 }
             }
             *also = spokesman_for(d, m >= 0 ? d->ments[m].tok +
                                                   d->ments[m].ntok : u);
-            return speaker_ok(d, m);
+            return x_subj_speaker_ok(d, m);
         }
         if (u > t && x_tok_is(d, u, ".") &&
             nx_name_is_title(x_tok_s(d, u - 1), d->toks[u - 1].len))
@@ -437,6 +539,9 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
             continue;                     /* said 9/11 widow Terry Strada */
         if (d->toks[u].kind != XT_WORD)
             break;
+        uint32_t hs = 0;
+        if (x_subj_hyphen_person(d, u, 1, &hs))
+            break;                        /* said the mother-of-nine */
         if (x_subj_lower_word(d, u) && (d->toks[u].lex & LX_ROLE)) {
             /* said a spokesman for the Pentagon */
             uint32_t w = u + 1;
@@ -463,8 +568,80 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
          (x_subj_lower_word(d, t + 1) && (d->toks[t + 1].lex & LX_ROLE) &&
           !(t + 2 < end && (x_tok_is(d, t + 2, "of") ||
                             x_tok_is(d, t + 2, "for"))))))
-        return speaker_ok(d, antecedent(d, v, XM_PER, 0));
+        return x_subj_speaker_ok(d, x_subj_antecedent(d, v, XM_PER, 0));
+    /* said the mother-of-nine, said the Scot: the description before */
+    uint32_t hs = 0;
+    if (t + 1 < end && x_tok_is(d, t, "the") &&
+        x_subj_hyphen_person(d, t + 1, 1, &hs))
+        return x_subj_speaker_ok(d, x_subj_antecedent(d, v, XM_PER, 0));
+    /* said the radio station, said the club: the organisation before */
+    for (uint32_t u = t + 1; t < end && x_tok_is(d, t, "the") && u < end &&
+                             u < t + 4; u++) {
+        if (x_subj_lower_word(d, u) && (d->toks[u].lex & LX_ORGANA) &&
+            !(u + 1 < end && d->toks[u + 1].kind == XT_WORD &&
+              !x_tok_is(d, u + 1, "on") && !x_tok_is(d, u + 1, "in")))
+            return x_subj_speaker_ok(d, x_subj_antecedent(d, v, XM_ORG, 0));
+        if (!x_subj_lower_word(d, u) && !(d->toks[u].flags & XF_UPPER))
+            break;
+    }
     return t < end && d->toks[t].kind == XT_WORD ? SUBJ_UNNAMED : SUBJ_NONE;
+}
+
+/* The subject of the sentence starting at `first`, before token `end`:
+ * the first person or organisation named outside quotes as a clause's
+ * subject ("With Democratic leaders worried about ..., President Obama is
+ * rolling out a message: “…”"), or -1. */
+int x_subj_sentence_subject(const x_doc *d, uint32_t first, uint32_t end)
+{
+    uint32_t in[X_RANGE_CAP];
+    size_t nin = x_doc_mentions_in(d, first, end, in, X_RANGE_CAP);
+    size_t n = nin == SIZE_MAX ? d->nment : nin;
+    int best = -1;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = nin == SIZE_MAX ? k : in[k];
+        const x_mention *m = &d->ments[i];
+        if ((m->flags & XMF_DROPPED) || m->tok < first || m->tok >= end ||
+            (m->type != XM_PER && m->type != XM_ORG) ||
+            d->toks[m->tok].quote >= 0 || !x_subj_subject_position(d, m) ||
+            (m->tok > first && x_subj_preposition(d, m->tok - 1)) ||
+            (best >= 0 && m->tok >= d->ments[best].tok))
+            continue;
+        best = (int)i;
+    }
+    return best >= 0 ? x_subj_speaker_ok(d, best) : -1;
+}
+
+/* "Donald Trump's claim that", "his comments that": a speech noun after
+ * a possessor at t; the possessor (a pronoun's antecedent), SUBJ_NONE
+ * when t is no such noun. */
+int x_subj_possessed_speech(const x_doc *d, uint32_t t)
+{
+    static const char *const N[] = {
+        "claim", "claims", "comment", "comments", "remark", "remarks",
+        "statement", "assertion", "warning", "suggestion", "insistence",
+        "accusation", "allegation", "words", "argument", "plea",
+        "admission", "denial", "boast", "declaration", "message", "tweet",
+        "response", "reply", "description", "charge", "complaint", NULL};
+    if (!x_subj_lower_word(d, t) || t < 2)
+        return SUBJ_NONE;
+    int hit = 0;
+    for (size_t i = 0; N[i] && !hit; i++)
+        hit = x_tok_is(d, t, N[i]);
+    if (!hit)
+        return SUBJ_NONE;
+    uint32_t p = t - 1;
+    if (x_subj_lower_word(d, p) && !(d->toks[p].lex & LX_FUNC) && p > 0 &&
+        (d->toks[p - 1].kind == XT_POSS || x_tok_is(d, p - 1, "his") ||
+         x_tok_is(d, p - 1, "her")))
+        p--;                                  /* Trump's repeated claim */
+    if (x_tok_is(d, p, "his"))
+        return x_subj_speaker_ok(d, x_subj_antecedent(d, p, XM_PER, XG_MALE));
+    if (x_tok_is(d, p, "her"))
+        return x_subj_speaker_ok(d, x_subj_antecedent(d, p, XM_PER, XG_FEMALE));
+    if (d->toks[p].kind != XT_POSS || p == 0)
+        return SUBJ_NONE;
+    int m = x_doc_mention_ending(d, p - 1);
+    return m >= 0 ? x_subj_speaker_ok(d, m) : SUBJ_NONE;
 }
 
 /* "according to (the) X" at t: X, or an unnamed source; SUBJ_NONE when
@@ -480,7 +657,7 @@ int x_subj_according_to(const x_doc *d, uint32_t t)
         nx_name_is_title(x_tok_s(d, u), d->toks[u].len))
         u += 2;                           /* according to Dr. Keith Ahamad */
     int m = x_doc_mention_starting(d, u);
-    return m >= 0 ? speaker_ok(d, m) : SUBJ_UNNAMED;
+    return m >= 0 ? x_subj_speaker_ok(d, m) : SUBJ_UNNAMED;
 }
 
 /* A role word or title between an organisation and a person's name:

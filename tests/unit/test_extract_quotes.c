@@ -267,6 +267,223 @@ static const struct {
     {"Patriots wanted the UK to be strong abroad, Jack Straw said. \"Our "
      "role in the EU is crucial to that.\"",
      "Jack Straw", "Jack Straw: Our role in the EU is crucial to that."},
+    /* he/she: the last person named as a clause's subject in the nearest
+     * sentence, not a verb's object, a possessor or the story's main
+     * person named in passing (issue 14) */
+    {"Lleyton Hewitt criticised the courts. Hewitt said the surface was "
+     "slow but Tennis Australia's Geoff Pollard rejected his comments. "
+     "\"It is faster than last year,\" he said.",
+     "Lleyton Hewitt|~Geoff Pollard",
+     "Geoff Pollard: It is faster than last year"},
+    {"Tony Blair spoke. Tony Blair said Labour would win. Liam Fox accused "
+     "Tony Blair of telling lies. \"It is going to be fear and smear,\" he "
+     "told the BBC.",
+     "Tony Blair|Liam Fox", "Liam Fox: It is going to be fear and smear"},
+    {"Geoff Pollard met Lleyton Hewitt. But he refused to accept Hewitt's "
+     "complaints. \"It is fast,\" he said.",
+     "~Geoff Pollard", "Geoff Pollard: It is fast"},
+    {"The award went to Tom Jones. \"I am delighted,\" he said.",
+     "~Tom Jones", "Tom Jones: I am delighted"},
+    /* ", adding it would": a participle's subject is the clause's, not
+     * the pronoun after it (issue 14) */
+    {"Charles Kennedy spoke to BBC Radio. Kennedy said the question was "
+     "\"balanced,\" adding it would enable a fair argument.",
+     "Charles Kennedy", "Charles Kennedy: balanced"},
+    /* she: a given name after a party word glued to the name */
+    {"Green MEP Caroline Lucas welcomed Tony Blair's decision. But she "
+     "added: \"This treaty is a flawed document.\"",
+     "~Green MEP Caroline Lucas",
+     "Green MEP Caroline Lucas: This treaty is a flawed document."},
+    /* welcomed, attacked: naming verbs with a quote close behind */
+    {"Caroline Lucas welcomed the \"courage in keeping his word\" of the "
+     "prime minister.",
+     "Caroline Lucas", "Caroline Lucas: courage in keeping his word"},
+    /* a speech verb's -s form as a noun is no cue: "the pledges" */
+    {"Liam Fox attacked Labour's six new pledges as \"vacuous and "
+     "empty\".",
+     "Liam Fox", "Liam Fox: vacuous and empty"},
+    {"\"Many problems remain,\" the report says.", "",
+     "-: Many problems remain"},
+    /* a definite description before the verb: the person named before
+     * (below the by: threshold), of the role's gender; "the spokesman"
+     * brings in someone new and stays unnamed (issue 14) */
+    {"Bernie Sanders spoke in Ohio on Monday. The former Democratic "
+     "senator said that there are still \"some people\" who feel that "
+     "way.",
+     "~Bernie Sanders", "Bernie Sanders: some people"},
+    {"Richard Dunne played well. The defender said: \"We were poor.\"",
+     "~Richard Dunne", "Richard Dunne: We were poor."},
+    {"Angela Merkel met Donald Trump. The New York businessman said: \"We "
+     "need change.\"",
+     "~Donald Trump", "Donald Trump: We need change."},
+    {"Donald Trump met Mike Pence. \"We need change,\" the spokesman said.",
+     "", "-: We need change"},
+    /* a preposition's object behind "the" is not the subject either; a
+     * person before "of the Y" is, with Y; a passive verb hands the quote
+     * to the speech verb before it (issue 14) */
+    {"Harriet Harman spoke first. Another member of the Cabinet says she "
+     "was told: \"Oh, you have had a very fast rise.\"",
+     "", "-: Oh, you have had a very fast rise."},
+    {"\"It was the least bad outcome,\" Bruce Morgan of the Sierra Club "
+     "said.",
+     "Bruce Morgan|Sierra Club", "Bruce Morgan: It was the least bad outcome"},
+    /* a scare quote inside the appositive between name and verb */
+    {"Barbara Follet, one of the so-called \"Blair Babes\" elected in "
+     "1997, told researchers: \"I remember some Conservatives.\"",
+     "Barbara Follet", "Barbara Follet: I remember some Conservatives."},
+    /* a possessor's speech noun: "Trump's claim that", "his words:";
+     * not the object of another's verb (issue 14) */
+    {"Politifact checked Donald Trump's claim that there have been "
+     "\"thousands of shootings\" in Chicago.",
+     "Donald Trump", "Donald Trump: thousands of shootings"},
+    {"Minyon Moore called Barack Obama's remarks on Saturday \"a true "
+     "wake-up call\" to his coalition.",
+     "Minyon Moore", "Minyon Moore: a true wake-up call"},
+    /* a participle without a comma: the clause's subject; what follows
+     * the participle is never its subject (issue 14) */
+    {"Paul Boateng laughed off suggestions that his seat was in danger "
+     "saying it was \"one of the safest seats in the country\".",
+     "Paul Boateng", "Paul Boateng: one of the safest seats in the country"},
+    {"The Labour Party met on Monday. Paul Boateng spoke, saying it was "
+     "\"a great day\".",
+     "Paul Boateng", "Paul Boateng: a great day"},
+    /* the organisation behind "a spokesman for X, ..., said:"; the
+     * person before "a fund manager at X said"; not "a member of the X
+     * says" (issue 14) */
+    {"A spokesman for Unison, Britain's biggest union, said after the "
+     "meeting: \"At least we are still talking.\"",
+     "Unison", "Unison: At least we are still talking."},
+    {"Matt Williams, a fund manager at Perpetual Trustees said taking the "
+     "stake \"is definitely a precursor to a takeover\".",
+     "Matt Williams|Perpetual Trustees",
+     "Matt Williams: is definitely a precursor to a takeover"},
+    {"Another current member of the Cabinet says she was told: \"You have "
+     "had a very fast rise.\"",
+     "", "-: You have had a very fast rise."},
+    /* an unnamed subject's verb inside a named speaker's clause: the
+     * named speaker reports the words; not across a semicolon (issue 14) */
+    {"Carib Chief Charles Williams said talks with the producers revealed "
+     "there was \"a strong element of cannibalism in the script\".",
+     "Charles Williams",
+     "Charles Williams: a strong element of cannibalism in the script"},
+    {"Charles Williams spoke; the producers revealed there was \"a strong "
+     "element of cannibalism\".",
+     "", "-: a strong element of cannibalism"},
+    /* a paragraph opening with a whole sentence in quotes continues the
+     * quote that ended the paragraph before; not after narration ends
+     * that paragraph (issue 14) */
+    {"\"We were labelled savages,\" said Charles Williams.\n\n\"This "
+     "cannot be perpetuated in movies.\" Shooting begins in April.",
+     "Charles Williams",
+     "Charles Williams: We were labelled savages||Charles Williams: This "
+     "cannot be perpetuated in movies."},
+    {"\"We were labelled savages,\" said Charles Williams. The film opens "
+     "in May.\n\n\"This cannot be perpetuated.\" Shooting begins in "
+     "April.",
+     "Charles Williams",
+     "Charles Williams: We were labelled savages||-: This cannot be "
+     "perpetuated."},
+    /* a manner adverb before the verb; a long appositive; "and said"
+     * after a preposition's object; scolded, continued: (issue 14) */
+    {"Marc Morial, the chief executive of the league, forcefully told a "
+     "young woman who suggested otherwise that \"this is not the first "
+     "generation to be frustrated\".",
+     "Marc Morial",
+     "Marc Morial: this is not the first generation to be frustrated"},
+    {"Rucker Culpepper, who runs Clinton's get-out-the-vote effort for "
+     "military veterans' families, said, \"Trump has been disrespecting our "
+     "veterans for decades.\"",
+     "Rucker Culpepper",
+     "Rucker Culpepper: Trump has been disrespecting our veterans for "
+     "decades."},
+    {"Hillary Clinton stressed her support at a forum sponsored by NBC News "
+     "and said she has the quality for the job: \"Steadiness and "
+     "strength.\"",
+     "Hillary Clinton", "Hillary Clinton: Steadiness and strength."},
+    {"Claire McCaskill scolded him: \"The scientific community is against "
+     "you.\"",
+     "Claire McCaskill",
+     "Claire McCaskill: The scientific community is against you."},
+    {"Pat Caddell spoke on the radio. Caddell continued:\n\n\"The health "
+     "issue is very much a partisan issue.\"",
+     "Pat Caddell",
+     "Pat Caddell: The health issue is very much a partisan issue."},
+    /* a noun in -ly is no adverb: "the family said" names no one */
+    {"John Smith died on Monday. \"He was a kind man,\" the family said.",
+     "", "-: He was a kind man"},
+    /* coordinated speakers: both speak; not a preposition's object
+     * before "and" (issue 14) */
+    {"Sarah Smith and John Jones said the plan was \"a disgrace\".",
+     "John Jones|Sarah Smith", "John Jones: a disgrace"},
+    {"The report was written by Sarah Smith and John Jones said the plan "
+     "was \"a disgrace\".",
+     "John Jones", "John Jones: a disgrace"},
+    /* a correspondent or analyst speaks for himself, not for the outlet
+     * or firm named with him; a spokesman speaks for it (issue 14) */
+    {"But BBC correspondent Peter Hunt said they are \"not responsible\" "
+     "for the money.",
+     "Peter Hunt", "Peter Hunt: not responsible"},
+    {"\"Nobody wants a strike,\" said BBC labour affairs correspondent "
+     "Stephen Cape.",
+     "Stephen Cape", "Stephen Cape: Nobody wants a strike"},
+    {"\"Nobody wants a strike,\" said Unison spokesman John Smith.",
+     "John Smith|Unison", "John Smith: Nobody wants a strike"},
+    /* descriptions in hyphenated words, with a party as affiliation;
+     * "said the radio station": the organisation named before (issue 14) */
+    {"Mary Brown has nine children. \"It is hard,\" said the "
+     "mother-of-nine.",
+     "~Mary Brown", "Mary Brown: It is hard"},
+    {"Mary Brown has nine children. The mother-of-nine said: \"It is "
+     "hard.\"",
+     "~Mary Brown", "Mary Brown: It is hard."},
+    {"Liam Fox refused to comment. The Tory co-chairman attacked the "
+     "pledges as \"vacuous and empty\".",
+     "~Liam Fox", "Liam Fox: vacuous and empty"},
+    {"Capital FM changed its playlist. \"We are pleased,\" said the radio "
+     "station.",
+     "~Capital FM", "Capital FM: We are pleased"},
+    /* a colon after the sentence's subject, not a preposition's object
+     * at its start; a quote that closes no clause is the verb's subject,
+     * not its words (issue 14) */
+    {"With Labour leaders worried about turnout, Barack Obama is rolling "
+     "out a new message: \"It is about me.\"",
+     "~Barack Obama", "Barack Obama: It is about me."},
+    {"Said Mark Ellis: \"I do not get the sense she is interested.\"",
+     "~Mark Ellis", "Mark Ellis: I do not get the sense she is interested."},
+    {"Brad Holm said in the letter that the advertisement \"unmistakably "
+     "and wrongfully\" suggests that Phoenix backs Donald Trump.",
+     "Brad Holm", "Brad Holm: unmistakably and wrongfully"},
+    /* an adjective before the role ahead of a name: still the subject,
+     * over a possessor named after (issue 14) */
+    {"Paul Boateng will go to South Africa. Shadow foreign secretary "
+     "Michael Ancram said that, if in government, he would refuse Mr "
+     "Boateng's appointment. \"It is the latest example of cronyism,\" "
+     "he said.",
+     "Michael Ancram", "Michael Ancram: It is the latest example of "
+     "cronyism"},
+    /* a document speaks for the organisation that wrote it; "the report
+     * concluded" alone names no one (issue 14) */
+    {"The letter, from the Home Office, says: \"I am writing to inform "
+     "you.\"",
+     "Home Office", "Home Office: I am writing to inform you."},
+    {"A National Audit Office report on the 20 biggest projects says there "
+     "is \"little evidence\" of progress.",
+     "National Audit Office", "National Audit Office: little evidence"},
+    /* two appositives, or a party and state before the appositive,
+     * between the name and the verb (issue 14) */
+    {"\"It is an invasion of the state regulatory domain,\" Scott Pruitt, "
+     "the Republican attorney general of Oklahoma, one of the states suing "
+     "the agency, said at an event.",
+     "Scott Pruitt",
+     "Scott Pruitt: It is an invasion of the state regulatory domain"},
+    {"\"They would just go get them,\" Rep. Jim Jordan (R-Ohio), an "
+     "oversight panel member, said in a phone interview.",
+     "Jim Jordan", "Jim Jordan: They would just go get them"},
+    /* "pleaded guilty", "snapped up": no speech without a clause (the
+     * words must follow: "pleaded: ...", "pleaded that") */
+    {"William Trowbridge and Michael Chicoine pleaded guilty to charges.",
+     "", ""},
+    {"Rival firms snapped up shares in the company.", "", ""},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
