@@ -916,14 +916,15 @@ static char *resolve(const nx_etable *t, const nx_aliases *al, int ty,
 /* A speaker: renamed as the person (or organisation) it is, never
  * dropped (whoever speaks is someone). */
 static char *resolve_speaker(const nx_etable *t, const nx_aliases *al,
-                             const char *v, int year)
+                             const char *v, int year,
+                             const nx_strlist *places)
 {
     int to;
     char *p = resolve(t, al, NX_ET_PERSON, v, year, NULL, &to);
     if (p && to >= 0 && strcmp(p, v) != 0)
         return p;
     free(p);
-    p = resolve(t, al, NX_ET_ORG, v, year, NULL, &to);
+    p = resolve(t, al, NX_ET_ORG, v, year, places, &to);
     if (p && to < 0) {
         free(p);
         p = strdup(v);
@@ -932,12 +933,12 @@ static char *resolve_speaker(const nx_etable *t, const nx_aliases *al,
 }
 
 static int apply_speakers(const nx_etable *t, const nx_aliases *al,
-                          nx_strlist *l, int year)
+                          nx_strlist *l, int year, const nx_strlist *places)
 {
     nx_strlist out = {0};
     int rc = NX_OK;
     for (size_t i = 0; i < l->n && rc == NX_OK; i++) {
-        char *s = resolve_speaker(t, al, l->v[i], year);
+        char *s = resolve_speaker(t, al, l->v[i], year, places);
         rc = s ? push_unique(&out, s) : NX_ENOMEM;
         free(s);
     }
@@ -978,14 +979,14 @@ int nx_etable_apply(const nx_etable *t, const nx_aliases *al, nx_entities *e,
         }
     }
     if (rc == NX_OK)
-        rc = apply_speakers(t, al, &e->by, year);
+        rc = apply_speakers(t, al, &e->by, year, &e->place);
     if (rc == NX_OK)
-        rc = apply_speakers(t, al, &e->by_low, year);
+        rc = apply_speakers(t, al, &e->by_low, year, &e->place);
     for (size_t i = 0; i < e->nquotes && rc == NX_OK; i++) {
         nx_quote *q = &e->quotes[i];
         if (!q->speaker)
             continue;
-        char *s = resolve_speaker(t, al, q->speaker, year);
+        char *s = resolve_speaker(t, al, q->speaker, year, &e->place);
         if (!s)
             rc = NX_ENOMEM;
         else {

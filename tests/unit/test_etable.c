@@ -128,6 +128,8 @@ static const struct {
      "not the alias table's Mitch: the archive's McConnell is Jack"},
     {"2015-08-01", 3, "Stoltenberg", 3, "Jens Stoltenberg",
      "a speaker, as a person"},
+    {"1987-08-01", 3, "Finance Ministry@Japan", 3,
+     "Japanese Finance Ministry", "a speaker, as its country's institution"},
     {"1987-08-01", NX_ET_PERSON, "Royal Dutch", NX_ET_ORG, "Royal Dutch",
      "a nationality for a surname: no person"},
     {"1987-08-01", NX_ET_PERSON, "Smith Barney", NX_ET_ORG, "Smith Barney",
