@@ -55,6 +55,7 @@ void cli_now_iso(char out[32]);
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_facets(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_delete(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
