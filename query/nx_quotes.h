@@ -9,13 +9,14 @@
  *    `quote:` — bound to the speakers the query names (`by:` in the text,
  *    --by, --filter by:), else any speaker's;
  *  - in each such article, its quotes: only those of the named speakers
- *    (confident attributions, as `by:` counts them; `by:unattributed` for
- *    quotes with no speaker) when speakers are named; and, when the query
+ *    (attributed to them at any confidence, as `quote:` binds — the
+ *    article is by:'s, confident; `by:unattributed` for quotes with no
+ *    speaker) when speakers are named; and, when the query
  *    has words, only the quotes holding at least one of them (stemmed as
  *    the body: "ports" holds `port`), so a speaker's quote and someone
  *    else's word in the same article never combine.
  *  - Ranking (relevance): more of the query's words first, then the
- *    article's relevance, then newest, then article id, then the quote's
+ *    confident attributions, then the article's relevance, then newest, then article id, then the quote's
  *    place in the article; by date: newest first, then id, then place.
  * Counts are exact over every matching article (read in batches) up to
  * opts.max_articles; past that total_exact is 0.

@@ -34,6 +34,7 @@ typedef struct qrec {   /* a matching quote, with its sort keys */
     double score;            /* the article's relevance */
     size_t art, index;
     unsigned matched;
+    int confident;           /* attributed at by:'s confidence */
     int by_date;
 } qrec;
 
@@ -263,8 +264,8 @@ static int speaker_ok(const scan *s, const nx_stored_quote *q)
         return 1;
     if (!q->speaker)
         return s->unattributed;
-    if (!q->confident)
-        return 0;
+    /* any attribution, as quote: binds (the indexer puts every attributed
+     * quote under its speaker's prefix); the article itself is by:'s */
     return name_named(s, q->speaker);
 }
 
@@ -322,7 +323,7 @@ static int scan_article(scan *s, const char *data, size_t len, double score)
             break;
         const art *a = &s->arts[s->narts - 1];
         s->q[s->nq++] = (qrec){a->id, a->time, a->score, s->narts - 1, i,
-                               matched, s->o->sort_by_date};
+                               matched, q->confident, s->o->sort_by_date};
         char *key = q->speaker ? nx_name_key(q->speaker) : NULL;
         if (q->speaker && !key)
             rc = NX_ENOMEM;
@@ -354,6 +355,8 @@ static int cmp_qrec(const void *pa, const void *pb)
     if (!x->by_date) {
         if (x->matched != y->matched)
             return x->matched > y->matched ? -1 : 1;
+        if (x->confident != y->confident)
+            return x->confident ? -1 : 1;
         if (x->score != y->score)
             return x->score > y->score ? -1 : 1;
     }

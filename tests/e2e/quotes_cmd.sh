@@ -74,6 +74,24 @@ Q --json --limit 0 --filter year:2021
 y2021=$(json 'j["total"]')
 check_eq "year facet = year filter" "$(python3 -c "import json; print({f['value']: f['count'] for f in json.load(open('$T/all.json'))['facets']['year']}.get('2021', 0))")" "$y2021"
 
+# The articles of `quotes --by X W` are those `search 'by:X quote:W'`
+# finds, for the corpus's 12 most quoted speakers and a few words.
+speakers=$(python3 -c "import json; print('\n'.join(f['value'] for f in json.load(open('$T/all.json'))['facets']['by'] if f['value'] != 'unattributed'))" | head -12)
+mismatch=0 pairs=0
+while read -r sp; do
+    for w in we the NATO growth fire; do
+        a=$("$NEWSDEX" search --db "$DB" --json --limit 1000 "by:\"$sp\" quote:$w" 2>/dev/null | python3 -c 'import json,sys; print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))')
+        b=$("$NEWSDEX" quotes --db "$DB" --json --limit 100000 --by "$sp" "$w" 2>/dev/null | python3 -c 'import json,sys; print(" ".join(sorted(set(q["article"]["id"] for q in json.load(sys.stdin)["quotes"]))))')
+        pairs=$((pairs + 1))
+        if [ "$a" != "$b" ]; then
+            mismatch=$((mismatch + 1))
+            echo "by:$sp quote:$w: search '$a', quotes '$b'" >&2
+        fi
+    done
+done <<<"$speakers"
+check_eq "quotes' articles = quote: search's ($pairs pairs)" "$mismatch" 0
+check "many pairs" test "$pairs" -ge 60
+
 # Export: CSV and JSON lines, every matching quote; offsets point at the
 # quote in the stored body.
 for fmt in csv jsonl; do
