@@ -76,6 +76,8 @@ typedef struct nx_quotes_result {
     size_t nspeakers;
     nx_facet_count *years;     /* by the article's year, the same order */
     size_t nyears;
+    nx_facet_count *months;    /* by its month ("YYYY-MM"), the same */
+    size_t nmonths;
     char *missing;          /* shards left out (comma-separated), or NULL */
 } nx_quotes_result;
 

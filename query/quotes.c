@@ -57,7 +57,7 @@ typedef struct scan {
     size_t narts, capa;
     qrec *q;
     size_t nq, capq;
-    tally speakers, years;
+    tally speakers, years, months;
 } scan;
 
 static int tally_add(tally *t, const char *key, const char *value)
@@ -336,6 +336,12 @@ static int scan_article(scan *s, const char *data, size_t len, double score)
         char y[5];
         if (rc == NX_OK && year_of(d.date, y))
             rc = tally_add(&s->years, y, y);
+        if (rc == NX_OK && d.date && strlen(d.date) >= 7 && d.date[4] == '-') {
+            char m[8];
+            memcpy(m, d.date, 7);
+            m[7] = '\0';
+            rc = tally_add(&s->months, m, m);
+        }
     }
     nx_stored_clear(&d);
     return rc;
@@ -381,6 +387,7 @@ static void scan_clear(scan *s)
     free(s->q);
     tally_clear(&s->speakers);
     tally_clear(&s->years);
+    tally_clear(&s->months);
 }
 
 /* The words quotes are matched against, from the first batch's terms. */
@@ -555,6 +562,8 @@ int nx_quotes_run(nx_db *db, const nx_quotes_options *o,
     rc = tally_list(&s.speakers, o->facet_limit, &r->speakers, &r->nspeakers);
     if (rc == NX_OK)
         rc = tally_list(&s.years, 0, &r->years, &r->nyears);
+    if (rc == NX_OK)
+        rc = tally_list(&s.months, 0, &r->months, &r->nmonths);
     size_t first = o->offset < s.nq ? o->offset : s.nq;
     size_t last = o->limit < s.nq - first ? first + o->limit : s.nq;
     if (rc == NX_OK && !(r->hits = calloc(last - first + 1, sizeof *r->hits)))
@@ -603,6 +612,9 @@ void nx_quotes_result_free(nx_quotes_result *r)
     for (size_t i = 0; i < r->nyears; i++)
         free(r->years[i].value);
     free(r->years);
+    for (size_t i = 0; i < r->nmonths; i++)
+        free(r->months[i].value);
+    free(r->months);
     free(r->query);
     free(r->missing);
     free(r);

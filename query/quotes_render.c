@@ -98,6 +98,7 @@ char *nx_quotes_json(const nx_quotes_result *r)
     cJSON *f = cJSON_AddObjectToObject(o, "facets");
     cJSON_AddItemToObject(f, "by", facet_array(r->speakers, r->nspeakers));
     cJSON_AddItemToObject(f, "year", facet_array(r->years, r->nyears));
+    cJSON_AddItemToObject(f, "month", facet_array(r->months, r->nmonths));
     cJSON_AddBoolToObject(o, "partial", r->missing != NULL);
     cJSON *miss = cJSON_AddArrayToObject(o, "missing_shards");
     for (const char *p = r->missing; p && *p;) {
