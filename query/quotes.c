@@ -443,14 +443,25 @@ static int scan_all(scan *s, nx_db *db, nx_search_request *req, int *exact,
     }
 }
 
-/* Hit k of the page: the article read again by id, the quote
- * highlighted.  NX_ENOTFOUND when the article went meanwhile. */
-static int page_hit(scan *s, nx_db *db, const qrec *q, nx_quote_hit *h)
+/* Hit k of the page: the article read again by id (or copied from the
+ * hit before, `prev`, when that is the same article's: an export lists
+ * an article's quotes one after the other), the quote highlighted.
+ * NX_ENOTFOUND when the article went meanwhile. */
+static int page_hit(scan *s, nx_db *db, const qrec *q, nx_quote_hit *h,
+                    const nx_quote_hit *prev, size_t prev_art)
 {
     size_t len;
-    int rc = nx_db_get_data(db, s->arts[q->art].id, &h->data, &len);
-    if (rc != NX_OK)
+    int rc;
+    if (prev && prev_art == q->art) {
+        len = strlen(prev->data);
+        h->data = malloc(len + 1);
+        if (!h->data)
+            return NX_ENOMEM;
+        memcpy(h->data, prev->data, len + 1);
+    } else if ((rc = nx_db_get_data(db, s->arts[q->art].id, &h->data,
+                                    &len)) != NX_OK) {
         return rc;
+    }
     rc = nx_stored_parse(&h->doc, h->data, len);
     if (rc == NX_ENOMEM)
         return rc;
@@ -568,15 +579,17 @@ int nx_quotes_run(nx_db *db, const nx_quotes_options *o,
     size_t last = o->limit < s.nq - first ? first + o->limit : s.nq;
     if (rc == NX_OK && !(r->hits = calloc(last - first + 1, sizeof *r->hits)))
         rc = NX_ENOMEM;
+    size_t prev_art = SIZE_MAX;
     for (size_t k = first; k < last && rc == NX_OK; k++) {
         nx_quote_hit *h = &r->hits[r->nhits];
-        rc = page_hit(&s, db, &s.q[k], h);
+        rc = page_hit(&s, db, &s.q[k], h, r->nhits ? h - 1 : NULL, prev_art);
         if (rc == NX_ENOTFOUND) {   /* deleted since the scan */
             hit_clear(h);
             rc = NX_OK;
             continue;
         }
         h->rank = (unsigned)k + 1;
+        prev_art = s.q[k].art;
         r->nhits++;
         if (rc != NX_OK)
             *err = rc == NX_ENOMEM ? NULL : strdup(nx_db_errmsg(db));
