@@ -23,6 +23,7 @@ typedef struct nx_link {
     size_t nf;
     int sort_date;
     unsigned page;          /* 1 = left out */
+    int quotes;             /* view=quotes */
 } nx_link;
 
 /* The request's state on page 1 (f points into p). */
@@ -61,6 +62,26 @@ void nx_page_histogram(nx_buf *b, const nx_cgi_params *p,
  * (shown in the page). */
 void nx_page_results(nx_buf *b, const nx_cgi_params *p,
                      const nx_query_result *r, const char *error);
+/* The page around a sidebar and a main part (page.c), and one facet's
+ * section of the sidebar from r->facets[facet] (the quotes view fills an
+ * nx_query_result with its own counts). */
+void nx_page_frame(nx_buf *b, const char *title, const nx_cgi_params *p,
+                   const char *sidebar, const char *main);
+void nx_page_facet(nx_buf *b, const nx_cgi_params *p,
+                   const nx_query_result *r, int facet);
+/* The filter chips, and the pager for r->total results. */
+void nx_page_chips(nx_buf *b, const nx_cgi_params *p);
+void nx_page_pager(nx_buf *b, const nx_cgi_params *p,
+                   const nx_query_result *r);
+
+/* The quotes view (quotes.c): the Articles / Quotes tabs every results
+ * page starts with, and the page of matching quotes (`r` NULL when the
+ * query failed with `error`). */
+struct nx_quotes_result;
+void nx_page_tabs(nx_buf *b, const nx_cgi_params *p);
+void nx_page_quotes(nx_buf *b, const nx_cgi_params *p,
+                    const struct nx_quotes_result *r, const char *error);
+
 /* A page for a refused request (400, 405, 503...): a heading and a
  * sentence, both escaped here. */
 void nx_page_refused(nx_buf *b, const char *heading, const char *msg);

@@ -15,7 +15,7 @@
 nx_link nx_link_of(const nx_cgi_params *p)
 {
     nx_link l = {p->q ? p->q : "", (const char *const *)p->f, p->nf,
-                 p->sort_date, 1};
+                 p->sort_date, 1, p->quotes};
     return l;
 }
 
@@ -31,6 +31,8 @@ void nx_link_href(nx_buf *b, const nx_link *l)
         nx_buf_puts(b, "&amp;sort=date");
     if (l->page > 1)
         nx_buf_printf(b, "&amp;page=%u", l->page);
+    if (l->quotes)
+        nx_buf_puts(b, "&amp;view=quotes");
 }
 
 size_t nx_filters_without(const nx_cgi_params *p, size_t skip,

@@ -45,6 +45,7 @@
 
 #include "cgi_page.h"
 #include "cgi_serve.h"
+#include "nx_quotes.h"
 #include "nx_render.h"
 
 #define DEFAULT_SLOTS 4
@@ -264,6 +265,77 @@ static void done_db(nx_cgi_state *st, nx_db *db, int rc)
     st->db = NULL;
 }
 
+/* The Quotes view (view=quotes, quotes.c): as search() below, the quotes
+ * that match instead of the articles; format=json is `newsdex quotes
+ * --json`. */
+static int search_quotes(const nx_cgi_io *io, nx_cgi_state *st,
+                         const nx_cgi_params *p, int head, int *slot,
+                         nx_db *db)
+{
+    nx_quotes_options o = NX_QUOTES_OPTIONS_INIT;
+    o.query = p->q ? p->q : "";
+    o.filters = (const char *const *)p->f;
+    o.nfilters = p->nf;
+    o.offset = (p->page - 1) * NX_CGI_PER_PAGE;
+    o.limit = NX_CGI_PER_PAGE;
+    o.sort_by_date = p->sort_date;
+    o.facet_limit = FACET_VALUES;
+    o.time_limit_ms = env_number("NEWSDEX_CGI_TIME_LIMIT_MS",
+                                 DEFAULT_TIME_LIMIT_MS, 600000);
+    o.max_wildcard = MAX_WILDCARD;
+    nx_quotes_result *r = NULL;
+    char *err = NULL;
+    int rc = nx_quotes_run(db, &o, &r, &err);
+    if (rc == NX_OK && r->missing) {
+        char *pub = public_missing(db, r->missing, allow_partial());
+        free(r->missing);
+        r->missing = pub ? pub : strdup("some shards");
+    }
+    done_db(st, db, rc);
+    nx_cgi_slot_release(slot);
+    int query_error = rc == NX_EQUERY || rc == NX_EINVAL;
+    if (rc == NX_OK && r->missing && !allow_partial()) {
+        rc = shards_missing(io, p, r->missing, head);
+        nx_quotes_result_free(r);
+        return rc;
+    }
+    if (rc != NX_OK && !query_error) {
+        fprintf(stderr, "newsdex.cgi: quotes search failed: %s\n",
+                err ? err : nx_strerror(rc));
+        free(err);
+        return p->json ? json_error(io, 500, NULL, "the search failed", head)
+                       : refuse(io, 500, "The search failed", "Something went "
+                                "wrong while searching. Please try again.",
+                                head, NULL);
+    }
+    nx_buf body = NX_BUF_INIT;
+    if (p->json && query_error) {
+        rc = json_error(io, 400, "q", err ? err : "invalid query", head);
+        free(err);
+        return rc;
+    }
+    if (p->json) {
+        char *s = nx_quotes_json(r);
+        nx_buf_puts(&body, s ? s : "");
+        nx_buf_puts(&body, "\n");
+        if (!s)
+            body.err = 1;
+        free(s);
+    } else {
+        nx_page_quotes(&body, p, r, query_error ? (err ? err : "invalid query")
+                                                : NULL);
+    }
+    nx_quotes_result_free(r);
+    free(err);
+    rc = body.err ? (p->json ? json_error(io, 500, NULL, "out of memory", head)
+                             : refuse(io, 500, "The page is too large", "The "
+                                      "results page could not be built.",
+                                      head, NULL))
+                  : respond(io, 200, p->json, &body, head, NULL);
+    nx_buf_free(&body);
+    return rc;
+}
+
 /* Runs the search holding *slot, which is given back as soon as the
  * database is done with: before the answer is written, so a client that
  * has its answer never finds the slot still taken. */
@@ -283,6 +355,8 @@ static int search(const nx_cgi_io *io, nx_cgi_state *st,
                       "The search index cannot be opened right now. Please "
                       "try again in a minute.", head, "Retry-After: 60\r\n");
     }
+    if (p->quotes)
+        return search_quotes(io, st, p, head, slot, db);
     nx_query_options o = NX_QUERY_OPTIONS_INIT;
     o.query = p->q ? p->q : "";
     o.filters = (const char *const *)p->f;

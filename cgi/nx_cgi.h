@@ -6,7 +6,8 @@
  * concurrent-search slots.
  *
  * Parameters (DESIGN.md, "CGI page"): q, f (repeatable FACET:VALUE), sort
- * (relevance|date), page (from 1), format (html|json).  Every one is
+ * (relevance|date), page (from 1), format (html|json), view
+ * (articles|quotes).  Every one is
  * bounded; a value past its bound, malformed percent-encoding, invalid
  * UTF-8 or a control character (tab aside) is an error that names the parameter.
  * Unknown parameters are ignored, as Omega does.
@@ -36,6 +37,8 @@ typedef struct nx_cgi_params {
     int sort_date;                    /* sort=date */
     unsigned page;                    /* 1.. */
     int json;                         /* format=json */
+    int quotes;                       /* view=quotes: quotes, not articles
+                                         (quotes.c) */
 } nx_cgi_params;
 
 /* Why a request is refused: the parameter and a sentence for the page. */

@@ -41,8 +41,8 @@ static void expand(nx_buf *b, const slot *slots, size_t n)
     }
 }
 
-static void page(nx_buf *b, const char *title, const nx_cgi_params *p,
-                 const char *sidebar, const char *main)
+void nx_page_frame(nx_buf *b, const char *title, const nx_cgi_params *p,
+                   const char *sidebar, const char *main)
 {
     nx_buf t = NX_BUF_INIT, q = NX_BUF_INIT, hidden = NX_BUF_INIT;
     nx_buf_html(&t, title);
@@ -56,6 +56,9 @@ static void page(nx_buf *b, const char *title, const nx_cgi_params *p,
         if (p->sort_date)
             nx_buf_puts(&hidden,
                         "<input type=\"hidden\" name=\"sort\" value=\"date\">");
+        if (p->quotes)
+            nx_buf_puts(&hidden,
+                        "<input type=\"hidden\" name=\"view\" value=\"quotes\">");
     }
     slot slots[] = {
         {"title", nx_buf_str(&t)},   {"style", nx_cgi_style_css},
@@ -78,7 +81,7 @@ void nx_page_refused(nx_buf *b, const char *heading, const char *msg)
     nx_buf_puts(&main, "</h1><p>");
     nx_buf_html(&main, msg);
     nx_buf_puts(&main, "</p><p><a href=\"?\">Start a new search</a></p></div>");
-    page(b, heading, NULL, "", nx_buf_str(&main));
+    nx_page_frame(b, heading, NULL, "", nx_buf_str(&main));
     if (main.err)
         b->err = 1;
     nx_buf_free(&main);
@@ -145,8 +148,8 @@ static int cmp_period_desc(const void *a, const void *b)
     return strcmp(y->value, x->value);
 }
 
-static void facet_section(nx_buf *b, const nx_cgi_params *p,
-                          const nx_query_result *r, int facet)
+void nx_page_facet(nx_buf *b, const nx_cgi_params *p,
+                   const nx_query_result *r, int facet)
 {
     size_t n = r->nfacets[facet];
     nx_facet_count *v = r->facets[facet];
@@ -215,12 +218,12 @@ static void sidebar(nx_buf *b, const nx_cgi_params *p, const nx_query_result *r)
                                 NX_FACET_ORG,   NX_FACET_PLACE,
                                 NX_FACET_CATEGORY, NX_FACET_YEAR};
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-        facet_section(b, p, r, order[i]);
+        nx_page_facet(b, p, r, order[i]);
 }
 
 /* -------------------------------------------------------------- main */
 
-static void chips(nx_buf *b, const nx_cgi_params *p)
+void nx_page_chips(nx_buf *b, const nx_cgi_params *p)
 {
     if (p->nf == 0)
         return;
@@ -366,7 +369,7 @@ static void empty(nx_buf *b, const nx_cgi_params *p, const nx_query_result *r)
                    "(<code>by:Someone</code>) finds nothing.</p></div>\n");
 }
 
-static void pager(nx_buf *b, const nx_cgi_params *p, const nx_query_result *r)
+void nx_page_pager(nx_buf *b, const nx_cgi_params *p, const nx_query_result *r)
 {
     unsigned long long pages = (r->total + NX_CGI_PER_PAGE - 1) / NX_CGI_PER_PAGE;
     if (pages > NX_CGI_MAX_PAGE)
@@ -416,7 +419,8 @@ void nx_page_results(nx_buf *b, const nx_cgi_params *p,
                      const nx_query_result *r, const char *error)
 {
     nx_buf side = NX_BUF_INIT, main = NX_BUF_INIT, title = NX_BUF_INIT;
-    chips(&main, p);
+    nx_page_tabs(&main, p);
+    nx_page_chips(&main, p);
     if (!r) {
         nx_buf_puts(&main, "<div class=\"error\" id=\"query-error\" "
                            "role=\"alert\"><strong>The query could not be "
@@ -432,7 +436,7 @@ void nx_page_results(nx_buf *b, const nx_cgi_params *p,
         } else {
             nx_page_histogram(&main, p, r);
             nx_page_hits(&main, p, r);
-            pager(&main, p, r);
+            nx_page_pager(&main, p, r);
         }
         sidebar(&side, p, r);
     }
@@ -446,7 +450,8 @@ void nx_page_results(nx_buf *b, const nx_cgi_params *p,
     } else {
         nx_buf_puts(&title, "newsdex \xe2\x80\x94 news search");
     }
-    page(b, nx_buf_str(&title), p, nx_buf_str(&side), nx_buf_str(&main));
+    nx_page_frame(b, nx_buf_str(&title), p, nx_buf_str(&side),
+                  nx_buf_str(&main));
     if (side.err || main.err || title.err)
         b->err = 1;
     nx_buf_free(&side);

@@ -99,8 +99,9 @@ static int take(nx_cgi_params *p, unsigned *seen, const char *name, char *v,
             return fail(e, name, "parameter %s contains a control "
                         "character%s", "");
     }
-    static const char *const single[] = {"q", "sort", "page", "format"};
-    for (unsigned k = 0; k < 4; k++) {
+    static const char *const single[] = {"q", "sort", "page", "format",
+                                         "view"};
+    for (unsigned k = 0; k < 5; k++) {
         if (strcmp(name, single[k]) != 0)
             continue;
         if (*seen & (1u << k))
@@ -155,6 +156,12 @@ static int take(nx_cgi_params *p, unsigned *seen, const char *name, char *v,
         else if (n && strcmp(v, "html") != 0)
             return fail(e, "format", "parameter %s is html or json, not "
                         "\"%s\"", v);
+    } else if (strcmp(name, "view") == 0) {
+        if (strcmp(v, "quotes") == 0)
+            p->quotes = 1;
+        else if (n && strcmp(v, "articles") != 0)
+            return fail(e, "view", "parameter %s is articles or quotes, not "
+                        "\"%s\"", v);
     }
     return NX_CGI_OK;
 }
@@ -163,7 +170,7 @@ static int known(const char *name)
 {
     return strcmp(name, "q") == 0 || strcmp(name, "f") == 0 ||
            strcmp(name, "sort") == 0 || strcmp(name, "page") == 0 ||
-           strcmp(name, "format") == 0;
+           strcmp(name, "format") == 0 || strcmp(name, "view") == 0;
 }
 
 static int hexval(char c)

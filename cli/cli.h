@@ -63,6 +63,7 @@ int cli_load_etable(const char *db, struct nx_etable **out);
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_facets(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_delete(int argc, char **argv);
 int cmd_stats(int argc, char **argv);

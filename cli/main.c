@@ -21,6 +21,7 @@ static const struct {
     {"index", cmd_index, "add or replace articles from files, dirs or -"},
     {"search", cmd_search, "ranked, faceted search"},
     {"facets", cmd_facets, "top values of one facet for a query"},
+    {"quotes", cmd_quotes, "the quotes that match, with speaker and article"},
     {"show", cmd_show, "stored fields and entities of one article"},
     {"delete", cmd_delete, "delete articles by id"},
     {"entities", cmd_entities, "what the indexer extracts, without indexing"},

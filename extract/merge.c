@@ -602,17 +602,36 @@ static int cmp_ord(const void *a, const void *b)
     return (x->idx > y->idx) - (x->idx < y->idx);
 }
 
-static char *quote_text(const x_doc *d, const x_quote *q)
+static int squeezed_space(char c)
+{
+    return c == '\n' || c == '\r' || c == '\t' || c == ' ';
+}
+
+/* The quoted words, and in *start / *end their bytes in the body (the
+ * same trimming: white space at either end, the comma before `said X`),
+ * -1 both when the quote is not in the body. */
+static char *quote_text(const x_doc *d, const x_quote *q, long *start,
+                        long *end)
 {
     uint32_t last = q->close - 1;
-    char *s = x_text_range(d, d->toks[q->open].off + d->toks[q->open].len,
-                           d->toks[last].off + d->toks[last].len);
+    size_t a = d->toks[q->open].off + d->toks[q->open].len,
+           b = d->toks[last].off + d->toks[last].len;
+    char *s = x_text_range(d, a, b);
     if (!s)
         return NULL;
     size_t n = strlen(s);
     while (n && (s[n - 1] == ',' || s[n - 1] == ' '))
         n--;                     /* the comma before `said X` */
     s[n] = 0;
+    while (a < b && squeezed_space(d->text[a]))
+        a++;
+    while (b > a && (d->text[b - 1] == ',' || squeezed_space(d->text[b - 1])))
+        b--;
+    *start = *end = -1;
+    if (a >= d->body_start && b <= d->len) {
+        *start = (long)(a - d->body_start);
+        *end = (long)(b - d->body_start);
+    }
     return s;
 }
 
@@ -641,7 +660,7 @@ static int quote_evidence(const x_doc *d, const x_quote *q, nx_quote *o)
 }
 
 static int push_quote(nx_entities *e, const x_doc *d, const x_quote *xq,
-                      const char *speaker, char *text)
+                      const char *speaker, char *text, long start, long end)
 {
     int rc = nx_grow(&e->quotes, &e->capquotes, e->nquotes + 1,
                      sizeof *e->quotes, X_MAX_TOKENS);
@@ -652,6 +671,8 @@ static int push_quote(nx_entities *e, const x_doc *d, const x_quote *xq,
     nx_quote *q = &e->quotes[e->nquotes];
     memset(q, 0, sizeof *q);
     q->text = text;
+    q->start = start;
+    q->end = end;
     e->nquotes++;        /* cleared with e from here on, whatever fails */
     q->speaker = speaker ? strdup(speaker) : NULL;
     if (speaker && !q->speaker)
@@ -761,10 +782,11 @@ int x_doc_emit(x_doc *d, nx_entities *e)
         const char *name = NULL;
         if (!speaker_name(d, q->speaker, &name))
             speaker_name(d, q->also, &name);
-        char *text = quote_text(d, q);
+        long start, end;
+        char *text = quote_text(d, q, &start, &end);
         if (!text)
             return NX_ENOMEM;
-        rc = push_quote(e, d, q, name, text);
+        rc = push_quote(e, d, q, name, text, start, end);
     }
     return rc;
 }

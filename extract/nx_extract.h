@@ -34,6 +34,10 @@ typedef struct nx_quote {
                         outside the body (title, dateline) */
     char *evidence;  /* the sentence that attributes the quote, white
                         space squeezed; NULL when there is none */
+    long start, end; /* byte offsets of the quoted words in the body:
+                        body[start, end) is `text` as written (text is it
+                        with white space squeezed); -1 both when the quote
+                        is outside the body (title, dateline) */
     double confidence;  /* 0..1; by: holds the speakers of quotes and
                            reported speech at >= NX_BY_CONFIDENT */
 } nx_quote;

@@ -12,7 +12,10 @@
  *    "quotes": [{"speaker" (or null), "text", "how", "confidence",
  *                "confident" (it counts for by:), "cue" and "cue_offset"
  *                (byte offset in the body) when there is a cue,
- *                "evidence" (the attributing sentence) when there is one}],
+ *                "evidence" (the attributing sentence) when there is one,
+ *                "start" and "end" (byte offsets: body[start, end) is the
+ *                quote as written, "text" is it with white space
+ *                squeezed) when the quote is in the body}],
  *    "body"}
  *
  * The list fields are named as their facets (nx_facet_defs[f].name); byany
@@ -44,6 +47,8 @@
 #define NX_STORED_CUE "cue"           /* in a quote */
 #define NX_STORED_CUE_OFFSET "cue_offset"   /* in a quote */
 #define NX_STORED_EVIDENCE "evidence" /* in a quote */
+#define NX_STORED_START "start"       /* in a quote */
+#define NX_STORED_END "end"           /* in a quote */
 #define NX_STORED_BY_LOW "by_low"
 #define NX_STORED_UNATTRIBUTED "unattributed"
 #define NX_STORED_BODY "body"
@@ -66,6 +71,10 @@ typedef struct nx_stored_quote {
     const char *cue;       /* the cue as written; NULL when none */
     long cue_offset;       /* byte offset of the cue in the body, or -1 */
     const char *evidence;  /* the attributing sentence; NULL when none */
+    long start, end;       /* body[start, end) is the quote as written;
+                              -1 both when absent (outside the body, a
+                              database built before offsets were stored)
+                              or not within the stored body */
 } nx_stored_quote;
 
 /* A parsed document.  Every string is NULL where the field is absent, null

@@ -83,7 +83,16 @@ static int quotes(nx_stored *s, const cJSON *a)
             o->cue = str(q, NX_STORED_CUE);
             o->cue_offset = o->cue ? count(q, NX_STORED_CUE_OFFSET, -1) : -1;
             o->evidence = str(q, NX_STORED_EVIDENCE);
+            o->start = count(q, NX_STORED_START, -1);
+            o->end = count(q, NX_STORED_END, -1);
         }
+    /* offsets only as a pair inside the body, so a reader may index it */
+    size_t blen = s->body ? strlen(s->body) : 0;
+    for (size_t i = 0; i < s->nquotes; i++) {
+        nx_stored_quote *o = &s->quotes[i];
+        if (o->start < 0 || o->end < o->start || (size_t)o->end > blen)
+            o->start = o->end = -1;
+    }
     return rc;
 }
 

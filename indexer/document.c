@@ -205,6 +205,10 @@ cJSON *nx_quote_json(const nx_quote *q)
     }
     if (q->evidence)
         cJSON_AddStringToObject(o, NX_STORED_EVIDENCE, q->evidence);
+    if (q->start >= 0 && q->end >= q->start) {
+        cJSON_AddNumberToObject(o, NX_STORED_START, (double)q->start);
+        cJSON_AddNumberToObject(o, NX_STORED_END, (double)q->end);
+    }
     return o;
 }
 

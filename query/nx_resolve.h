@@ -41,6 +41,10 @@ int nx_resolver_filters(nx_resolver *rv, const char *const *filters, size_t n,
                         char **err);
 void nx_filter_terms_clear(nx_filter_terms *ft, size_t n);
 
+/* The fields of the query text (facets, date, title:) before quote:,
+ * for a search built elsewhere in query/ (quotes.c). */
+const nx_field *nx_query_fields(size_t *n);
+
 /* The by: values typed in a query text (docs/quotes.md): `by:W` and
  * `by:"a name"` not negated by a leading '-' or NOT, in order, as
  * malloc'd strings (free each and the array).  NX_OK or NX_ENOMEM. */

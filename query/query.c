@@ -65,6 +65,12 @@ static const nx_field query_fields[] = {
     {"title", 0, "S"},
 };
 
+const nx_field *nx_query_fields(size_t *n)
+{
+    *n = sizeof query_fields / sizeof query_fields[0];
+    return query_fields;
+}
+
 /* The snippet of a hit: from its stored body (or title). */
 static char *hit_snippet(nx_results *res, const nx_stored *doc, size_t bytes)
 {

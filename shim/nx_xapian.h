@@ -308,6 +308,11 @@ char *nx_results_snippet(nx_results *r, const char *text, size_t len,
 size_t nx_results_facet_size(const nx_results *r, size_t f);
 const char *nx_results_facet_value(const nx_results *r, size_t f, size_t i,
                                    uint64_t *count);
+/* The terms of the query text as parsed (stemmed ones with "Z", field
+ * prefixes as mapped: "Zfire", "XQBlavrov:fire"), each once, in byte
+ * order; wildcards and filters add none.  Owned by the results. */
+size_t nx_results_term_count(const nx_results *r);
+const char *nx_results_term(const nx_results *r, size_t i);
 /* "Did you mean" for the query text, or NULL; owned by the results. */
 const char *nx_results_suggestion(const nx_results *r);
 

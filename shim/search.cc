@@ -159,6 +159,7 @@ struct nx_results {
     std::vector<std::vector<std::pair<std::string, uint64_t>>> facets;
     std::string suggestion;
     std::string snippet_msg;
+    std::vector<std::string> terms;   /* of the query text as parsed */
 };
 
 static unsigned parse_flags(bool spelling)
@@ -262,6 +263,10 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
         db->msg = error;
         return NX_EQUERY;
     }
+    r->terms.clear();
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end();
+         ++t)
+        r->terms.push_back(*t);
     q = add_filters(q, req);
 
     Xapian::Enquire enq(db->db);
@@ -477,6 +482,16 @@ extern "C" const char *nx_results_facet_value(const nx_results *r, size_t f,
     if (count)
         *count = r->facets[f][i].second;
     return r->facets[f][i].first.c_str();
+}
+
+extern "C" size_t nx_results_term_count(const nx_results *r)
+{
+    return r->terms.size();
+}
+
+extern "C" const char *nx_results_term(const nx_results *r, size_t i)
+{
+    return i < r->terms.size() ? r->terms[i].c_str() : nullptr;
 }
 
 extern "C" const char *nx_results_suggestion(const nx_results *r)

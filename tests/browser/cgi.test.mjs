@@ -129,6 +129,37 @@ try {
     (await page.locator('.pager .cur').textContent()).trim() === '2');
   await shot(page, '06-page-2');
 
+  // The Quotes view: type a query, switch to Quotes, click a speaker.
+  await page.goto(base);
+  await page.fill('input[name=q]', 'NATO');
+  await Promise.all([page.waitForNavigation(), page.press('input[name=q]', 'Enter')]);
+  check('articles first', (await page.locator('li.hit').count()) > 0);
+  await Promise.all([page.waitForNavigation(), page.click('#tab-quotes')]);
+  check('quotes tab: view=quotes in the url', page.url().includes('view=quotes'), page.url());
+  check('quotes tab: current', (await page.locator('.tab.on').textContent()) === 'Quotes');
+  const nquotes = await page.locator('li.quote').count();
+  check('quotes listed', nquotes > 0);
+  check('every quote marks NATO', (await page.locator('li.quote blockquote').evaluateAll(
+    (els) => els.every((e) => [...e.querySelectorAll('mark')].some((m) => m.textContent.toLowerCase() === 'nato')))));
+  const qtotal = await total(page);
+  const qspeakers = await facetCounts(page, 'by');
+  check('speaker facet counts every quote',
+    qspeakers.reduce((a, v) => a + v.count, 0) === qtotal, `${JSON.stringify(qspeakers)} vs ${qtotal}`);
+  await shot(page, '11-quotes');
+  const chip = page.locator('li.quote a.speaker').first();
+  const who = await chip.textContent();
+  const whoCount = qspeakers.find((v) => v.name === who)?.count;
+  await Promise.all([page.waitForNavigation(), chip.click()]);
+  check('speaker click: still quotes', page.url().includes('view=quotes'), page.url());
+  const whos = await page.locator('li.quote a.speaker').allTextContents();
+  check('speaker click: only that speaker', whos.length > 0 && whos.every((w) => w === who), `${who}: ${whos.join('|')}`);
+  check('speaker click: total is the facet count', (await total(page)) === whoCount, `${whoCount}`);
+  check('speaker click: a chip', (await page.locator('.chips .chip').count()) === 1);
+  check('the query stays', (await page.inputValue('input[name=q]')) === 'NATO');
+  await shot(page, '12-quotes-speaker');
+  await Promise.all([page.waitForNavigation(), page.click('#tab-articles')]);
+  check('back to articles', (await page.locator('li.hit').count()) > 0 && !page.url().includes('view=quotes'));
+
   // Did you mean, an empty result, a query error, a bad request.
   await page.goto(`${base}?q=Stoltenbreg`);
   check('did you mean', (await page.locator('#suggestion').textContent()) === 'stoltenberg');

@@ -72,6 +72,10 @@ requests=(
     'q=Ukraine&page=1000'
     'q=Ukraine&f=year%3A2021&format=json'
     'f=by%3ASergey+Lavrov'
+    'q=NATO&view=quotes'
+    'q=fire&f=by%3ALavrov&view=quotes&format=json'
+    'view=quotes&page=2&sort=date'
+    'view=pictures'
 )
 n=0 same=0 codes=""
 for round in 1 2 3; do
@@ -89,7 +93,7 @@ for round in 1 2 3; do
     done
 done
 check_eq "FastCGI pages byte-for-byte the CGI's" "$same" "$n"
-check_eq "statuses" "$codes" " 200 200 200 200 400 200 200 200 400 200 400 400 200 200 400 200 200 200"
+check_eq "statuses" "$codes" " 200 200 200 200 400 200 200 200 400 200 400 400 200 200 400 200 200 200 200 200 200 400"
 for m in HEAD POST; do
     fcgi 'q=NATO' $m >"$T/a"
     cgi 'q=NATO' $m >"$T/b"

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 ELEMENTS = set("""html head meta link title style body header a span form
 input button div aside main footer details summary dl dt dd code p section
-h1 h2 h3 ul li ol b strong mark nav svg line rect text g""".split())
+h1 h2 h3 ul li ol b strong mark nav svg line rect text g blockquote""".split())
 ATTRIBUTES = set("""lang charset name content rel href class method role
 type value maxlength placeholder aria-label aria-hidden aria-current id
 title data-facet data-period start viewbox x y x1 y1 x2 y2 width height rx

@@ -27,7 +27,9 @@ complete_line() {
         _ "$BC" "$NX_SOURCE_DIR/scripts/newsdex.bash-completion" "$1"
 }
 check_eq "commands" "$(complete_line 'newsdex re')" "rebuild reindex "
-check_eq "all commands" "$(complete_line 'newsdex ' | wc -w)" 12
+check_eq "all commands" "$(complete_line 'newsdex ' | wc -w)" 13
+check_eq "quotes --format values" "$(complete_line 'newsdex quotes --format ')" "csv jsonl "
+check_eq "quotes options" "$(complete_line 'newsdex quotes --fo')" "--format "
 check_eq "search options" "$(complete_line 'newsdex search --fa')" "--facet-limit --facets "
 check_eq "rebuild options" "$(complete_line 'newsdex rebuild --co')" "--compact "
 check_eq "--sort values" "$(complete_line 'newsdex search --sort ')" "date relevance "

@@ -90,6 +90,22 @@ same --filter category:Sport --filter category:Culture 'the'
 same 'year:2022'
 same '"interest rates"'
 
+# newsdex quotes: the same quotes, in the same order, the same counts.
+same_quotes() {
+    local a b db
+    for db in single shards.stub local.stub; do
+        run "$NEWSDEX" quotes --db "$T/$db" --json --limit 500 --facet-limit 0 "$@"
+        b=$(json 'json.dumps([j["total"], j["articles"], [(q["article"]["id"], q["text"], q["start"], q["highlight"]) for q in j["quotes"]], j["facets"]])')
+        if [ "$db" = single ]; then a=$b; else check_eq "quotes: $db = local for $*" "$b" "$a"; fi
+    done
+}
+same_quotes --by Lavrov fire
+check_eq "quotes over shards: the seed's" "$(json 'j["quotes"][0]["text"]')" "playing with fire"
+same_quotes NATO
+same_quotes --sort date
+same_quotes --by Biden --by Blinken
+same_quotes 'year:2022 said'
+
 run "$NEWSDEX" search --db "$T/shards.stub" --json 'NATO AND Ukraine by:Lavrov'
 check_eq "seed first over shards" "$(json 'j["hits"][0]["id"]')" \
     "seed/000_72c455ca92978c17.txt"

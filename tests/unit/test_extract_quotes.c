@@ -543,6 +543,14 @@ static void check_evidence(nx_extractor *x)
         if (q->cue)
             CHECK_INT(strncmp(EVIDENCE[i].text + q->cue_off, q->cue,
                               strlen(q->cue)), 0);
+        /* the offsets point at the quoted words in the body */
+        CHECK(q->start >= 0 && q->end > q->start &&
+              (size_t)q->end <= strlen(EVIDENCE[i].text));
+        if (q->start >= 0 && q->end > q->start)
+            CHECK_INT(strncmp(EVIDENCE[i].text + q->start, q->text,
+                              (size_t)(q->end - q->start)) == 0 &&
+                          strlen(q->text) == (size_t)(q->end - q->start),
+                      1);
         nx_entities_clear(&e);
     }
     /* a speaker named only below the threshold goes to by_low, once */
@@ -552,6 +560,54 @@ static void check_evidence(nx_extractor *x)
     CHECK_STR(xt_join(&e.by_low, (char[256]){0}, 256), "Ivo Minar");
     CHECK_INT((int)e.by.n, 0);
     nx_entities_clear(&e);
+}
+
+/* Each quote's offsets in the body: what body[start, end) holds as
+ * written (NULL: no offsets, the quote is not in the body). */
+static const struct {
+    const char *title, *body, *raw, *text;
+} OFFSETS[] = {
+    {"", "\"We will respond,\" said Sergey Lavrov.", "We will respond",
+     "We will respond"},
+    {"", "Lavrov said: \"We are \t  not afraid.\"", "We are \t  not afraid.",
+     "We are not afraid."},
+    {"", "Ann Lee said: \" Padded  words here \" and left.",
+     "Padded  words here", "Padded words here"},
+    {"", "Sergey Lavrov said: \u201cThey are playing with fire,\u201d on "
+     "Tuesday.",
+     "They are playing with fire", "They are playing with fire"},
+    {"Lavrov: \"We will not back down at all\"", "He spoke on Tuesday.",
+     NULL, "We will not back down at all"},
+};
+
+static void check_offsets(nx_extractor *x)
+{
+    for (size_t i = 0; i < sizeof OFFSETS / sizeof OFFSETS[0]; i++) {
+        nx_entities e;
+        nx_entities_init(&e);
+        CHECK_INT(nx_extract(x, OFFSETS[i].title, OFFSETS[i].body, &e), 0);
+        CHECK_INT(e.nquotes, 1);
+        if (e.nquotes != 1) {
+            fprintf(stderr, "offsets row %zu: %zu quotes\n", i, e.nquotes);
+            nx_entities_clear(&e);
+            continue;
+        }
+        const nx_quote *q = &e.quotes[0];
+        CHECK_STR(q->text, OFFSETS[i].text);
+        if (!OFFSETS[i].raw) {
+            CHECK(q->start == -1 && q->end == -1);
+        } else {
+            size_t n = strlen(OFFSETS[i].body);
+            CHECK(q->start >= 0 && q->end >= q->start && (size_t)q->end <= n);
+            if (q->start >= 0 && q->end >= q->start && (size_t)q->end <= n) {
+                char got[256];
+                snprintf(got, sizeof got, "%.*s", (int)(q->end - q->start),
+                         OFFSETS[i].body + q->start);
+                CHECK_STR(got, OFFSETS[i].raw);
+            }
+        }
+        nx_entities_clear(&e);
+    }
 }
 
 /* by, then by_low as "~NAME", joined by "|". */
@@ -585,6 +641,7 @@ int main(void)
         nx_entities_clear(&e);
     }
     check_evidence(x);
+    check_offsets(x);
     nx_extractor_free(x);
     nx_aliases_free(al);
     return nx_test_done();

@@ -272,6 +272,32 @@ static void test_facets_snippets_spelling(nx_db *db)
     free(s);
     nx_results_free(r);
 
+    /* The query's terms as parsed, once each, in byte order: stemmed
+     * with Z, a phrase's words as written, a field's prefix; the default
+     * field ("") mapped to a prefix too; filters add none. */
+    static const nx_field tf[] = {{"title", 0, "S"}, {"", 0, "XQ"}};
+    static const char *const ft[] = {"XPBiden\x1f"};
+    nx_filter tfil = {ft, 1};
+    req.query = "expands \"security guarantees\" title:nato";
+    req.fields = tf;
+    req.nfields = 2;
+    req.filters = &tfil;
+    req.nfilters = 1;
+    CHECK_INT(nx_db_search(db, &req, &r), NX_OK);
+    char joined[256] = "";
+    for (size_t i = 0; i < nx_results_term_count(r); i++) {
+        strcat(joined, i ? "|" : "");
+        strcat(joined, nx_results_term(r, i));
+    }
+    CHECK_STR(joined, "XQguarantees|XQsecurity|ZSnato|ZXQexpand");
+    CHECK(nx_results_term(r, nx_results_term_count(r)) == NULL);
+    nx_results_free(r);
+    req.fields = NULL;
+    req.nfields = 0;
+    req.filters = NULL;
+    req.nfilters = 0;
+    req.query = "expand";
+
     CHECK(nx_db_has_spelling(db));
     req.query = "guarantes";
     CHECK_INT(nx_db_search(db, &req, &r), NX_OK);

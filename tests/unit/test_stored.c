@@ -3,9 +3,11 @@
  * document: every field, fields absent or of the wrong type (NULL, never
  * a crash), list items that are not strings passed over, and data that is
  * not an object (NX_EPARSE with every field empty); the attribution of
- * each quote (how, confidence, confident, cue, cue_offset, evidence) and
+ * each quote (how, confidence, confident, cue, cue_offset, evidence,
+ * start/end offsets in the body) and
  * the article's by_low and unattributed.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "nx_status.h"
@@ -107,6 +109,44 @@ int main(void)
     static const char neg[] = "{\"unattributed\":-3}";
     CHECK_INT(nx_stored_parse(&d, neg, strlen(neg)), NX_OK);
     CHECK_INT(d.unattributed, 0);
+    nx_stored_clear(&d);
+    /* Quote offsets: kept as a pair within the body; absent (an old
+     * database), one of the two missing, reversed, past the body's end, a
+     * fraction or negative: none (-1 both). */
+    static const struct {
+        const char *quote;
+        long start, end;
+    } offs[] = {
+        {"\"start\":4,\"end\":9", 4, 9},
+        {"\"start\":0,\"end\":11", 0, 11},
+        {"\"start\":5,\"end\":5", 5, 5},
+        {"", -1, -1},
+        {"\"start\":4", -1, -1},
+        {"\"end\":9", -1, -1},
+        {"\"start\":9,\"end\":4", -1, -1},
+        {"\"start\":4,\"end\":13", -1, -1},
+        {"\"start\":1.5,\"end\":9", -1, -1},
+        {"\"start\":-1,\"end\":9", -1, -1},
+        {"\"start\":\"4\",\"end\":9", -1, -1},
+    };
+    for (size_t i = 0; i < sizeof offs / sizeof *offs; i++) {
+        char data[256];
+        snprintf(data, sizeof data,
+                 "{\"body\":\"He said: no.\",\"quotes\":[{\"text\":\"x\"%s%s}]}",
+                 *offs[i].quote ? "," : "", offs[i].quote);
+        CHECK_INT(nx_stored_parse(&d, data, strlen(data)), NX_OK);
+        CHECK_INT(d.nquotes, 1);
+        if (d.nquotes == 1) {
+            CHECK_INT(d.quotes[0].start, offs[i].start);
+            CHECK_INT(d.quotes[0].end, offs[i].end);
+        }
+        nx_stored_clear(&d);
+    }
+    /* without a body, no offsets */
+    static const char nobody[] =
+        "{\"quotes\":[{\"text\":\"x\",\"start\":0,\"end\":1}]}";
+    CHECK_INT(nx_stored_parse(&d, nobody, strlen(nobody)), NX_OK);
+    CHECK(d.nquotes == 1 && d.quotes[0].start == -1 && d.quotes[0].end == -1);
     nx_stored_clear(&d);
     /* The lists are named as their facets; year and month are not lists,
      * nor byany ("by" and "by_low"). */
