@@ -9,7 +9,10 @@
  *   {"id", "date" (YYYY-MM-DD or null), "person", "org", "place", "by",
  *    "by_low": [..], "unattributed", "given", "given_titled",
  *    "given_done", "quotes": [{"speaker", "text", "how", "cue",
- *    "cue_off", "evidence", "confidence"}]}
+ *    "cue_off", "start", "end", "evidence", "confidence"}]}
+ * — every field of nx_entities: a field added there is added here, or a
+ * rebuild loses it (tests/e2e/entity_table.sh compares rebuild with
+ * index).
  * A private file of one run (in the generation's directory), never read
  * by anything else.
  */
@@ -82,6 +85,8 @@ int nx_spool_put(FILE *f, const char *id, const char *date,
         opt_string(j, "how", q->how);
         opt_string(j, "cue", q->cue);
         cJSON_AddNumberToObject(j, "cue_off", (double)q->cue_off);
+        cJSON_AddNumberToObject(j, "start", (double)q->start);
+        cJSON_AddNumberToObject(j, "end", (double)q->end);
         opt_string(j, "evidence", q->evidence);
         cJSON_AddNumberToObject(j, "confidence", q->confidence);
         cJSON_AddItemToArray(qs, j);
@@ -208,6 +213,8 @@ int nx_spool_get(nx_spool *s, char **id, char date[11], nx_entities *e)
         const cJSON *h = cJSON_GetObjectItemCaseSensitive(q, "how");
         x->how = intern(s, cJSON_IsString(h) ? h->valuestring : NULL);
         x->cue_off = (long)num(q, "cue_off");
+        x->start = (long)num(q, "start");
+        x->end = (long)num(q, "end");
         x->confidence = num(q, "confidence");
         if (!x->text && !(x->text = strdup("")))
             rc = NX_ENOMEM;

@@ -91,6 +91,39 @@ run "$NEWSDEX" index -q --db "$D" "$T/new2.jsonl"
 run "$NEWSDEX" search --db "$D" --json 'person:"Gerhard Stoltenberg (finance)"'
 check_eq "kept for new articles" "$(json 'j["total"]')" 7
 
+# the first pass's spool loses nothing: what a rebuild stores is what
+# extraction gives (quotes with their offsets, evidence, confidence)
+C="$NX_SOURCE_DIR/corpus"
+run "$NEWSDEX" rebuild -q --db "$T/corpus.db" "$C"
+check_eq "corpus rebuild: exit 0" "$rc" 0
+"$NEWSDEX" entities --json --archive "$T/corpus.db" "$C" >"$T/extracted.jsonl"
+for id in $(python3 -c 'import json,sys; [print(json.loads(l)["id"]) for l in open(sys.argv[1])]' "$T/extracted.jsonl"); do
+    "$NEWSDEX" show --db "$T/corpus.db" --json "$id"
+    echo
+done >"$T/stored.jsonl"
+check "rebuild stores what extraction gives" python3 - "$T/extracted.jsonl" "$T/stored.jsonl" <<'PY'
+import json, sys
+ext = {}
+for line in open(sys.argv[1]):
+    o = json.loads(line)
+    ext[o["id"]] = o
+n = q = 0
+for line in open(sys.argv[2]):
+    if not line.strip():
+        continue
+    s = json.loads(line)
+    e = ext[s["id"]]
+    for f in ("person", "org", "place", "by", "by_low"):
+        if sorted(s.get(f, [])) != sorted(e.get(f, [])):
+            sys.exit("%s %s: stored %s, extracted %s" % (s["id"], f, s.get(f), e.get(f)))
+    if s["quotes"] != e["quotes"]:
+        sys.exit("%s: quotes differ:\n%s\n%s" % (s["id"], s["quotes"], e["quotes"]))
+    n += 1
+    q += len(s["quotes"])
+if n < 40 or q < 20:
+    sys.exit("too few articles (%d) or quotes (%d) compared" % (n, q))
+PY
+
 # a database without extraction has no table
 run "$NEWSDEX" index -q --no-extract --db "$T/plain" "$A"
 run "$NEWSDEX" entities --db "$T/plain"
