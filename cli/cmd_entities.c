@@ -21,7 +21,31 @@ static void help(FILE *f)
 "Prints what the indexer extracts from each record: title, date, people,\n"
 "organisations, places, speakers (by) and every quote with its speaker.\n"
 "--json prints one object a line: {\"id\", \"title\", \"date\", \"person\",\n"
-"\"org\", \"place\", \"by\", \"quotes\": [{\"speaker\", \"text\"}]}.\n");
+"\"org\", \"place\", \"by\", \"quotes\": [{\"speaker\", \"text\"}],\n"
+"\"about\": [names], \"salience\": [{\"name\", \"kind\", \"mentions\", \"headline\",\n"
+"\"lead\", \"first_offset\", \"about\"}]} (docs/about.md).\n");
+}
+
+/* "about" (the names the article is about) and "salience" (why). */
+static void salience_json(cJSON *o, const nx_entities *e)
+{
+    static const char *const kinds[] = {"person", "org", "place"};
+    cJSON *about = cJSON_AddArrayToObject(o, "about");
+    cJSON *sal = cJSON_AddArrayToObject(o, "salience");
+    for (size_t i = 0; i < e->nsalience; i++) {
+        const nx_salience *s = &e->salience[i];
+        if (s->about)
+            cJSON_AddItemToArray(about, cJSON_CreateString(s->name));
+        cJSON *x = cJSON_CreateObject();
+        cJSON_AddStringToObject(x, "name", s->name);
+        cJSON_AddStringToObject(x, "kind", kinds[s->kind % 3]);
+        cJSON_AddNumberToObject(x, "mentions", s->mentions);
+        cJSON_AddBoolToObject(x, "headline", s->headline);
+        cJSON_AddBoolToObject(x, "lead", s->lead);
+        cJSON_AddNumberToObject(x, "first_offset", (double)s->first_off);
+        cJSON_AddBoolToObject(x, "about", s->about);
+        cJSON_AddItemToArray(sal, x);
+    }
 }
 
 typedef struct ent_ctx {
@@ -79,6 +103,7 @@ static int on_article(void *ctx, nx_article *a)
         cJSON *qs = cJSON_AddArrayToObject(o, "quotes");
         for (size_t i = 0; i < e.nquotes; i++)
             cJSON_AddItemToArray(qs, nx_quote_json(&e.quotes[i]));
+        salience_json(o, &e);
         char *s = cJSON_PrintUnformatted(o);
         if (s)
             puts(s);
