@@ -27,6 +27,8 @@ static void help(FILE *f)
 "  --batch N          articles per commit (default 1000)\n"
 "  --aliases FILE     extra alias table (TSV variant<TAB>canonical)\n"
 "  --no-extract       skip entity and quote extraction\n"
+"  --no-quotes        do not index the words of quotes (quote: then finds\n"
+"                     nothing; quotes, by: and facets stay)\n"
 "  --shard K/N        index only the records of shard K of N (0-based, by a\n"
 "                     hash of the id); serve the shards with xapian-tcpsrv\n"
 "                     and search them through a stub file (README, Shards)\n"
@@ -59,6 +61,7 @@ int cmd_index(int argc, char **argv)
         {"batch", required_argument, 0, 'b'},
         {"aliases", required_argument, 0, 'a'},
         {"no-extract", no_argument, 0, 'n'},
+        {"no-quotes", no_argument, 0, 'Q'},
         {"shard", required_argument, 0, 'S'},
         {"wait", optional_argument, 0, 'w'},
         {"quiet", no_argument, 0, 'q'},
@@ -101,6 +104,7 @@ int cmd_index(int argc, char **argv)
             aliases[naliases++] = optarg;
             break;
         case 'n': o.extract = 0; break;
+        case 'Q': o.no_quotes = 1; break;
         case 'S':
             if (cli_shard_arg("index", optarg, &o.shard, &o.nshards))
                 return EXIT_USAGE;

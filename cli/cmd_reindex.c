@@ -43,6 +43,8 @@ static void help_common(FILE *f)
 "  --batch N          changes per commit (default 1000)\n"
 "  --aliases FILE     extra alias table (TSV variant<TAB>canonical)\n"
 "  --no-extract       skip entity and quote extraction\n"
+"  --no-quotes        do not index the words of quotes (quote: then finds\n"
+"                     nothing; quotes, by: and facets stay)\n"
 "  --shard K/N        only the records of shard K of N (as index --shard)\n"
 "  --wait[=SECONDS]   wait for another writer to finish (default 3600 s)\n"
 "  --allow-shrink     let an emptied source empty the index (see below)\n"
@@ -107,6 +109,7 @@ static int parse(const char *cmd, int argc, char **argv, rx_args *a,
         {"batch", required_argument, 0, 'b'},
         {"aliases", required_argument, 0, 'a'},
         {"no-extract", no_argument, 0, 'n'},
+        {"no-quotes", no_argument, 0, 'Q'},
         {"wait", optional_argument, 0, 'w'},
         {"compact", no_argument, 0, 'c'},
         {"jobs", required_argument, 0, 'j'},
@@ -151,6 +154,7 @@ static int parse(const char *cmd, int argc, char **argv, rx_args *a,
             a->aliases[a->naliases++] = optarg;
             break;
         case 'n': a->o.extract = 0; break;
+        case 'Q': a->o.no_quotes = 1; break;
         case 'w':
             if (cli_wait_arg(cmd, optarg, &a->wait))
                 return EXIT_USAGE;

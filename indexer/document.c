@@ -237,6 +237,12 @@ cJSON *nx_quote_json(const nx_quote *q)
 int nx_article_document(const nx_article *a, const nx_entities *e,
                         const nx_aliases *al, nx_doc **out)
 {
+    return nx_article_document_q(a, e, al, 1, out);
+}
+
+int nx_article_document_q(const nx_article *a, const nx_entities *e,
+                          const nx_aliases *al, int with_quotes, nx_doc **out)
+{
     *out = NULL;
     nx_doc *doc = NULL;
     facet_acc acc;
@@ -319,7 +325,7 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
     }
     if (rc == NX_OK && a->body && *a->body)
         rc = nx_doc_add_text(doc, a->body, strlen(a->body), 1, NULL);
-    for (size_t i = 0; e && i < e->nquotes && rc == NX_OK; i++)
+    for (size_t i = 0; with_quotes && e && i < e->nquotes && rc == NX_OK; i++)
         rc = add_quote(doc, al, &e->quotes[i]);
     if (rc == NX_OK) {
         size_t klen;
