@@ -92,7 +92,7 @@ def main():
     ]
     print(f"{len(rows)} entity mentions-in-articles that could be tagged "
           f"({sum(1 for x in rows if x[3])} tagged)")
-    print(f"{'rule':52s} {'kept':>6s} {'prec':>6s} {'recall':>6s} {'F1':>6s}")
+    print(f"{'rule':52s} {'kept':>6s} {'tagged':>6s} {'untag':>6s} {'prec':>6s} {'recall':>6s} {'F1':>6s}")
     for name, fn in variants:
         kept = [x for x in rows if fn(x[0], x[1])]
         tp = sum(1 for x in kept if x[3])
@@ -100,7 +100,7 @@ def main():
         p = tp / len(kept) if kept else 0
         rc = tp / alltp if alltp else 0
         f1 = 2 * p * rc / (p + rc) if p + rc else 0
-        print(f"{name:52s} {len(kept):6d} {p:6.3f} {rc:6.3f} {f1:6.3f}")
+        print(f"{name:52s} {len(kept):6d} {tp:6d} {len(kept) - tp:6d} {p:6.3f} {rc:6.3f} {f1:6.3f}")
     for kind in kinds:
         sub = [x for x in rows if x[0]["kind"] == kind]
         for name, fn in variants[:1] + variants[2:3]:
