@@ -95,6 +95,14 @@ same 'person:Lavrov -about:Lavrov'
 same --filter about:Ukraine --filter about:Russia 'said'
 same 'about:Russia quote:NATO'
 same 'about:Ukraine by:Lavrov quote:fire'
+check_eq "about + bound quote over remote shards" "$(json 'j["total"]')" 1
+for db in "$T/shards.stub" "$T/local.stub"; do
+    run "$NEWSDEX" facets --db "$T/single" --json --limit 1000 about said
+    a=$out
+    check "facets about has values" test "$(json 'len(j["values"])')" -gt 10
+    run "$NEWSDEX" facets --db "$db" --json --limit 1000 about said
+    check_eq "facets about over $(basename "$db")" "$out" "$a"
+done
 same --filter category:Sport --filter category:Culture 'the'
 same 'year:2022'
 same '"interest rates"'
