@@ -8,7 +8,7 @@ import subprocess
 import time
 
 PEERS = ["omega", "fts5", "sphinx", "redisearch"]
-ORDER = ["newsdex", "newsdex-noextract", "floor"] + PEERS
+ORDER = ["newsdex", "newsdex-noquotes", "newsdex-noextract", "floor"] + PEERS
 # Filters on these facets match more in newsdex than the human tags alone:
 # extraction adds the entities it finds in the text to the same facets.
 EXTRACTED = {"place", "person", "org"}
@@ -93,7 +93,8 @@ def checks(engines, queries_path):
             continue
         exact = near = n = 0
         for qid, q in qs.items():
-            if name == "newsdex" and any(f in EXTRACTED for f, _ in filters[qid]):
+            if name in ("newsdex", "newsdex-noquotes") and \
+                    any(f in EXTRACTED for f, _ in filters[qid]):
                 continue
             a, b = q.get("total"), floor[qid].get("total")
             if a is None or b is None:
@@ -155,6 +156,14 @@ def summarise(results):
             e["errors"] = sum(1 for q in qs if q.get("error"))
             if "cli" in eng:
                 e["cli_p50"] = pct(eng["cli"], 50)
+            # bench/quote-queries.txt: quote: queries and plain ones
+            for q in eng.get("quote_queries", {}).get("queries", []):
+                e.setdefault("qq_" + q["class"], []).extend(q["tf"])
+            for cls in ("quote", "plain"):
+                xs = e.pop("qq_" + cls, None)
+                if xs:
+                    for p in (50, 99):
+                        e["qq_%s_p%d" % (cls, p)] = pct(xs, p)
             if "update" in eng:
                 e["update_p50"] = pct(eng["update"], 50)
                 e["update_p99"] = pct(eng["update"], 99)
@@ -224,6 +233,25 @@ def markdown(results, summary):
         lines.append("| %s | %s | %.2f | %s | %s | %s | %s | %s |" % (
             name, rate, e["mb_per_s"], size, rss, q10, qf,
             fmt_ms(e["cli_p50"]) if e.get("cli_p50") else ""))
+    for label in labels:
+        on, off = summary[label].get("newsdex"), summary[label].get("newsdex-noquotes")
+        if not on or not off or "error" in on or "error" in off:
+            continue
+        lines += ["", "Quote indexing at %s (`newsdex` against `newsdex-noquotes`, "
+                  "`rebuild --no-quotes`): index %s against %s (%+.0f%%), %.0f "
+                  "against %.0f docs/s; the 200 queries top-10+facets p50/p95/p99 "
+                  "%s against %s; bench/quote-queries.txt top-10+facets p50/p99: "
+                  "its quote: queries %s (without quote words they match nothing: "
+                  "%s), its plain ones %s against %s." % (
+                      label, fmt_bytes(on["size_bytes"]), fmt_bytes(off["size_bytes"]),
+                      100.0 * (on["size_bytes"] / off["size_bytes"] - 1),
+                      on["docs_per_s"], off["docs_per_s"],
+                      fmt_ms(on["tf_p50"], on["tf_p95"], on["tf_p99"]),
+                      fmt_ms(off["tf_p50"], off["tf_p95"], off["tf_p99"]),
+                      fmt_ms(on.get("qq_quote_p50"), on.get("qq_quote_p99")),
+                      fmt_ms(off.get("qq_quote_p50"), off.get("qq_quote_p99")),
+                      fmt_ms(on.get("qq_plain_p50"), on.get("qq_plain_p99")),
+                      fmt_ms(off.get("qq_plain_p50"), off.get("qq_plain_p99")))]
     ups = [(l, summary[l].get("newsdex", {})) for l in labels]
     ups = [(l, e) for l, e in ups if e.get("update_p50") is not None]
     if ups:

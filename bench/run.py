@@ -12,6 +12,9 @@ one engine at a time:
   newsdex-noextract  the same with `index --no-extract` (the cost of
                      extraction, and an index whose facets hold exactly
                      the human tags, for the exact facet check)
+  newsdex-noquotes   the same with `rebuild --no-quotes`: the cost of
+                     quote: (index size, and the 200 queries and
+                     bench/quote-queries.txt on both databases)
   floor              bare Xapian (drivers/floor.cc): newsdex's floor
   omega              Omega's scriptindex (index only; bench/omega.script)
   fts5               SQLite FTS5 (drivers/fts5.c)
@@ -41,7 +44,7 @@ import report
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = os.path.dirname(HERE)
 SHARED = None   # set by main(): see shared_dir()
-ENGINES = ["newsdex", "newsdex-noextract", "floor", "omega", "fts5", "sphinx",
+ENGINES = ["newsdex", "newsdex-noquotes", "newsdex-noextract", "floor", "omega", "fts5", "sphinx",
            "redisearch"]
 FACETS = ("places", "people", "orgs", "topics")
 NAMES = ("place", "person", "org", "topic")
@@ -257,8 +260,9 @@ class Run:
             return json.load(f)
 
 
-def run_newsdex(r, extract):
-    name = "newsdex" if extract else "newsdex-noextract"
+def run_newsdex(r, extract, quotes=True):
+    name = ("newsdex" if quotes else "newsdex-noquotes") if extract \
+        else "newsdex-noextract"
     db = os.path.join(r.work, name + ".db")
     shutil.rmtree(db, ignore_errors=True)
     cli = os.path.join(r.args.build, "cli", "newsdex")
@@ -266,7 +270,7 @@ def run_newsdex(r, extract):
     # core, the parts merged compacted (build one database per core, merge
     # with compaction: the standard Xapian practice).
     cmd = [cli, "rebuild", "-q", "--jobs", "0", "--db", db] + \
-        ([] if extract else ["--no-extract"])
+        ([] if extract else ["--no-extract"]) + ([] if quotes else ["--no-quotes"])
     secs, rss, rc = measured(cmd + [r.corpus], stderr=open(db + ".log", "w"))
     if rc not in (0, 1):   # 1: some records skipped (reported in the log)
         raise RuntimeError("newsdex index: exit %d (see %s.log)" % (rc, db))
@@ -274,6 +278,14 @@ def run_newsdex(r, extract):
            "index_exit": rc,
            "queries": r.query(name, [r.driver("nxb_newsdex"), "query", db])}
     if extract:
+        # quote: queries in-process (the same driver, newsdex syntax)
+        saved, r.queries = r.queries, os.path.join(HERE, "quote-queries.txt")
+        try:
+            res["quote_queries"] = r.query(name + "-quote",
+                                           [r.driver("nxb_newsdex"), "query", db])
+        finally:
+            r.queries = saved
+    if extract and quotes:
         res["cli"] = cli_latencies(r, cli, db)
         res["update"] = update_latencies(r, cli, db)
     res["display"] = display_forms(r, db)
@@ -471,6 +483,7 @@ def run_redisearch(r):
 
 
 RUNNERS = {"newsdex": lambda r: run_newsdex(r, True),
+           "newsdex-noquotes": lambda r: run_newsdex(r, True, False),
            "newsdex-noextract": lambda r: run_newsdex(r, False),
            "floor": run_floor, "omega": run_omega, "fts5": run_fts5,
            "sphinx": run_sphinx, "redisearch": run_redisearch}

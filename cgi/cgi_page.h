@@ -56,7 +56,8 @@ void nx_page_histogram(nx_buf *b, const nx_cgi_params *p,
 
 /* The facets the page counts (the CLI's default plus months for the
  * histogram). */
-#define NX_PAGE_FACETS (NX_QUERY_DEFAULT_FACETS | (1u << NX_FACET_MONTH))
+#define NX_PAGE_FACETS (NX_QUERY_DEFAULT_FACETS | (1u << NX_FACET_MONTH) | \
+                        (1u << NX_FACET_ABOUT))
 
 /* The whole results page: `r` is NULL when the query failed with `error`
  * (shown in the page). */

@@ -95,6 +95,7 @@ static const char *const facet_titles[NX_FACET_COUNT] = {
     [NX_FACET_CATEGORY] = "Categories", [NX_FACET_AUTHOR] = "Authors",
     [NX_FACET_YEAR] = "Years",      [NX_FACET_MONTH] = "Months",
     [NX_FACET_BYANY] = "Quoted (any confidence)",
+    [NX_FACET_ABOUT] = "Main subjects",
 };
 
 #define FACET_SHOWN 8    /* values before "more" */
@@ -214,7 +215,7 @@ void nx_page_facet(nx_buf *b, const nx_cgi_params *p,
 
 static void sidebar(nx_buf *b, const nx_cgi_params *p, const nx_query_result *r)
 {
-    static const int order[] = {NX_FACET_BY,    NX_FACET_PERSON,
+    static const int order[] = {NX_FACET_ABOUT, NX_FACET_BY, NX_FACET_PERSON,
                                 NX_FACET_ORG,   NX_FACET_PLACE,
                                 NX_FACET_CATEGORY, NX_FACET_YEAR};
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)

@@ -133,7 +133,8 @@ int cmd_show(int argc, char **argv)
         printf("url       %s\n", d.url);
     static const nx_facet_id lists[] = {NX_FACET_AUTHOR, NX_FACET_CATEGORY,
                                         NX_FACET_PERSON, NX_FACET_ORG,
-                                        NX_FACET_PLACE,  NX_FACET_BY};
+                                        NX_FACET_PLACE,  NX_FACET_BY,
+                                        NX_FACET_ABOUT};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
         print_list(nx_stored_list_field(lists[i]), &d.list[lists[i]]);
     print_list("by~", &d.by_low);

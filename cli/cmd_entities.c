@@ -24,7 +24,9 @@ static void help(FILE *f)
 "date, people, organisations, places, speakers (by) and every quote with\n"
 "its speaker.  --json prints one object a line: {\"id\", \"title\",\n"
 "\"date\", \"person\", \"org\", \"place\", \"by\", \"quotes\": [{\"speaker\",\n"
-"\"text\"}]}.  --archive DB resolves them with DB's entity table, as\n"
+"\"text\"}], \"about\": [names], \"salience\": [{\"name\", \"kind\",\n"
+"\"mentions\", \"headline\", \"lead\", \"first_offset\", \"about\"}]}\n"
+"(docs/about.md).  --archive DB resolves them with DB's entity table, as\n"
 "`newsdex index --db DB` would store them.\n"
 "\n"
 "With --db: lists the archive's entity table (computed by the last\n"
@@ -33,6 +35,28 @@ static void help(FILE *f)
 "and last date, and the names it absorbed; --type keeps one type,\n"
 "PATTERN keeps names (or absorbed names) containing it, --limit N the\n"
 "first N.  Corrections: docs/entities.md and `newsdex rebuild --help`.\n");
+}
+
+/* "about" (the names the article is about) and "salience" (why). */
+static void salience_json(cJSON *o, const nx_entities *e)
+{
+    static const char *const kinds[] = {"person", "org", "place"};
+    cJSON *about = cJSON_AddArrayToObject(o, "about");
+    cJSON *sal = cJSON_AddArrayToObject(o, "salience");
+    for (size_t i = 0; i < e->nsalience; i++) {
+        const nx_salience *s = &e->salience[i];
+        if (s->about)
+            cJSON_AddItemToArray(about, cJSON_CreateString(s->name));
+        cJSON *x = cJSON_CreateObject();
+        cJSON_AddStringToObject(x, "name", s->name);
+        cJSON_AddStringToObject(x, "kind", kinds[s->kind % 3]);
+        cJSON_AddNumberToObject(x, "mentions", s->mentions);
+        cJSON_AddBoolToObject(x, "headline", s->headline);
+        cJSON_AddBoolToObject(x, "lead", s->lead);
+        cJSON_AddNumberToObject(x, "first_offset", (double)s->first_off);
+        cJSON_AddBoolToObject(x, "about", s->about);
+        cJSON_AddItemToArray(sal, x);
+    }
 }
 
 typedef struct ent_ctx {
@@ -94,6 +118,7 @@ static int on_article(void *ctx, nx_article *a)
         cJSON *qs = cJSON_AddArrayToObject(o, "quotes");
         for (size_t i = 0; i < e.nquotes; i++)
             cJSON_AddItemToArray(qs, nx_quote_json(&e.quotes[i]));
+        salience_json(o, &e);
         char *s = cJSON_PrintUnformatted(o);
         if (s)
             puts(s);

@@ -29,6 +29,8 @@ static void help(FILE *f)
 "  --entities FILE    corrections to the archive's entity table (TSV:\n"
 "                     merge, rename, retype, drop; docs/entities.md)\n"
 "  --no-extract       skip entity and quote extraction\n"
+"  --no-quotes        do not index the words of quotes (quote: then finds\n"
+"                     nothing; quotes, by: and facets stay)\n"
 "  --shard K/N        index only the records of shard K of N (0-based, by a\n"
 "                     hash of the id); serve the shards with xapian-tcpsrv\n"
 "                     and search them through a stub file (README, Shards)\n"
@@ -62,6 +64,7 @@ int cmd_index(int argc, char **argv)
         {"aliases", required_argument, 0, 'a'},
         {"entities", required_argument, 0, 'E'},
         {"no-extract", no_argument, 0, 'n'},
+        {"no-quotes", no_argument, 0, 'Q'},
         {"shard", required_argument, 0, 'S'},
         {"wait", optional_argument, 0, 'w'},
         {"quiet", no_argument, 0, 'q'},
@@ -105,6 +108,7 @@ int cmd_index(int argc, char **argv)
             break;
         case 'E': o.entities_file = optarg; break;
         case 'n': o.extract = 0; break;
+        case 'Q': o.no_quotes = 1; break;
         case 'S':
             if (cli_shard_arg("index", optarg, &o.shard, &o.nshards))
                 return EXIT_USAGE;

@@ -45,6 +45,8 @@ static void help_common(FILE *f)
 "  --entities FILE    corrections to the archive's entity table (TSV:\n"
 "                     merge, rename, retype, drop; docs/entities.md)\n"
 "  --no-extract       skip entity and quote extraction\n"
+"  --no-quotes        do not index the words of quotes (quote: then finds\n"
+"                     nothing; quotes, by: and facets stay)\n"
 "  --shard K/N        only the records of shard K of N (as index --shard)\n"
 "  --wait[=SECONDS]   wait for another writer to finish (default 3600 s)\n"
 "  --allow-shrink     let an emptied source empty the index (see below)\n"
@@ -110,6 +112,7 @@ static int parse(const char *cmd, int argc, char **argv, rx_args *a,
         {"aliases", required_argument, 0, 'a'},
         {"entities", required_argument, 0, 'E'},
         {"no-extract", no_argument, 0, 'n'},
+        {"no-quotes", no_argument, 0, 'Q'},
         {"wait", optional_argument, 0, 'w'},
         {"compact", no_argument, 0, 'c'},
         {"jobs", required_argument, 0, 'j'},
@@ -155,6 +158,7 @@ static int parse(const char *cmd, int argc, char **argv, rx_args *a,
             break;
         case 'E': a->o.entities_file = optarg; break;
         case 'n': a->o.extract = 0; break;
+        case 'Q': a->o.no_quotes = 1; break;
         case 'w':
             if (cli_wait_arg(cmd, optarg, &a->wait))
                 return EXIT_USAGE;

@@ -33,7 +33,8 @@ static void search_help(FILE *f)
 "  --limit N            hits to show (default 10, at most 1000)\n"
 "  --offset N           hits to skip (default 0)\n"
 "  --sort relevance|date  relevance (then newest) or newest first\n"
-"  --facets LIST        from by,person,org,place,category,author,year,month\n"
+"  --facets LIST        from by,person,org,place,category,author,year,month,\n"
+"                       byany,about\n"
 "                       (default by,person,org,place,category,year; \"\" none)\n"
 "  --facet-limit N      values per facet (default 10)\n"
 "  --filter FACET:VALUE filter outside the query: values of one facet ORed,\n"
@@ -50,7 +51,7 @@ static void facets_help(FILE *f)
 "usage: newsdex facets [--db DB] [--json] [--limit N] FACET [QUERY]\n"
 "\n"
 "Lists the top values of FACET (by, person, org, place, category, author,\n"
-"year, month) with exact counts over the articles matching QUERY (all\n"
+"year, month, byany, about) with exact counts over the articles matching QUERY (all\n"
 "articles when there is none).\n");
 }
 
@@ -247,7 +248,7 @@ int cmd_facets(int argc, char **argv)
     int f = nx_facet_lookup(argv[optind]);
     if (f < 0) {
         cli_error("facets", "unknown facet \"%s\" (facets: by, person, org, "
-                  "place, category, author, year, month)", argv[optind]);
+                  "place, category, author, year, month, byany, about)", argv[optind]);
         return EXIT_USAGE;
     }
     static char query[MAX_QUERY];

@@ -951,6 +951,63 @@ static int apply_speakers(const nx_etable *t, const nx_aliases *al,
     return NX_OK;
 }
 
+/* The salience of the article's entities follows their names: renamed,
+ * retyped or dropped as the lists were, two that became one merged (the
+ * mentions added, the first mention the earlier), and the about rule
+ * decided again over the result. */
+static int apply_salience(const nx_etable *t, const nx_aliases *al,
+                          nx_entities *e, int year,
+                          const nx_strlist *places)
+{
+    size_t n = 0;
+    int rc = NX_OK;
+    for (size_t i = 0; i < e->nsalience; i++) {
+        nx_salience *x = &e->salience[i];
+        int to = -1;
+        char *v = x->kind >= 0 && x->kind < 3
+                      ? resolve(t, al, x->kind, x->name, year, places, &to)
+                      : strdup(x->name);
+        if (x->kind < 0 || x->kind >= 3)
+            to = x->kind;
+        if (!v) {
+            rc = NX_ENOMEM;
+            v = strdup(x->name);
+        }
+        free(x->name);
+        x->name = v;
+        if (to < 0 || !v) {
+            free(x->name);
+            continue;
+        }
+        x->kind = to;
+        size_t j = 0;
+        char *k = nx_name_key(x->name);
+        for (; k && j < n; j++) {
+            char *kj = nx_name_key(e->salience[j].name);
+            int same = kj && e->salience[j].kind == to && strcmp(kj, k) == 0;
+            free(kj);
+            if (same)
+                break;
+        }
+        free(k);
+        if (j < n) {
+            nx_salience *y = &e->salience[j];
+            y->mentions += x->mentions;
+            y->headline |= x->headline;
+            y->lead |= x->lead;
+            if (x->first_off >= 0 &&
+                (y->first_off < 0 || x->first_off < y->first_off))
+                y->first_off = x->first_off;
+            free(x->name);
+            continue;
+        }
+        e->salience[n++] = *x;
+    }
+    e->nsalience = n;
+    nx_about_mark(e->salience, n);
+    return rc;
+}
+
 int nx_etable_apply(const nx_etable *t, const nx_aliases *al, nx_entities *e,
                     const char *date)
 {
@@ -978,6 +1035,8 @@ int nx_etable_apply(const nx_etable *t, const nx_aliases *al, nx_entities *e,
             nx_strlist_clear(&out[ty]);
         }
     }
+    if (rc == NX_OK)
+        rc = apply_salience(t, al, e, year, &e->place);
     if (rc == NX_OK)
         rc = apply_speakers(t, al, &e->by, year, &e->place);
     if (rc == NX_OK)

@@ -46,6 +46,9 @@ void nx_entities_clear(nx_entities *e)
         free(e->quotes[i].evidence);
     }
     free(e->quotes);
+    for (size_t i = 0; i < e->nsalience; i++)
+        free(e->salience[i].name);
+    free(e->salience);
     nx_entities_init(e);
 }
 
@@ -156,6 +159,8 @@ static int extract_doc(nx_extractor *x, const char *title,
     }
     if (rc == NX_OK)
         rc = x_doc_emit(&d, e);
+    if (rc == NX_OK)
+        rc = x_doc_salience(&d, e);
     for (size_t i = 0; rc == NX_OK && fn && i < d.nment; i++) {
         const x_mention *m = &d.ments[i];
         const char *name = m->entity >= 0 ? x_entity_name(&d, m->entity)

@@ -49,6 +49,30 @@ typedef struct nx_quote {
  * searched with `byany:` (every attribution). */
 #define NX_BY_CONFIDENT 0.80
 
+/* Where and how often the article names one entity of its person, org
+ * and place lists, and whether it is *about* it (`about:`; the rule in
+ * nx_about_mark, docs/about.md). */
+typedef struct nx_salience {
+    char *name;          /* as in its list */
+    int kind;            /* NX_ENT_PERSON, NX_ENT_ORG or NX_ENT_PLACE */
+    unsigned mentions;   /* mentions in the headline, dateline and body */
+    long first_off;      /* byte offset of the first mention in the body,
+                            -1 when the body does not name it */
+    unsigned char headline;  /* named in the headline */
+    unsigned char lead;      /* named in the lead: the body's first
+                                NX_ABOUT_LEAD_SENTENCES sentences */
+    unsigned char about;     /* set by nx_about_mark */
+} nx_salience;
+
+#define NX_ABOUT_LEAD_SENTENCES 2
+#define NX_ABOUT_MIN_MENTIONS 2
+#define NX_ABOUT_TOP 3
+
+/* The about rule over one article's entities: s[i].about = 1 when s[i] is
+ * in the headline or the lead, or has at least NX_ABOUT_MIN_MENTIONS
+ * mentions and fewer than NX_ABOUT_TOP entities have more; else 0. */
+void nx_about_mark(nx_salience *s, size_t n);
+
 /* Result of extraction; names are canonical display forms, each listed
  * once, in order of first mention. */
 typedef struct nx_entities {
@@ -62,6 +86,10 @@ typedef struct nx_entities {
     size_t unattributed;    /* quotes listed with no speaker */
     nx_quote *quotes;
     size_t nquotes, capquotes;
+    /* The names extraction found (not the record's tags), in list order:
+     * person, then org, then place. */
+    nx_salience *salience;
+    size_t nsalience;
     /* Tags given in the record (nx_extract_article, given.c): how many,
      * how many matched no name (title-cased), and 1 once they are in the
      * lists above (the indexer then skips the raw tags). */

@@ -279,6 +279,8 @@ char *x_text_range(const x_doc *d, size_t a, size_t b);
 
 /* Fills e from the merged doc (merge.c). */
 int x_doc_emit(x_doc *d, nx_entities *e);
+/* nx_entities.salience from the merged mentions, once emitted (about.c). */
+int x_doc_salience(const x_doc *d, nx_entities *e);
 /* The display name of merged entity ent (merge.c; borrowed). */
 const char *x_entity_name(const x_doc *d, int ent);
 

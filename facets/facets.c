@@ -23,10 +23,11 @@ const nx_facet_def nx_facet_defs[NX_FACET_COUNT] = {
     [NX_FACET_YEAR]     = {"year",     "Y",   7000, 1, 0, 0},
     [NX_FACET_MONTH]    = {"month",    "M",   8000, 1, 0, 0},
     [NX_FACET_BYANY]    = {"byany",    "XBZ", 9000, NX_FACET_MAX_VALUES, 1, 1},
+    [NX_FACET_ABOUT]    = {"about",    "XT", 10000, NX_FACET_MAX_VALUES, 1, 1},
 };
 
 const char *const nx_facet_prefixes[NX_FACET_COUNT + 1] = {
-    "XBY", "XP", "XO", "XL", "XC", "XA", "Y", "M", "XBZ", NULL};
+    "XBY", "XP", "XO", "XL", "XC", "XA", "Y", "M", "XBZ", "XT", NULL};
 
 int nx_facet_lookup(const char *name)
 {
@@ -125,7 +126,7 @@ static const nx_entity_kind entity_kind[NX_FACET_COUNT] = {
     [NX_FACET_BY] = NX_ENT_ANY,      [NX_FACET_PERSON] = NX_ENT_PERSON,
     [NX_FACET_ORG] = NX_ENT_ORG,     [NX_FACET_PLACE] = NX_ENT_PLACE,
     [NX_FACET_CATEGORY] = NX_ENT_ANY, [NX_FACET_AUTHOR] = NX_ENT_ANY,
-    [NX_FACET_BYANY] = NX_ENT_ANY,
+    [NX_FACET_BYANY] = NX_ENT_ANY,   [NX_FACET_ABOUT] = NX_ENT_ANY,
 };
 
 void nx_facet_terms_clear(nx_facet_terms *t)

@@ -14,6 +14,8 @@
  *    also prefix + "#" + surname key ("XBY#lavrov") so a bare surname in a
  *    query finds them.  `byany` (XBZ) holds every attributed speaker,
  *    `by` only those attributed with confidence >= NX_BY_CONFIDENT.
+ *    `about` (XT) holds the entities the article is about, a subset of
+ *    person, org and place; its people also under "XT#" + surname.
  *  - counting: a multi-valued facet puts its k-th value (display form) in
  *    value slot base + k, k < NX_FACET_MAX_VALUES; counting sums one
  *    ValueCountMatchSpy per slot in use and merges values by key.
@@ -54,6 +56,8 @@ typedef enum nx_facet_id {
     NX_FACET_MONTH,
     NX_FACET_BYANY,          /* every speaker, confident or not (by is the
                                 confident ones, NX_BY_CONFIDENT) */
+    NX_FACET_ABOUT,          /* the people, orgs and places the article is
+                                about (nx_about_mark, docs/about.md) */
     NX_FACET_COUNT
 } nx_facet_id;
 

@@ -19,6 +19,7 @@ const char *nx_stored_list_field(nx_facet_id f)
     case NX_FACET_PLACE:
     case NX_FACET_CATEGORY:
     case NX_FACET_AUTHOR:
+    case NX_FACET_ABOUT:
         return nx_facet_defs[f].name;
     default:
         return NULL;

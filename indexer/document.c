@@ -43,8 +43,10 @@ static int blob_add(facet_acc *acc, nx_facet_id f, const char *display)
     return acc->blob.err;
 }
 
-static int add_value(nx_doc *doc, facet_acc *acc, nx_facet_id f,
-                     const nx_aliases *al, const char *value)
+/* surname: keep the surname term (0 for an about: org or place, whose
+ * last word is no surname) */
+static int add_value_s(nx_doc *doc, facet_acc *acc, nx_facet_id f,
+                       const nx_aliases *al, const char *value, int surname)
 {
     nx_facet_terms ft;
     int rc = nx_facet_terms_make(f, al, value, 0, &ft);
@@ -52,6 +54,11 @@ static int add_value(nx_doc *doc, facet_acc *acc, nx_facet_id f,
         return NX_OK;  /* nothing nameable in it */
     if (rc != NX_OK)
         return rc;
+    if (!surname && ft.n > 1) {
+        free(ft.terms[1]);
+        ft.terms[1] = NULL;
+        ft.n = 1;
+    }
     /* Skip a value already given (e.g. in the record and by extraction). */
     cJSON *list = acc->lists[f], *it;
     char *key = nx_name_key(ft.display);
@@ -76,6 +83,25 @@ static int add_value(nx_doc *doc, facet_acc *acc, nx_facet_id f,
             cJSON_AddItemToArray(list, cJSON_CreateString(ft.display));
     }
     nx_facet_terms_clear(&ft);
+    return rc;
+}
+
+static int add_value(nx_doc *doc, facet_acc *acc, nx_facet_id f,
+                     const nx_aliases *al, const char *value)
+{
+    return add_value_s(doc, acc, f, al, value, 1);
+}
+
+/* about: the entities the rule marks (nx_about_mark) */
+static int add_about(nx_doc *doc, facet_acc *acc, const nx_aliases *al,
+                     const nx_entities *e)
+{
+    int rc = NX_OK;
+    for (size_t i = 0; i < e->nsalience && rc == NX_OK; i++)
+        if (e->salience[i].about)
+            rc = add_value_s(doc, acc, NX_FACET_ABOUT, al,
+                             e->salience[i].name,
+                             e->salience[i].kind == NX_ENT_PERSON);
     return rc;
 }
 
@@ -215,6 +241,12 @@ cJSON *nx_quote_json(const nx_quote *q)
 int nx_article_document(const nx_article *a, const nx_entities *e,
                         const nx_aliases *al, nx_doc **out)
 {
+    return nx_article_document_q(a, e, al, 1, out);
+}
+
+int nx_article_document_q(const nx_article *a, const nx_entities *e,
+                          const nx_aliases *al, int with_quotes, nx_doc **out)
+{
     *out = NULL;
     nx_doc *doc = NULL;
     facet_acc acc;
@@ -234,7 +266,8 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
 
     static const nx_facet_id order[] = {NX_FACET_AUTHOR, NX_FACET_CATEGORY,
                                         NX_FACET_PERSON, NX_FACET_ORG,
-                                        NX_FACET_PLACE,  NX_FACET_BY};
+                                        NX_FACET_PLACE,  NX_FACET_BY,
+                                        NX_FACET_ABOUT};
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
         acc.lists[order[i]] =
             cJSON_AddArrayToObject(o, nx_stored_list_field(order[i]));
@@ -262,6 +295,8 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
             rc = add_list(doc, &acc, NX_FACET_PLACE, al, &e->place);
         if (rc == NX_OK)
             rc = add_list(doc, &acc, NX_FACET_BY, al, &e->by);
+        if (rc == NX_OK)
+            rc = add_about(doc, &acc, al, e);
         /* byany: every speaker (stored as "by" + "by_low") */
         if (rc == NX_OK)
             rc = add_list(doc, &acc, NX_FACET_BYANY, al, &e->by);
@@ -294,7 +329,7 @@ int nx_article_document(const nx_article *a, const nx_entities *e,
     }
     if (rc == NX_OK && a->body && *a->body)
         rc = nx_doc_add_text(doc, a->body, strlen(a->body), 1, NULL);
-    for (size_t i = 0; e && i < e->nquotes && rc == NX_OK; i++)
+    for (size_t i = 0; with_quotes && e && i < e->nquotes && rc == NX_OK; i++)
         rc = add_quote(doc, al, &e->quotes[i]);
     if (rc == NX_OK) {
         size_t klen;

@@ -26,6 +26,10 @@ struct cJSON;
 struct cJSON *nx_quote_json(const nx_quote *q);
 
 /* Builds the document for an article and what was extracted from it. */
+/* nx_article_document_q with with_quotes 0 leaves the quote words out (the
+ * quotes stay stored; quote: finds nothing). */
+int nx_article_document_q(const nx_article *a, const nx_entities *e,
+                          const nx_aliases *al, int with_quotes, nx_doc **out);
 int nx_article_document(const nx_article *a, const nx_entities *e,
                         const nx_aliases *al, nx_doc **out);
 
@@ -83,10 +87,14 @@ typedef struct nx_index_options {
      * parent computed, and this part's first-pass results. */
     const struct nx_etable *etable;
     const char *spool_path;
+    /* Quote words are not indexed (`--no-quotes`: quote: finds nothing;
+     * the quotes, by: and every facet stay): what they cost, measured in
+     * docs/quotes.md. */
+    int no_quotes;
 } nx_index_options;
 #define NX_INDEX_OPTIONS_INIT \
     {NULL, NX_INGEST_OPTIONS_INIT, 0, 1, NULL, 0, NULL, NULL, NULL, 0, 0, \
-     NX_PRUNE_NONE, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL}
+     NX_PRUNE_NONE, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0}
 
 /* The shrink rule.  An archive that is not there (an unmounted mount
  * point: the directory exists and is empty) looks like an archive whose
@@ -183,7 +191,8 @@ int nx_index_delete(const char *db, const char *const *ids, size_t n,
  * decides its document (format, extraction on/off, the alias table, the
  * newsdex version) as `config`, so changing those changes every hash. */
 uint64_t nx_article_hash(const nx_article *a, uint64_t config);
-/* The config part of nx_article_hash(). */
+/* The config part of nx_article_hash(); extract is 0 (none), 1
+ * (extraction) or 2 (extraction without quote words, --no-quotes). */
 uint64_t nx_index_config_hash(int extract, const char *aliases_tsv);
 /* The "XSRC" term of a source (hashed when too long for a term);
  * malloc'd. */

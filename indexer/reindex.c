@@ -77,7 +77,8 @@ uint64_t nx_index_config_hash(int extract, const char *aliases_tsv)
     /* A new newsdex may extract differently: its version is part of it. */
     char head[64];
     snprintf(head, sizeof head, "newsdex %s format %d extract %d",
-             NX_VERSION_STRING, NX_FORMAT_VERSION, extract ? 1 : 0);
+             NX_VERSION_STRING, NX_FORMAT_VERSION,
+             extract == 2 ? 2 : extract ? 1 : 0);
     uint64_t h = fnv_str(NX_FNV64_OFFSET, head);
     return fnv_str(h, aliases_tsv);
 }

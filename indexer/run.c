@@ -180,7 +180,8 @@ static int on_article(void *ctx, nx_article *a)
     c->st->given += e.given;
     c->st->given_titled += e.given_titled;
     nx_doc *doc = NULL;
-    rc = nx_article_document(a, c->x ? &e : NULL, c->al, &doc);
+    rc = nx_article_document_q(a, c->x ? &e : NULL, c->al,
+                               !c->opts->no_quotes, &doc);
     nx_entities_clear(&e);
     if (rc == NX_OK)
         rc = add_reindex_terms(doc, a, hash);
@@ -306,7 +307,8 @@ static int store_aliases(run_ctx *c)
     char *tsv = nx_aliases_serialize(c->al);
     if (!tsv)
         return NX_ENOMEM;
-    c->config = nx_index_config_hash(c->opts->extract, tsv);
+    c->config = nx_index_config_hash(
+        c->opts->extract ? (c->opts->no_quotes ? 2 : 1) : 0, tsv);
     int rc = nx_writer_set_metadata(c->w, NX_META_ALIASES, tsv);
     free(tsv);
     return rc;

@@ -9,7 +9,9 @@
  *   {"id", "date" (YYYY-MM-DD or null), "person", "org", "place", "by",
  *    "by_low": [..], "unattributed", "given", "given_titled",
  *    "given_done", "quotes": [{"speaker", "text", "how", "cue",
- *    "cue_off", "start", "end", "evidence", "confidence"}]}
+ *    "cue_off", "start", "end", "evidence", "confidence"}], "salience":
+ *    [{"name", "kind", "mentions", "first_off", "headline", "lead",
+ *    "about"}]}
  * — every field of nx_entities: a field added there is added here, or a
  * rebuild loses it (tests/e2e/entity_table.sh compares rebuild with
  * index).
@@ -90,6 +92,21 @@ int nx_spool_put(FILE *f, const char *id, const char *date,
         opt_string(j, "evidence", q->evidence);
         cJSON_AddNumberToObject(j, "confidence", q->confidence);
         cJSON_AddItemToArray(qs, j);
+    }
+    cJSON *sal = cJSON_AddArrayToObject(o, "salience");
+    for (size_t i = 0; sal && i < e->nsalience; i++) {
+        const nx_salience *x = &e->salience[i];
+        cJSON *j = cJSON_CreateObject();
+        if (!j)
+            break;
+        cJSON_AddStringToObject(j, "name", x->name);
+        cJSON_AddNumberToObject(j, "kind", x->kind);
+        cJSON_AddNumberToObject(j, "mentions", x->mentions);
+        cJSON_AddNumberToObject(j, "first_off", (double)x->first_off);
+        cJSON_AddNumberToObject(j, "headline", x->headline);
+        cJSON_AddNumberToObject(j, "lead", x->lead);
+        cJSON_AddNumberToObject(j, "about", x->about);
+        cJSON_AddItemToArray(sal, j);
     }
     char *s = cJSON_PrintUnformatted(o);
     cJSON_Delete(o);
@@ -218,6 +235,24 @@ int nx_spool_get(nx_spool *s, char **id, char date[11], nx_entities *e)
         x->confidence = num(q, "confidence");
         if (!x->text && !(x->text = strdup("")))
             rc = NX_ENOMEM;
+    }
+    const cJSON *sal = cJSON_GetObjectItemCaseSensitive(o, "salience"), *y;
+    size_t ns = (size_t)cJSON_GetArraySize(sal);
+    if (rc == NX_OK && ns && !(e->salience = calloc(ns, sizeof *e->salience)))
+        rc = NX_ENOMEM;
+    cJSON_ArrayForEach(y, sal) {
+        if (rc != NX_OK)
+            break;
+        nx_salience *x = &e->salience[e->nsalience];
+        if (!(x->name = dup_opt(y, "name")))
+            continue;   /* malformed: skipped */
+        e->nsalience++;
+        x->kind = (int)num(y, "kind");
+        x->mentions = (unsigned)num(y, "mentions");
+        x->first_off = (long)num(y, "first_off");
+        x->headline = num(y, "headline") != 0;
+        x->lead = num(y, "lead") != 0;
+        x->about = num(y, "about") != 0;
     }
     cJSON_Delete(o);
     if (rc != NX_OK) {

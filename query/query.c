@@ -33,7 +33,7 @@ int nx_query_parse_facets(const char *list, unsigned *mask, char **err)
             if (n >= sizeof name) {
                 *err = nx_errf("unknown facet \"%s\" (facets: by, person, "
                                "org, place, category, author, year, month, "
-                               "byany)",
+                               "byany, about)",
                                p);
                 return -1;
             }
@@ -43,7 +43,7 @@ int nx_query_parse_facets(const char *list, unsigned *mask, char **err)
             if (f < 0) {
                 *err = nx_errf("unknown facet \"%s\" (facets: by, person, "
                                "org, place, category, author, year, month, "
-                               "byany)",
+                               "byany, about)",
                                name);
                 return -1;
             }
@@ -61,7 +61,7 @@ static const nx_field query_fields[] = {
     {"by", 1, NULL},       {"person", 1, NULL},   {"org", 1, NULL},
     {"place", 1, NULL},    {"category", 1, NULL}, {"author", 1, NULL},
     {"year", 1, NULL},     {"month", 1, NULL},    {"date", 1, NULL},
-    {"byany", 1, NULL},
+    {"byany", 1, NULL},    {"about", 1, NULL},
     {"title", 0, "S"},
 };
 

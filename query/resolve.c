@@ -186,7 +186,7 @@ int nx_resolver_filters(nx_resolver *rv, const char *const *filters, size_t n,
         if (facet < 0) {
             *err = nx_errf("invalid filter \"%s\": use FACET:VALUE with FACET "
                            "one of by, person, org, place, category, author, "
-                           "year, month%s", filters[i], "");
+                           "year, month, byany, about%s", filters[i], "");
             nx_filter_terms_clear(ft, ng);
             return NX_EINVAL;
         }

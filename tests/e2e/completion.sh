@@ -35,8 +35,9 @@ check_eq "rebuild options" "$(complete_line 'newsdex rebuild --co')" "--compact 
 check_eq "--sort values" "$(complete_line 'newsdex search --sort ')" "date relevance "
 check_eq "--facets list" "$(complete_line 'newsdex search --facets by,pe')" "by,person "
 check_eq "--filter facet" "$(complete_line 'newsdex search --filter pl')" "place: "
-check_eq "facets FACET" "$(complete_line 'newsdex facets ')" "author by category month org person place year "
-check_eq "query field" "$(complete_line 'newsdex search b')" "by: "
+check_eq "facets FACET" "$(complete_line 'newsdex facets ')" "about author by byany category month org person place year "
+check_eq "query field" "$(complete_line 'newsdex search b')" "by: byany: "
+check_eq "query field about:" "$(complete_line 'newsdex search ab')" "about: "
 # Every option of every command's --help is offered.
 for c in $("$NEWSDEX" --help | awk '/^commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }'); do
     offered=" $(complete_line "newsdex $c -")"

@@ -113,7 +113,7 @@ for line in open(sys.argv[2]):
         continue
     s = json.loads(line)
     e = ext[s["id"]]
-    for f in ("person", "org", "place", "by", "by_low"):
+    for f in ("person", "org", "place", "by", "by_low", "about"):
         if sorted(s.get(f, [])) != sorted(e.get(f, [])):
             sys.exit("%s %s: stored %s, extracted %s" % (s["id"], f, s.get(f), e.get(f)))
     if s["quotes"] != e["quotes"]:

@@ -82,7 +82,7 @@ check "month bucket" test -n "$month"
 # entities of every matching article.
 brute() {  # brute QUERY: compares every facet's counts with a recount
     run "$NEWSDEX" search --db "$DB" --json --limit 1000 --facet-limit 10000 \
-        --facets by,person,org,place,category,author,year,month "$1"
+        --facets by,person,org,place,category,author,year,month,about "$1"
     printf '%s' "$out" > "$T/res.json"
     for id in $(json '" ".join(h["id"] for h in j["hits"])'); do
         "$NEWSDEX" show --db "$DB" --json "$id"
@@ -93,7 +93,7 @@ res = json.load(open(sys.argv[1]))
 docs = [json.loads(l) for l in open(sys.argv[2])]
 assert len(docs) == res["total"], (len(docs), res["total"])
 ok = True
-for f in ["by", "person", "org", "place", "category", "author", "year", "month"]:
+for f in ["by", "person", "org", "place", "category", "author", "year", "month", "about"]:
     c = collections.Counter()
     for d in docs:
         if f in ("year", "month"):
@@ -118,7 +118,7 @@ done
 
 # A short top-N (pruned early when counting from terms) is the head of the
 # full list.
-for f in place person by; do
+for f in place person by about; do
     run "$NEWSDEX" search --db "$DB" --json --facets $f --facet-limit 10000 'the'
     full=$(json "json.dumps(j['facets']['$f'][:3])")
     run "$NEWSDEX" search --db "$DB" --json --facets $f --facet-limit 3 'the'

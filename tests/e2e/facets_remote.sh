@@ -64,14 +64,14 @@ check_eq "bad --shard exit" "$rc" 2
 same() {  # same ARGS...: the stub answers exactly like the single database
     local a b
     run "$NEWSDEX" search --db "$T/single" --json --limit 50 --facet-limit 1000 \
-        --facets by,person,org,place,category,author,year,month "$@"
+        --facets by,person,org,place,category,author,year,month,about "$@"
     a=$(json 'json.dumps([j["total"], j["total_exact"], [h["id"] for h in j["hits"]], j["facets"]])')
     run "$NEWSDEX" search --db "$T/shards.stub" --json --limit 50 --facet-limit 1000 \
-        --facets by,person,org,place,category,author,year,month "$@"
+        --facets by,person,org,place,category,author,year,month,about "$@"
     b=$(json 'json.dumps([j["total"], j["total_exact"], [h["id"] for h in j["hits"]], j["facets"]])')
     check_eq "remote = local for $*" "$b" "$a"
     run "$NEWSDEX" search --db "$T/local.stub" --json --limit 50 --facet-limit 1000 \
-        --facets by,person,org,place,category,author,year,month "$@"
+        --facets by,person,org,place,category,author,year,month,about "$@"
     b=$(json 'json.dumps([j["total"], j["total_exact"], [h["id"] for h in j["hits"]], j["facets"]])')
     check_eq "hash shards = local for $*" "$b" "$a"
 }
@@ -86,6 +86,23 @@ same '(by:Lavrov OR by:Biden) quote:Ukraine'
 same 'quote:NATO'
 same --sort date said
 same 'date:2021..2023 person:Biden'
+# about: (docs/about.md) is a facet like the others: its filter and its
+# counts over shards are the single database's.
+same 'about:NATO'
+check_eq "about:NATO over remote shards" "$(json 'j["total"]')" 3
+same 'about:Putin OR about:Ukraine'
+same 'person:Lavrov -about:Lavrov'
+same --filter about:Ukraine --filter about:Russia 'said'
+same 'about:Russia quote:NATO'
+same 'about:Ukraine by:Lavrov quote:fire'
+check_eq "about + bound quote over remote shards" "$(json 'j["total"]')" 1
+for db in "$T/shards.stub" "$T/local.stub"; do
+    run "$NEWSDEX" facets --db "$T/single" --json --limit 1000 about said
+    a=$out
+    check "facets about has values" test "$(json 'len(j["values"])')" -gt 10
+    run "$NEWSDEX" facets --db "$db" --json --limit 1000 about said
+    check_eq "facets about over $(basename "$db")" "$out" "$a"
+done
 same --filter category:Sport --filter category:Culture 'the'
 same 'year:2022'
 same '"interest rates"'

@@ -83,4 +83,21 @@ check_eq "reindex" "$rc" 0
 check_eq "old quote gone" "$(ids 'by:Lavrov quote:sanctions')" ""
 check_eq "old quote gone (any speaker)" "$(ids 'quote:ports')" ""
 check_eq "new quote found" "$(ids 'by:Lavrov quote:decide')" "$A1"
+
+# --no-quotes (what quote words cost, docs/quotes.md): no quote: terms,
+# the speakers and the quotes themselves stay; reindex without the option
+# brings the quote words back (the option is part of the content hash).
+run "$NEWSDEX" rebuild -q --no-quotes --db "$DB" "$C"
+check_eq "rebuild --no-quotes" "$rc" 0
+check_eq "--no-quotes: no quote: match" "$(ids 'quote:decide')" ""
+check "--no-quotes: by: stays" grep -qw "$A1" <<<"$(ids 'by:Lavrov')"
+run "$NEWSDEX" show --db "$DB" "$A1"
+check "--no-quotes: the quote is stored" grep -q 'Our grain goes where we decide' <<<"$out"
+run "$NEWSDEX" reindex -q --db "$DB" "$C"
+check_eq "reindex with quotes" "$rc" 0
+check_eq "quote words back" "$(ids 'by:Lavrov quote:decide')" "$A1"
+run "$NEWSDEX" index -q --no-quotes --db "$T/nq" "$C"
+check_eq "index --no-quotes" "$rc" 0
+run "$NEWSDEX" search --db "$T/nq" 'quote:decide'
+check_eq "index --no-quotes: exit 1" "$rc" 1
 finish

@@ -288,6 +288,34 @@ static void check_listing(const nx_etable *t)
     CHECK(found);
 }
 
+/* The salience of an article's entities follows the table: "Reagan"
+ * and "Ronald Reagan" become one, their mentions added; a dropped name
+ * goes; the about rule is decided again. */
+static void check_salience(const nx_etable *t)
+{
+    nx_entities e;
+    nx_entities_init(&e);
+    nx_strlist_push(&e.person, "Reagan");
+    nx_strlist_push(&e.person, "Ronald Reagan");
+    nx_strlist_push(&e.person, "Davis Cup");
+    e.salience = calloc(3, sizeof *e.salience);
+    const char *names[] = {"Reagan", "Ronald Reagan", "Davis Cup"};
+    for (int i = 0; i < 3; i++) {
+        e.salience[i].name = strdup(names[i]);
+        e.salience[i].kind = NX_ENT_PERSON;
+        e.salience[i].mentions = 1;
+        e.salience[i].first_off = 10 * (3 - i);
+    }
+    e.nsalience = 3;
+    CHECK_INT(nx_etable_apply(t, AL, &e, "1987-08-01"), NX_OK);
+    CHECK_INT(e.nsalience, 1);
+    CHECK_STR(e.salience[0].name, "Ronald Reagan");
+    CHECK_INT(e.salience[0].mentions, 2);
+    CHECK_INT(e.salience[0].first_off, 20);
+    CHECK_INT(e.salience[0].about, 1);   /* two mentions, the top one */
+    nx_entities_clear(&e);
+}
+
 int main(void)
 {
     char *aerr = NULL;
@@ -298,6 +326,7 @@ int main(void)
     nx_etable *t = archive_table(x);
     check_rows(t, "decided");
     check_listing(t);
+    check_salience(t);
 
     char *text = nx_etable_serialize(t);
     CHECK(text != NULL);
