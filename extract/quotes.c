@@ -561,6 +561,9 @@ static int reported(x_doc *d)
                 continue;                 /* "said to be" */
             if (counted_object(d, t))
                 continue;                 /* added four conversions */
+            if (x_tok_is(d, t, "pleaded") &&
+                (x_tok_is(d, t + 1, "guilty") || x_tok_is(d, t + 1, "not")))
+                continue;       /* pleaded guilty to charges that they */
             if (k->lex & LX_SAY2) {
                 int ok = 0;
                 const char *s = x_tok_s(d, t);

@@ -481,7 +481,8 @@ static const struct {
      "Jim Jordan", "Jim Jordan: They would just go get them"},
     /* "pleaded guilty", "snapped up": no speech without a clause (the
      * words must follow: "pleaded: ...", "pleaded that") */
-    {"William Trowbridge and Michael Chicoine pleaded guilty to charges.",
+    {"William Trowbridge and Michael Chicoine pleaded guilty to charges "
+     "that they infringed copyright.",
      "", ""},
     {"Rival firms snapped up shares in the company.", "", ""},
 };
