@@ -123,8 +123,8 @@ static int count_one(nx_etable *t, int type, const char *name,
     }
     et_ent *e = &t->ents[i];
     e->n[type]++;
-    if (type < NX_ET_NTYPES && !e->disp[type] && !(e->disp[type] =
-                                                       strdup(name))) {
+    if (type < ET_BY && !e->disp[type] &&
+        !(e->disp[type] = strdup(name))) {
         free(key);
         return NX_ENOMEM;
     }
@@ -709,7 +709,8 @@ static int cmp_int(const void *a, const void *b)
  * archive writes alone. */
 static int decide_surnames(nx_etable *t)
 {
-    qsort(t->sy, t->nsy, sizeof *t->sy, cmp_sy);
+    if (t->nsy)
+        qsort(t->sy, t->nsy, sizeof *t->sy, cmp_sy);
     int rc = NX_OK;
     int *years = NULL;
     size_t capy = 0;

@@ -696,7 +696,7 @@ int et_make_entries(nx_etable *t)
     free(var);
     free(into);
     free(extra);
-    if (rc == NX_OK)
+    if (rc == NX_OK && t->nentries)
         qsort(t->entries, t->nentries, sizeof *t->entries, cmp_entry);
     return rc;
 }

@@ -62,6 +62,10 @@ static const struct {
     {"1987-03-12", "", "Kidder Peabody", "", "", 2},
     {"2005-03-10", "", "US Supreme Court", "", "", 2},
     {"1987-03-08", "", "Bush Administration|Bush Campaign", "", "", 2},
+    /* Quoted before the tagger ever names it: counted as quoted, then
+     * as an organisation once. */
+    {"2005-03-12", "", "", "", "Downing Street", 2},
+    {"2005-03-13", "", "Downing Street", "", "", 1},
 };
 
 /* The alias table's surname entries (facets/data/aliases.tsv has such). */
@@ -282,8 +286,15 @@ static void check_listing(const nx_etable *t)
         }
         if (strcmp(e->name, "Oscar") == 0)
             CHECK_INT(e->type, NX_ET_MISC);
+        if (strcmp(e->name, "Downing Street") == 0) {
+            CHECK_INT(e->type, NX_ET_ORG);
+            CHECK_INT(e->articles, 1);
+            CHECK_INT(e->quoted, 2);
+        }
         if (i)
             CHECK(nx_etable_get(t, i - 1)->articles >= e->articles);
+        CHECK(e->articles <= nx_etable_articles(t));
+        CHECK(e->quoted <= nx_etable_articles(t));
     }
     CHECK(found);
 }
