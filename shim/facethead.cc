@@ -101,12 +101,22 @@ std::string facet_section(const Xapian::Database &db, const std::string &prefix,
 
 /* 64-bit FNV-1a over 8-byte words (then the tail bytes): a checksum fast
  * enough for a file every reader maps per request. */
+uint64_t load_le64(const unsigned char *p)
+{
+    uint64_t v;
+    std::memcpy(&v, p, 8);   /* one load where get() would take eight */
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
 uint64_t head_checksum(const unsigned char *p, size_t n)
 {
     uint64_t h = 0xcbf29ce484222325ull;
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
-        h ^= get(p + i, 8);
+        h ^= load_le64(p + i);
         h *= 0x100000001b3ull;
         h ^= h >> 29;
     }
