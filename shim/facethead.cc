@@ -294,4 +294,25 @@ bool HeadCursor::next(uint64_t &bound, std::vector<HeadVariant> &vars)
     return true;
 }
 
+bool HeadCursor::skip(uint64_t &tf, uint64_t &nvars)
+{
+    if (left == 0 || end - p < 8)
+        return false;
+    uint64_t n = get(p + 4, 4);
+    const unsigned char *q = p + 8;
+    for (uint64_t i = 0; i < n; i++) {
+        if (end - q < 6)
+            return false;
+        size_t len = size_t(get(q + 4, 2));
+        if (size_t(end - q - 6) < len)
+            return false;
+        tf += get(q, 4);
+        q += 6 + len;
+    }
+    nvars += n;
+    p = q;
+    left--;
+    return true;
+}
+
 } // namespace nx

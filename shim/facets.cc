@@ -226,6 +226,29 @@ bool count_from_heads(const Xapian::Database &db, const MatchSet &set,
     return true;
 }
 
+uint64_t heads_min_cost(const Xapian::Database &db, const MatchSet &set,
+                        const nx_facet_spec *specs, size_t n,
+                        const FacetHeads *heads)
+{
+    uint64_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        const nx_facet_spec &spec = specs[i];
+        HeadCursor c;
+        if (!spec.prefix || !heads ||
+            uint64_t(set.count()) * 20 < db.get_doccount() ||
+            !heads->find(spec.prefix, c))
+            return UINT64_MAX;
+        /* Counting stops no sooner than the top `limit` is full: those
+         * keys' postings are walked whatever the matches. */
+        uint64_t tf = 0, nvars = 0;
+        for (size_t k = 0; (!spec.limit || k < spec.limit) && c.skip(tf, nvars);
+             k++)
+            ;
+        total += tf + nvars * POSTLIST_OPEN_COST;
+    }
+    return total;
+}
+
 namespace {
 
 /* Counts of byte strings: open addressing over one arena of key bytes, so

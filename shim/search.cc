@@ -335,12 +335,22 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
          * small keys, common with extracted names, tips it the other
          * way. */
         uint64_t budget = uint64_t(set->count()) * POSTINGS_PER_READ;
+        /* Once the values pass runs for one facet it counts them all for
+         * about the cost of one, so the head file is used for all of them
+         * or none: not at all when its least cost already exceeds the
+         * budget, no more once one facet has gone over it. */
+        bool try_heads = !req->facet_values_slot ||
+                         nx::heads_min_cost(db->db, *set, req->facets,
+                                            req->nfacets, heads) <= budget;
         for (size_t f = 0; f < req->nfacets; f++) {
-            if (nx::count_from_heads(db->db, *set, req->facets[f], heads,
+            if (try_heads &&
+                nx::count_from_heads(db->db, *set, req->facets[f], heads,
                                      req->facet_values_slot ? &budget
                                                             : nullptr,
                                      r->facets[f]))
                 continue;
+            if (req->facet_values_slot)
+                try_heads = false;
             rest.push_back(f);
             ids.push_back(req->facets[f].id);
         }

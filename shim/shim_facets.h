@@ -55,6 +55,9 @@ struct HeadCursor {
     const unsigned char *p = nullptr, *end = nullptr;
     uint64_t left = 0;
     bool next(uint64_t &bound, std::vector<HeadVariant> &vars);
+    /* Passes over one group, adding its variants' term frequencies to tf
+     * and their number to nvars. */
+    bool skip(uint64_t &tf, uint64_t &nvars);
 };
 
 class FacetHeads {
@@ -92,6 +95,12 @@ void write_facet_heads(const Xapian::Database &db, const std::string &dir,
 bool count_from_heads(const Xapian::Database &db, const MatchSet &set,
                       const nx_facet_spec &spec, const FacetHeads *heads,
                       uint64_t *budget, FacetCounts &out);
+/* The fewest postings (a posting list's opening counted as
+ * POSTLIST_OPEN_COST of them) that counting all n facets from the head
+ * file would walk; UINT64_MAX when one of them cannot be counted so. */
+uint64_t heads_min_cost(const Xapian::Database &db, const MatchSet &set,
+                        const nx_facet_spec *specs, size_t n,
+                        const FacetHeads *heads);
 /* Counts the facets with these ids from the matches' facet values slot
  * (facets/nx_facets.h: NX_SLOT_FACETS), all in one pass. */
 std::vector<FacetCounts> count_blobs(const Xapian::Database &db,
