@@ -216,7 +216,7 @@ bool count_from_heads(const Xapian::Database &db, const MatchSet &set,
      * that, reading the matches' own values is cheaper. */
     HeadCursor c;
     if (!spec.prefix || !heads ||
-        uint64_t(set.count()) * 20 < db.get_doccount() ||
+        uint64_t(set.count()) * HEADS_MIN_SHARE < db.get_doccount() ||
         !heads->find(spec.prefix, c))
         return false;
     FacetCounts best;
@@ -235,7 +235,7 @@ uint64_t heads_min_cost(const Xapian::Database &db, const MatchSet &set,
         const nx_facet_spec &spec = specs[i];
         HeadCursor c;
         if (!spec.prefix || !heads ||
-            uint64_t(set.count()) * 20 < db.get_doccount() ||
+            uint64_t(set.count()) * HEADS_MIN_SHARE < db.get_doccount() ||
             !heads->find(spec.prefix, c))
             return UINT64_MAX;
         /* Counting stops no sooner than the top `limit` is full: those
@@ -378,7 +378,7 @@ FacetCounts count_local(const Xapian::Database &db, const MatchSet &set,
     if (spec.prefix && heads && heads->find(spec.prefix, c)) {
         /* Sorted bounds make the terms cheap once matches are many. */
         FacetCounts best;
-        if (uint64_t(set.count()) * 20 >= db.get_doccount() &&
+        if (uint64_t(set.count()) * HEADS_MIN_SHARE >= db.get_doccount() &&
             count_heads(db, set, spec, c, nullptr, best))
             return best;
         return count_values(db, set, slots);

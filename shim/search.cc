@@ -322,7 +322,12 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
     r->facets.assign(req->nfacets, {});
     if (set) {
         const nx::FacetHeads *heads = nullptr;
+        /* The head file serves only matches that are many (facets.cc);
+         * for fewer, mapping and checking it (megabytes over a large
+         * index) is not worth doing. */
         if (!db->gen_dir.empty() &&
+            uint64_t(set->count()) * nx::HEADS_MIN_SHARE >=
+                db->db.get_doccount() &&
             db->heads.load(db->gen_dir, db->db.get_revision()))
             heads = &db->heads;
         std::vector<size_t> rest;

@@ -44,6 +44,11 @@ class MatchSet : public Xapian::MatchSpy {
 
 typedef std::vector<std::pair<std::string, uint64_t>> FacetCounts;
 
+/* The head file counts a facet only when at least one document in
+ * HEADS_MIN_SHARE matches; below that, the matches' own values are
+ * cheaper to read. */
+const uint64_t HEADS_MIN_SHARE = 20;
+
 /* The facet head file (facethead.cc). */
 struct HeadVariant {
     std::string term;
