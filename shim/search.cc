@@ -401,7 +401,10 @@ extern "C" int nx_db_search(nx_db *db, const nx_search_request *req,
     if (!r)
         return NX_ENOMEM;
     int rc = nx::guarded(db->msg, [&]() -> int {
-        r->stem = nx::make_stemmer();
+        /* One stemmer for the process: a FastCGI worker's stems stay
+         * known from one request to the next (stem.cc keeps them). */
+        static Xapian::Stem shared = nx::make_stemmer();
+        r->stem = shared;
         return NX_OK;
     });
     if (rc == NX_OK)
