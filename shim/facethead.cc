@@ -191,15 +191,18 @@ void FacetHeads::unmap()
         munmap(map_, size_);
     map_ = nullptr;
     size_ = 0;
+    checked_ = false;
 }
 
-bool FacetHeads::load(const std::string &dir, Xapian::rev revision)
+bool FacetHeads::load(const std::string &dir, Xapian::rev revision,
+                      bool verify)
 {
     if (map_ && revision == revision_)
-        return true;
+        return !verify || check();
     unmap();
     problem_.clear();
     std::string path = dir + "/nx-facets.idx";
+    path_ = path;
     int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return false;   /* none: counting scans, as it always may */
@@ -228,17 +231,35 @@ bool FacetHeads::load(const std::string &dir, Xapian::rev revision)
     } else if (get(map_ + MAGIC_LEN + 8, 8) != size_)
         why = "size " + std::to_string(size_) + " bytes, the file says " +
               std::to_string(get(map_ + MAGIC_LEN + 8, 8));
-    else if (head_checksum(map_ + HEAD_FIXED, size_ - HEAD_FIXED) !=
-             get(map_ + MAGIC_LEN + 16, 8))
-        why = "checksum mismatch";
     if (!why.empty()) {
-        problem_ = path + ": " + why + "; ignored: facets are counted from "
-                   "the index (exact, slower) until the next write or "
-                   "rebuild rewrites it";
-        unmap();
+        fail(why);
         return false;
     }
+    checked_ = false;
     revision_ = revision;
+    return !verify || check();
+}
+
+void FacetHeads::fail(const std::string &why)
+{
+    problem_ = path_ + ": " + why + "; ignored: facets are counted from "
+               "the index (exact, slower) until the next write or rebuild "
+               "rewrites it";
+    unmap();
+}
+
+bool FacetHeads::check()
+{
+    if (!map_)
+        return false;
+    if (checked_)
+        return true;
+    if (head_checksum(map_ + HEAD_FIXED, size_ - HEAD_FIXED) !=
+        get(map_ + MAGIC_LEN + 16, 8)) {
+        fail("checksum mismatch");
+        return false;
+    }
+    checked_ = true;
     return true;
 }
 

@@ -324,11 +324,12 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
         const nx::FacetHeads *heads = nullptr;
         /* The head file serves only matches that are many (facets.cc);
          * for fewer, mapping and checking it (megabytes over a large
-         * index) is not worth doing. */
+         * index) is not worth doing.  Its checksum waits until it is to
+         * count (below). */
         if (!db->gen_dir.empty() &&
             uint64_t(set->count()) * nx::HEADS_MIN_SHARE >=
                 db->db.get_doccount() &&
-            db->heads.load(db->gen_dir, db->db.get_revision()))
+            db->heads.load(db->gen_dir, db->db.get_revision(), false))
             heads = &db->heads;
         std::vector<size_t> rest;
         std::vector<unsigned> ids;
@@ -347,6 +348,8 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
         bool try_heads = !req->facet_values_slot ||
                          nx::heads_min_cost(db->db, *set, req->facets,
                                             req->nfacets, heads) <= budget;
+        if (heads && try_heads && !db->heads.check())
+            heads = nullptr;
         for (size_t f = 0; f < req->nfacets; f++) {
             if (try_heads &&
                 nx::count_from_heads(db->db, *set, req->facets[f], heads,

@@ -72,8 +72,14 @@ class FacetHeads {
     FacetHeads(const FacetHeads &) = delete;
     FacetHeads &operator=(const FacetHeads &) = delete;
     /* Maps dir/nx-facets.idx if it describes `revision` and is sound
-     * (magic, size, checksum). */
-    bool load(const std::string &dir, Xapian::rev revision);
+     * (magic, size, and with `verify` the checksum). */
+    bool load(const std::string &dir, Xapian::rev revision,
+              bool verify = true);
+    /* The checksum of the file mapped, computed once per mapping: false
+     * (and the file forgotten, problem() saying why) when it does not
+     * match.  A file not yet checked may be read for estimates only
+     * (find() and HeadCursor stay within the mapping), never for counts. */
+    bool check();
     bool find(const std::string &prefix, HeadCursor &c) const;
     /* Forgets the file mapped (the handle moved to another generation,
      * whose revision numbers may be the same). */
@@ -83,7 +89,9 @@ class FacetHeads {
 
   private:
     void unmap();
-    std::string problem_;
+    void fail(const std::string &why);
+    std::string problem_, path_;
+    bool checked_ = false;
     unsigned char *map_ = nullptr;
     size_t size_ = 0;
     Xapian::rev revision_ = 0;
