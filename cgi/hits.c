@@ -121,7 +121,9 @@ static void entity_links(nx_buf *b, const nx_cgi_params *p,
     for (; shown < total && shown < ENTS_SHOWN; shown++) {
         const char *v = list->v[shown];
         nx_buf f = NX_BUF_INIT;
-        nx_buf_printf(&f, "%s:%s", nx_facet_defs[facet].name, v);
+        nx_buf_puts(&f, nx_facet_defs[facet].name);
+        nx_buf_puts(&f, ":");
+        nx_buf_puts(&f, v);
         const char *fl[NX_CGI_MAX_FILTERS];
         size_t n = nx_filter_find(p, facet, v) >= 0
                        ? (size_t)-1
@@ -130,14 +132,17 @@ static void entity_links(nx_buf *b, const nx_cgi_params *p,
             nx_link l = nx_link_of(p);
             l.f = fl;
             l.nf = n;
-            nx_buf_printf(b, "<a class=\"ent %s\" rel=\"nofollow\" href=\"",
-                          cls);
+            nx_buf_puts(b, "<a class=\"ent ");
+            nx_buf_puts(b, cls);
+            nx_buf_puts(b, "\" rel=\"nofollow\" href=\"");
             nx_link_href(b, &l);
             nx_buf_puts(b, "\">");
             nx_buf_html(b, v);
             nx_buf_puts(b, "</a>");
         } else {
-            nx_buf_printf(b, "<span class=\"ent %s\">", cls);
+            nx_buf_puts(b, "<span class=\"ent ");
+            nx_buf_puts(b, cls);
+            nx_buf_puts(b, "\">");
             nx_buf_html(b, v);
             nx_buf_puts(b, "</span>");
         }

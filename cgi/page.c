@@ -106,7 +106,9 @@ static void facet_value(nx_buf *b, const nx_cgi_params *p, int facet,
                         const char *value, const unsigned long long *count)
 {
     nx_buf fb = NX_BUF_INIT;
-    nx_buf_printf(&fb, "%s:%s", nx_facet_defs[facet].name, value);
+    nx_buf_puts(&fb, nx_facet_defs[facet].name);
+    nx_buf_puts(&fb, ":");
+    nx_buf_puts(&fb, value);
     const char *fl[NX_CGI_MAX_FILTERS];
     int on = nx_filter_find(p, facet, value) >= 0;
     size_t n;
@@ -120,16 +122,16 @@ static void facet_value(nx_buf *b, const nx_cgi_params *p, int facet,
         nx_link l = nx_link_of(p);
         l.f = fl;
         l.nf = n;
-        nx_buf_printf(b, "<a class=\"fv%s\" rel=\"nofollow\" href=\"",
-                      on ? " on" : "");
+        nx_buf_puts(b, on ? "<a class=\"fv on\" rel=\"nofollow\" href=\""
+                          : "<a class=\"fv\" rel=\"nofollow\" href=\"");
         nx_link_href(b, &l);
         nx_buf_puts(b, "\">");
     } else {
-        nx_buf_printf(b, "<span class=\"fv%s\">", on ? " on" : "");
+        nx_buf_puts(b, on ? "<span class=\"fv on\">" : "<span class=\"fv\">");
     }
-    nx_buf_printf(b, "<span class=\"box\"></span><span class=\"sr\">%s</span>"
-                  "<span class=\"name\" title=\"",
-                  on ? "remove filter" : "filter on");
+    nx_buf_puts(b, "<span class=\"box\"></span><span class=\"sr\">");
+    nx_buf_puts(b, on ? "remove filter" : "filter on");
+    nx_buf_puts(b, "</span><span class=\"name\" title=\"");
     nx_buf_html(b, value);
     nx_buf_puts(b, "\">");
     nx_buf_html(b, value);

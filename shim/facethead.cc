@@ -101,12 +101,22 @@ std::string facet_section(const Xapian::Database &db, const std::string &prefix,
 
 /* 64-bit FNV-1a over 8-byte words (then the tail bytes): a checksum fast
  * enough for a file every reader maps per request. */
+uint64_t load_le64(const unsigned char *p)
+{
+    uint64_t v;
+    std::memcpy(&v, p, 8);   /* one load where get() would take eight */
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
 uint64_t head_checksum(const unsigned char *p, size_t n)
 {
     uint64_t h = 0xcbf29ce484222325ull;
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
-        h ^= get(p + i, 8);
+        h ^= load_le64(p + i);
         h *= 0x100000001b3ull;
         h ^= h >> 29;
     }
@@ -181,15 +191,18 @@ void FacetHeads::unmap()
         munmap(map_, size_);
     map_ = nullptr;
     size_ = 0;
+    checked_ = false;
 }
 
-bool FacetHeads::load(const std::string &dir, Xapian::rev revision)
+bool FacetHeads::load(const std::string &dir, Xapian::rev revision,
+                      bool verify)
 {
     if (map_ && revision == revision_)
-        return true;
+        return !verify || check();
     unmap();
     problem_.clear();
     std::string path = dir + "/nx-facets.idx";
+    path_ = path;
     int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return false;   /* none: counting scans, as it always may */
@@ -218,17 +231,35 @@ bool FacetHeads::load(const std::string &dir, Xapian::rev revision)
     } else if (get(map_ + MAGIC_LEN + 8, 8) != size_)
         why = "size " + std::to_string(size_) + " bytes, the file says " +
               std::to_string(get(map_ + MAGIC_LEN + 8, 8));
-    else if (head_checksum(map_ + HEAD_FIXED, size_ - HEAD_FIXED) !=
-             get(map_ + MAGIC_LEN + 16, 8))
-        why = "checksum mismatch";
     if (!why.empty()) {
-        problem_ = path + ": " + why + "; ignored: facets are counted from "
-                   "the index (exact, slower) until the next write or "
-                   "rebuild rewrites it";
-        unmap();
+        fail(why);
         return false;
     }
+    checked_ = false;
     revision_ = revision;
+    return !verify || check();
+}
+
+void FacetHeads::fail(const std::string &why)
+{
+    problem_ = path_ + ": " + why + "; ignored: facets are counted from "
+               "the index (exact, slower) until the next write or rebuild "
+               "rewrites it";
+    unmap();
+}
+
+bool FacetHeads::check()
+{
+    if (!map_)
+        return false;
+    if (checked_)
+        return true;
+    if (head_checksum(map_ + HEAD_FIXED, size_ - HEAD_FIXED) !=
+        get(map_ + MAGIC_LEN + 16, 8)) {
+        fail("checksum mismatch");
+        return false;
+    }
+    checked_ = true;
     return true;
 }
 
@@ -280,6 +311,27 @@ bool HeadCursor::next(uint64_t &bound, std::vector<HeadVariant> &vars)
         p += len;
         vars.push_back(std::move(v));
     }
+    left--;
+    return true;
+}
+
+bool HeadCursor::skip(uint64_t &tf, uint64_t &nvars)
+{
+    if (left == 0 || end - p < 8)
+        return false;
+    uint64_t n = get(p + 4, 4);
+    const unsigned char *q = p + 8;
+    for (uint64_t i = 0; i < n; i++) {
+        if (end - q < 6)
+            return false;
+        size_t len = size_t(get(q + 4, 2));
+        if (size_t(end - q - 6) < len)
+            return false;
+        tf += get(q, 4);
+        q += 6 + len;
+    }
+    nvars += n;
+    p = q;
     left--;
     return true;
 }

@@ -216,7 +216,7 @@ bool count_from_heads(const Xapian::Database &db, const MatchSet &set,
      * that, reading the matches' own values is cheaper. */
     HeadCursor c;
     if (!spec.prefix || !heads ||
-        uint64_t(set.count()) * 20 < db.get_doccount() ||
+        uint64_t(set.count()) * HEADS_MIN_SHARE < db.get_doccount() ||
         !heads->find(spec.prefix, c))
         return false;
     FacetCounts best;
@@ -226,13 +226,109 @@ bool count_from_heads(const Xapian::Database &db, const MatchSet &set,
     return true;
 }
 
+uint64_t heads_min_cost(const Xapian::Database &db, const MatchSet &set,
+                        const nx_facet_spec *specs, size_t n,
+                        const FacetHeads *heads)
+{
+    uint64_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        const nx_facet_spec &spec = specs[i];
+        HeadCursor c;
+        if (!spec.prefix || !heads ||
+            uint64_t(set.count()) * HEADS_MIN_SHARE < db.get_doccount() ||
+            !heads->find(spec.prefix, c))
+            return UINT64_MAX;
+        /* Counting stops no sooner than the top `limit` is full: those
+         * keys' postings are walked whatever the matches. */
+        uint64_t tf = 0, nvars = 0;
+        for (size_t k = 0; (!spec.limit || k < spec.limit) && c.skip(tf, nvars);
+             k++)
+            ;
+        total += tf + nvars * POSTLIST_OPEN_COST;
+    }
+    return total;
+}
+
+namespace {
+
+/* Counts of byte strings: open addressing over one arena of key bytes, so
+ * counting a value already seen allocates nothing (one std::string per
+ * value and per match was most of a page's facet counting). */
+class KeyCounter {
+  public:
+    void add(const char *p, size_t len)
+    {
+        if (2 * (n_ + 1) > slots_.size())
+            grow();
+        uint64_t h = hash(p, len);
+        size_t mask = slots_.size() - 1;
+        for (size_t i = size_t(h) & mask;; i = (i + 1) & mask) {
+            Slot &s = slots_[i];
+            if (s.count == 0) {
+                s = Slot{h, arena_.size(), len, 1};
+                arena_.append(p, len);
+                n_++;
+                return;
+            }
+            if (s.hash == h && s.len == len &&
+                std::memcmp(arena_.data() + s.off, p, len) == 0) {
+                s.count++;
+                return;
+            }
+        }
+    }
+    FacetCounts take() const
+    {
+        FacetCounts out;
+        out.reserve(n_);
+        for (const Slot &s : slots_)
+            if (s.count)
+                out.emplace_back(arena_.substr(s.off, s.len), s.count);
+        return out;
+    }
+
+  private:
+    struct Slot {
+        uint64_t hash;
+        size_t off, len;
+        uint64_t count;   /* 0: empty */
+    };
+    static uint64_t hash(const char *p, size_t len)
+    {
+        uint64_t h = 1469598103934665603ull;   /* FNV-1a */
+        for (size_t i = 0; i < len; i++)
+            h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+        return h ^ (h >> 32);
+    }
+    void grow()
+    {
+        std::vector<Slot> old(slots_.empty() ? 64 : 2 * slots_.size(),
+                              Slot{0, 0, 0, 0});
+        old.swap(slots_);
+        size_t mask = slots_.size() - 1;
+        for (const Slot &s : old) {
+            if (!s.count)
+                continue;
+            size_t i = size_t(s.hash) & mask;
+            while (slots_[i].count)
+                i = (i + 1) & mask;
+            slots_[i] = s;
+        }
+    }
+    std::vector<Slot> slots_;
+    std::string arena_;
+    size_t n_ = 0;
+};
+
+} // namespace
+
 std::vector<FacetCounts> count_blobs(const Xapian::Database &db,
                                      const MatchSet &set, Xapian::valueno slot,
                                      const std::vector<unsigned> &ids)
 {
     /* Entries: facet id (1 byte), length (2 bytes, little-endian), the
      * display form.  One value read per match counts every facet. */
-    std::vector<std::unordered_map<std::string, uint64_t>> counts(ids.size());
+    std::vector<KeyCounter> counts(ids.size());
     int want[256];
     std::fill(want, want + 256, -1);
     for (size_t i = 0; i < ids.size(); i++)
@@ -241,31 +337,29 @@ std::vector<FacetCounts> count_blobs(const Xapian::Database &db,
     Xapian::ValueIterator v = db.valuestream_begin(slot);
     Xapian::ValueIterator end = db.valuestream_end(slot);
     const std::vector<uint64_t> &bits = set.bits();
-    std::string key;
+    std::string blob;
     for (size_t w = 0; w < bits.size() && v != end; w++) {
         for (uint64_t b = bits[w]; b && v != end; b &= b - 1) {
             Xapian::docid d = Xapian::docid(w * 64 + __builtin_ctzll(b));
             v.skip_to(d);
             if (v == end || v.get_docid() != d)
                 continue;
-            const std::string blob = *v;
+            blob = *v;
             for (size_t p = 0; p + 3 <= blob.size();) {
                 unsigned id = (unsigned char)blob[p];
                 size_t len = (unsigned char)blob[p + 1] |
                              size_t((unsigned char)blob[p + 2]) << 8;
                 if (p + 3 + len > blob.size())
                     break;
-                if (want[id] >= 0) {
-                    key.assign(blob, p + 3, len);
-                    ++counts[size_t(want[id])][key];
-                }
+                if (want[id] >= 0)
+                    counts[size_t(want[id])].add(blob.data() + p + 3, len);
                 p += 3 + len;
             }
         }
     }
     std::vector<FacetCounts> out;
-    for (auto &c : counts)
-        out.emplace_back(c.begin(), c.end());
+    for (const KeyCounter &c : counts)
+        out.push_back(c.take());
     return out;
 }
 
@@ -284,7 +378,7 @@ FacetCounts count_local(const Xapian::Database &db, const MatchSet &set,
     if (spec.prefix && heads && heads->find(spec.prefix, c)) {
         /* Sorted bounds make the terms cheap once matches are many. */
         FacetCounts best;
-        if (uint64_t(set.count()) * 20 >= db.get_doccount() &&
+        if (uint64_t(set.count()) * HEADS_MIN_SHARE >= db.get_doccount() &&
             count_heads(db, set, spec, c, nullptr, best))
             return best;
         return count_values(db, set, slots);

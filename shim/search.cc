@@ -327,8 +327,14 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
     r->facets.assign(req->nfacets, {});
     if (set) {
         const nx::FacetHeads *heads = nullptr;
+        /* The head file serves only matches that are many (facets.cc);
+         * for fewer, mapping and checking it (megabytes over a large
+         * index) is not worth doing.  Its checksum waits until it is to
+         * count (below). */
         if (!db->gen_dir.empty() &&
-            db->heads.load(db->gen_dir, db->db.get_revision()))
+            uint64_t(set->count()) * nx::HEADS_MIN_SHARE >=
+                db->db.get_doccount() &&
+            db->heads.load(db->gen_dir, db->db.get_revision(), false))
             heads = &db->heads;
         std::vector<size_t> rest;
         std::vector<unsigned> ids;
@@ -340,12 +346,24 @@ static int run(nx_db *db, const nx_search_request *req, nx_results *r)
          * small keys, common with extracted names, tips it the other
          * way. */
         uint64_t budget = uint64_t(set->count()) * POSTINGS_PER_READ;
+        /* Once the values pass runs for one facet it counts them all for
+         * about the cost of one, so the head file is used for all of them
+         * or none: not at all when its least cost already exceeds the
+         * budget, no more once one facet has gone over it. */
+        bool try_heads = !req->facet_values_slot ||
+                         nx::heads_min_cost(db->db, *set, req->facets,
+                                            req->nfacets, heads) <= budget;
+        if (heads && try_heads && !db->heads.check())
+            heads = nullptr;
         for (size_t f = 0; f < req->nfacets; f++) {
-            if (nx::count_from_heads(db->db, *set, req->facets[f], heads,
+            if (try_heads &&
+                nx::count_from_heads(db->db, *set, req->facets[f], heads,
                                      req->facet_values_slot ? &budget
                                                             : nullptr,
                                      r->facets[f]))
                 continue;
+            if (req->facet_values_slot)
+                try_heads = false;
             rest.push_back(f);
             ids.push_back(req->facets[f].id);
         }
@@ -391,7 +409,10 @@ extern "C" int nx_db_search(nx_db *db, const nx_search_request *req,
     if (!r)
         return NX_ENOMEM;
     int rc = nx::guarded(db->msg, [&]() -> int {
-        r->stem = nx::make_stemmer();
+        /* One stemmer for the process: a FastCGI worker's stems stay
+         * known from one request to the next (stem.cc keeps them). */
+        static Xapian::Stem shared = nx::make_stemmer();
+        r->stem = shared;
         return NX_OK;
     });
     if (rc == NX_OK)

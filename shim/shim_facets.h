@@ -44,6 +44,11 @@ class MatchSet : public Xapian::MatchSpy {
 
 typedef std::vector<std::pair<std::string, uint64_t>> FacetCounts;
 
+/* The head file counts a facet only when at least one document in
+ * HEADS_MIN_SHARE matches; below that, the matches' own values are
+ * cheaper to read. */
+const uint64_t HEADS_MIN_SHARE = 20;
+
 /* The facet head file (facethead.cc). */
 struct HeadVariant {
     std::string term;
@@ -55,6 +60,9 @@ struct HeadCursor {
     const unsigned char *p = nullptr, *end = nullptr;
     uint64_t left = 0;
     bool next(uint64_t &bound, std::vector<HeadVariant> &vars);
+    /* Passes over one group, adding its variants' term frequencies to tf
+     * and their number to nvars. */
+    bool skip(uint64_t &tf, uint64_t &nvars);
 };
 
 class FacetHeads {
@@ -64,8 +72,14 @@ class FacetHeads {
     FacetHeads(const FacetHeads &) = delete;
     FacetHeads &operator=(const FacetHeads &) = delete;
     /* Maps dir/nx-facets.idx if it describes `revision` and is sound
-     * (magic, size, checksum). */
-    bool load(const std::string &dir, Xapian::rev revision);
+     * (magic, size, and with `verify` the checksum). */
+    bool load(const std::string &dir, Xapian::rev revision,
+              bool verify = true);
+    /* The checksum of the file mapped, computed once per mapping: false
+     * (and the file forgotten, problem() saying why) when it does not
+     * match.  A file not yet checked may be read for estimates only
+     * (find() and HeadCursor stay within the mapping), never for counts. */
+    bool check();
     bool find(const std::string &prefix, HeadCursor &c) const;
     /* Forgets the file mapped (the handle moved to another generation,
      * whose revision numbers may be the same). */
@@ -75,7 +89,9 @@ class FacetHeads {
 
   private:
     void unmap();
-    std::string problem_;
+    void fail(const std::string &why);
+    std::string problem_, path_;
+    bool checked_ = false;
     unsigned char *map_ = nullptr;
     size_t size_ = 0;
     Xapian::rev revision_ = 0;
@@ -92,6 +108,12 @@ void write_facet_heads(const Xapian::Database &db, const std::string &dir,
 bool count_from_heads(const Xapian::Database &db, const MatchSet &set,
                       const nx_facet_spec &spec, const FacetHeads *heads,
                       uint64_t *budget, FacetCounts &out);
+/* The fewest postings (a posting list's opening counted as
+ * POSTLIST_OPEN_COST of them) that counting all n facets from the head
+ * file would walk; UINT64_MAX when one of them cannot be counted so. */
+uint64_t heads_min_cost(const Xapian::Database &db, const MatchSet &set,
+                        const nx_facet_spec *specs, size_t n,
+                        const FacetHeads *heads);
 /* Counts the facets with these ids from the matches' facet values slot
  * (facets/nx_facets.h: NX_SLOT_FACETS), all in one pass. */
 std::vector<FacetCounts> count_blobs(const Xapian::Database &db,

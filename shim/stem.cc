@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <unordered_map>
 
 #include <libstemmer.h>
 
@@ -25,6 +26,26 @@ class SnowballStem : public Xapian::StemImplementation {
 
     std::string operator()(const std::string &word) override
     {
+        /* Snippets stem every word of every hit's text, and most words
+         * come again: a stem found once is looked up, not recomputed. */
+        auto it = cache_.find(word);
+        if (it != cache_.end())
+            return it->second;
+        std::string stem = compute(word);
+        if (cache_.size() < CACHE_MAX)
+            cache_.emplace(word, stem);
+        return stem;
+    }
+    std::string get_description() const override
+    {
+        return "newsdex-libstemmer-english";
+    }
+
+  private:
+    static const size_t CACHE_MAX = 1 << 16;
+
+    std::string compute(const std::string &word)
+    {
         const sb_symbol *out = sb_stemmer_stem(
             st_, reinterpret_cast<const sb_symbol *>(word.data()),
             static_cast<int>(word.size()));
@@ -33,13 +54,9 @@ class SnowballStem : public Xapian::StemImplementation {
         return std::string(reinterpret_cast<const char *>(out),
                            static_cast<size_t>(sb_stemmer_length(st_)));
     }
-    std::string get_description() const override
-    {
-        return "newsdex-libstemmer-english";
-    }
 
-  private:
     struct sb_stemmer *st_;
+    std::unordered_map<std::string, std::string> cache_;
 };
 
 Xapian::Stem make_stemmer()
