@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <unistd.h>
 
 #include "nx_indexer.h"
@@ -15,6 +16,26 @@
 #include "nx_render.h"
 
 static nx_db *db;
+static char dir[] = "/tmp/nx-fuzz-query-XXXXXX";
+
+/* The database goes when the process ends (a replay or a fuzzing run). */
+static void remove_dir(void)
+{
+    nx_db_close(db);
+    db = NULL;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        char path[sizeof dir + 256];
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        unlink(path);
+    }
+    if (d)
+        closedir(d);
+    rmdir(dir);
+}
 
 static void add(nx_writer *w, const char *id, const char *title,
                 const char *body, const char *person, int64_t date)
@@ -40,9 +61,9 @@ static void add(nx_writer *w, const char *id, const char *title,
 
 static void setup(void)
 {
-    char dir[] = "/tmp/nx-fuzz-query-XXXXXX";
     if (!mkdtemp(dir))
         abort();
+    atexit(remove_dir);
     char *err = NULL;
     nx_writer *w = NULL;
     if (nx_writer_open(&w, dir, NULL, &err) != NX_OK)
