@@ -165,6 +165,23 @@ static int count_one(nx_etable *t, int type, const char *name,
     return rc;
 }
 
+/* An article's words call the name a club, a work or a competition
+ * (kind.c; the lists hold a name once). */
+static int count_cue(nx_etable *t, int cue, const char *name)
+{
+    char *key = nx_name_key(name);
+    if (!key)
+        return NX_ENOMEM;
+    long i = *key ? et_ent_of(t, key) : -2;
+    free(key);
+    if (i == -2)
+        return NX_OK;
+    if (i < 0)
+        return NX_ENOMEM;
+    t->ents[i].cue[cue]++;
+    return NX_OK;
+}
+
 int nx_etable_add(nx_etable *t, const nx_entities *e, const char *date)
 {
     if (t->finished)
@@ -179,6 +196,11 @@ int nx_etable_add(nx_etable *t, const nx_entities *e, const char *date)
             rc = count_one(t, ty, lists[ty]->v[i], date, year, seen);
     for (size_t i = 0; i < e->by.n && rc == NX_OK; i++)
         rc = count_one(t, ET_BY, e->by.v[i], date, year, seen);
+    const nx_strlist *cued[ET_NCUES] = {&e->cued_club, &e->cued_work,
+                                        &e->cued_event};
+    for (int c = 0; c < ET_NCUES && rc == NX_OK; c++)
+        for (size_t i = 0; i < cued[c]->n && rc == NX_OK; i++)
+            rc = count_cue(t, c, cued[c]->v[i]);
     nx_strmap_free(seen);
     t->articles++;
     return rc;
@@ -368,6 +390,24 @@ static const char *country_of(const nx_etable *t, const char *w, size_t n)
     return NULL;
 }
 
+int et_put_club(nx_etable *t, const char *key)
+{
+    long dummy;
+    if (nx_strmap_get(t->clubk, key, strlen(key), &dummy))
+        return NX_OK;
+    if (et_grow((void **)&t->clubs, &t->capclubs, t->nclubs + 1,
+                sizeof *t->clubs))
+        return NX_ENOMEM;
+    if (!(t->clubs[t->nclubs] = strdup(key)))
+        return NX_ENOMEM;
+    if (nx_strmap_put(t->clubk, key, strlen(key), (long)t->nclubs) != 0) {
+        free(t->clubs[t->nclubs]);
+        return NX_ENOMEM;
+    }
+    t->nclubs++;
+    return NX_OK;
+}
+
 int et_put_ctry(nx_etable *t, const char *shortkey, const char *country,
                 size_t ent)
 {
@@ -505,6 +545,53 @@ static int best_type(const et_ent *e, uint32_t *total)
     return b;
 }
 
+/* The words around a name (kind.c), over the archive: a title of a work
+ * or a competition wherever it is written, when enough of its articles
+ * say so; a club name is decided article by article (clubs_play). */
+#define CUE_WORK_MIN 2      /* articles calling it a work, and ... */
+#define CUE_WORK_PCT 15     /* ... per cent of its articles */
+#define CUE_EVENT_MIN 3
+#define CUE_EVENT_PCT 15
+#define CUE_CLUB_MIN 2
+#define CUE_CLUB_PCT 8
+
+static int cue_share(const et_ent *e, int cue, uint32_t total, uint32_t min,
+                     uint32_t pct)
+{
+    return e->cue[cue] >= min && (uint64_t)e->cue[cue] * 100 >=
+                                     (uint64_t)pct * total;
+}
+
+static const char *cue_reason(const nx_etable *t, const et_ent *e,
+                              uint32_t total)
+{
+    if (gaz_flags(t, e->key, strlen(e->key)) & XG_NATION)
+        return NULL;
+    /* the articles whose cue dropped it count too */
+    if (cue_share(e, ET_CUE_WORK, total + e->cue[ET_CUE_WORK], CUE_WORK_MIN,
+                  CUE_WORK_PCT))
+        return "a title of a work or a band (\"the film ...\", \"the band "
+               "...\")";
+    if (cue_share(e, ET_CUE_EVENT, total, CUE_EVENT_MIN, CUE_EVENT_PCT) &&
+        e->cue[ET_CUE_EVENT] * 2 > e->cue[ET_CUE_CLUB])
+        return "a competition (\"... title\", \"... leaders\")";
+    return NULL;
+}
+
+static int decide_clubs(nx_etable *t)
+{
+    int rc = NX_OK;
+    for (size_t i = 0; i < t->nents && rc == NX_OK; i++) {
+        const et_ent *e = &t->ents[i];
+        uint32_t total = e->n[0] + e->n[1] + e->n[2];
+        if (!misc_reason(t, e->key) && !cue_reason(t, e, total) &&
+            cue_share(e, ET_CUE_CLUB, total, CUE_CLUB_MIN, CUE_CLUB_PCT) &&
+            !(gaz_flags(t, e->key, strlen(e->key)) & XG_NATION))
+            rc = et_put_club(t, e->key);
+    }
+    return rc;
+}
+
 static int decide_types(nx_etable *t)
 {
     int rc = NX_OK;
@@ -514,6 +601,16 @@ static int decide_types(nx_etable *t)
         int b = best_type(e, &total);
         e->type = b;
         const char *why = misc_reason(t, e->key), *pwhy = NULL;
+        if (!why)
+            why = cue_reason(t, e, total);
+        long dummy;
+        if (!why && nx_strmap_get(t->clubk, e->key, strlen(e->key), &dummy)) {
+            /* a club: decided article by article (clubs_play), no rule */
+            e->type = NX_ET_ORG;
+            if (!(e->why = strdup("a sports club where two clubs play")))
+                return NX_ENOMEM;
+            continue;
+        }
         if (!why && e->n[NX_ET_PERSON] && words(e->key) == 1) {
             char pl[NX_NAME_KEY_MAX + 2];
             snprintf(pl, sizeof pl, "%ss", e->key);
@@ -759,6 +856,8 @@ int nx_etable_finish(nx_etable *t, const char *when)
     }
     if (rc == NX_OK)
         rc = decide_surnames(t);
+    if (rc == NX_OK)
+        rc = decide_clubs(t);
     if (rc == NX_OK)
         rc = decide_types(t);
     for (size_t i = 0; i < t->nents && rc == NX_OK; i++)
@@ -1009,12 +1108,56 @@ static int apply_salience(const nx_etable *t, const nx_aliases *al,
     return rc;
 }
 
+static int is_club(const nx_etable *t, const char *name)
+{
+    char *key = nx_name_key(name);
+    long dummy;
+    int r = key && *key && nx_strmap_get(t->clubk, key, strlen(key), &dummy);
+    free(key);
+    return r;
+}
+
+/* An article naming two of the archive's clubs is about sport: there
+ * the clubs' names are the clubs ("Newcastle" beside "Chelsea"), typed
+ * organisations, in the lists and in the salience alike.  A city named
+ * alone stays a place. */
+static int clubs_play(const nx_etable *t, nx_entities *e)
+{
+    if (!t->nclubs)
+        return NX_OK;
+    nx_strlist *lists[3] = {&e->person, &e->org, &e->place};
+    size_t clubs = 0;
+    for (int ty = 0; ty < 3 && clubs < 2; ty++)
+        for (size_t i = 0; i < lists[ty]->n && clubs < 2; i++)
+            clubs += (size_t)is_club(t, lists[ty]->v[i]);
+    if (clubs < 2)
+        return NX_OK;
+    for (int ty = 0; ty < 3; ty += 2) {
+        nx_strlist keep = {0};
+        for (size_t i = 0; i < lists[ty]->n; i++) {
+            const char *v = lists[ty]->v[i];
+            if (push_unique(is_club(t, v) ? &e->org : &keep, v) != NX_OK) {
+                nx_strlist_clear(&keep);
+                return NX_ENOMEM;
+            }
+        }
+        nx_strlist_clear(lists[ty]);
+        *lists[ty] = keep;
+    }
+    for (size_t i = 0; i < e->nsalience; i++)
+        if ((e->salience[i].kind == NX_ENT_PERSON ||
+             e->salience[i].kind == NX_ENT_PLACE) &&
+            is_club(t, e->salience[i].name))
+            e->salience[i].kind = NX_ENT_ORG;
+    return NX_OK;
+}
+
 int nx_etable_apply(const nx_etable *t, const nx_aliases *al, nx_entities *e,
                     const char *date)
 {
     if (!t)
         return NX_OK;
-    int year = year_of(date), rc = NX_OK;
+    int year = year_of(date), rc = clubs_play(t, e);
     nx_strlist *lists[3] = {&e->person, &e->org, &e->place};
     nx_strlist out[3] = {{0}, {0}, {0}};
     for (int ty = 0; ty < 3 && rc == NX_OK; ty++)

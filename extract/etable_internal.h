@@ -13,11 +13,14 @@
 #include "nx_strmap.h"
 
 #define ET_BY 3             /* et_ent.n[ET_BY]: articles quoting it */
+enum { ET_CUE_CLUB, ET_CUE_WORK, ET_CUE_EVENT, ET_NCUES };
 
 typedef struct et_ent {
     char *key;              /* nx_name_key of the display name */
     char *disp[3];          /* the display name under each type, first seen */
     uint32_t n[4];          /* articles giving it each type; quoting it */
+    uint32_t cue[ET_NCUES]; /* articles whose words call it a club, a
+                               work or band, a competition (kind.c) */
     char first[11], last[11];   /* dates seen, "" when unknown */
     int type;               /* NX_ET_... as decided */
     char *why;              /* why that type, NULL for a majority (owned) */
@@ -89,6 +92,9 @@ struct nx_etable {
     size_t nctry, capctry;
     nx_strmap *ctryk;       /* "short\x1fcountry" → ctry index */
     nx_strmap *shorthas;    /* short keys with country forms */
+    nx_strmap *clubk;       /* keys of sports clubs' names → clubs index */
+    char **clubs;           /* those keys, in order (stored: U lines) */
+    size_t nclubs, capclubs;
     et_ovr *ovr;
     size_t novr, capovr;
     nx_etable_entry *entries;
@@ -108,6 +114,7 @@ int et_add_rule(nx_etable *t, int type, const char *key, int newtype,
 long et_ent_of(nx_etable *t, const char *key);
 int et_put_surmap(nx_etable *t, const char *sur, int year, size_t ent);
 int et_put_sur(nx_etable *t, const char *sur, long names);
+int et_put_club(nx_etable *t, const char *key);
 int et_put_ctry(nx_etable *t, const char *shortkey, const char *country,
                 size_t ent);
 /* The entries listed (nx_etable_get), from the entities and rules. */

@@ -12,6 +12,7 @@
  *     S <surname key> <year> <index of the E line of the full name>
  *     N <surname key> <full names with it>
  *     K <short key> <country> <index of the E line of the long form>
+ *     U <key of a sports club's name>   (a city's or a given name's too)
  *     O <a correction line as given>
  *
  * fields separated by tabs, one record a line; names never hold a tab or
@@ -58,7 +59,7 @@ int nx_etable_new(nx_etable **out, const nx_extractor *x)
     t->x = x;
     nx_strmap **maps[] = {&t->bykey, &t->sykey, &t->surs, &t->surmap,
                           &t->ext, &t->firsts, &t->shortk, &t->rules,
-                          &t->ctryk, &t->shorthas};
+                          &t->ctryk, &t->shorthas, &t->clubk};
     for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
         if (!(*maps[i] = nx_strmap_new())) {
             nx_etable_free(t);
@@ -114,10 +115,13 @@ void nx_etable_free(nx_etable *t)
         free(t->ovr[i].line);
     free(t->ovr);
     free(t->shorts);
+    for (size_t i = 0; i < t->nclubs; i++)
+        free(t->clubs[i]);
+    free(t->clubs);
     free_entries(t);
     nx_strmap *maps[] = {t->bykey, t->sykey, t->surs, t->surmap,
                          t->ext, t->firsts, t->shortk, t->rules,
-                         t->ctryk, t->shorthas};
+                         t->ctryk, t->shorthas, t->clubk};
     for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
         nx_strmap_free(maps[i]);
     free(t);
@@ -380,6 +384,11 @@ char *nx_etable_serialize(const nx_etable *t)
                                                 strlen(t->surlist[i])));
         nx_buf_add(&b, "\n", 1);
     }
+    for (size_t i = 0; i < t->nclubs; i++) {
+        nx_buf_add(&b, "U", 1);
+        add_field(&b, t->clubs[i]);
+        nx_buf_add(&b, "\n", 1);
+    }
     for (size_t i = 0; i < t->novr; i++) {
         nx_buf_add(&b, "O\t", 2);
         nx_buf_add(&b, t->ovr[i].line, strlen(t->ovr[i].line));
@@ -454,6 +463,8 @@ static int parse_line(nx_etable *t, char *line, long **ents_by_line,
     if (strcmp(f[0], "K") == 0 && n == 4 && *f[1] && *f[2] &&
         num_field(f[3], &v[0]) && v[0] >= 1 && (size_t)v[0] <= *nlines)
         return et_put_ctry(t, f[1], f[2], (size_t)(*ents_by_line)[v[0] - 1]);
+    if (strcmp(f[0], "U") == 0 && n == 2 && *f[1])
+        return et_put_club(t, f[1]);
     if (strcmp(f[0], "N") == 0 && n == 3 && *f[1] && num_field(f[2], &v[0]))
         return et_put_sur(t, f[1], v[0]);
     if (strcmp(f[0], "O") == 0 && n >= 2) {
@@ -543,6 +554,8 @@ uint64_t nx_etable_hash(const nx_etable *t)
         if (l)
             h = nx_fnv1a64(h, l, strlen(l) + 1);
     }
+    for (size_t i = 0; i < t->nclubs; i++)
+        h = nx_fnv1a64(h, t->clubs[i], strlen(t->clubs[i]) + 1);
     for (size_t i = 0; i < t->nsmap; i++) {
         const char *full = t->ents[t->smap[i].ent].disp[NX_ET_PERSON];
         snprintf(num, sizeof num, " %d ", t->smap[i].year);

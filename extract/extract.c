@@ -39,6 +39,9 @@ void nx_entities_clear(nx_entities *e)
     nx_strlist_clear(&e->place);
     nx_strlist_clear(&e->by);
     nx_strlist_clear(&e->by_low);
+    nx_strlist_clear(&e->cued_club);
+    nx_strlist_clear(&e->cued_work);
+    nx_strlist_clear(&e->cued_event);
     for (size_t i = 0; i < e->nquotes; i++) {
         free(e->quotes[i].speaker);
         free(e->quotes[i].text);

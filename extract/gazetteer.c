@@ -6,6 +6,7 @@
  * Files and the columns used (TSV, '#' comments; other columns ignored):
  *   countries.tsv      name, canonical, iso2            → XG_COUNTRY
  *   subdivisions.tsv   name, iso2, type                 → XG_SUBDIV
+ *                      (type Country, as Wales: XG_NATION, as countries)
  *   cities.tsv         name, iso2, canonical, population → XG_CITY
  *   orgs.tsv           name, canonical, kind            → XG_ORG
  *   first-names.tsv    name, gender (m f u)             → XG_FIRST,
@@ -171,6 +172,10 @@ static int add_row(x_gaz *g, int kind, const cols *c)
             e->place_canon = canon;
         }
         e->flags |= bit;
+        if (kind == F_COUNTRIES ||
+            (kind == F_SUBDIVS && c->count > 2 && c->n[2] == 7 &&
+             memcmp(c->s[2], "Country", 7) == 0))
+            e->flags |= XG_NATION;
         if (kind == F_CITIES)
             for (int i = 2; i < c->count; i++)
                 if (numeric(c->s[i], c->n[i])) {

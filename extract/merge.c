@@ -700,6 +700,8 @@ int x_doc_emit(x_doc *d, nx_entities *e)
         if (d->ments[i].entity >= nent)
             nent = d->ments[i].entity + 1;
     rc = entity_names(d, (size_t)nent);
+    if (rc == NX_OK)
+        rc = x_doc_kinds(d, nent, e);
     if (rc != NX_OK)
         return rc;
     int *firstm = malloc((size_t)(nent ? nent : 1) * sizeof *firstm);

@@ -95,6 +95,12 @@ typedef struct nx_entities {
      * lists above (the indexer then skips the raw tags). */
     size_t given, given_titled;
     int given_done;
+    /* Names the words around them call a sports club ("Newcastle boss"),
+     * a title of a work or a band ("the film Sideways", "the band
+     * Keane") or a competition ("the Six Nations title") in this article
+     * (kind.c): what the archive's entity table learns from
+     * (nx_etable.h). */
+    nx_strlist cued_club, cued_work, cued_event;
 } nx_entities;
 
 void nx_entities_init(nx_entities *e);

@@ -34,6 +34,8 @@ enum {                       /* x_gent.flags */
     XG_OCUE = 128,           /* an organisation cue: suffix or head noun */
     XG_MALE = 256,           /* a given name listed as a man's (m or u) */
     XG_FEMALE = 512,         /* a given name listed as a woman's (f or u) */
+    XG_NATION = 1024,        /* a country, or a part called one (Wales):
+                                its side is a national team */
     XG_PLACE = XG_COUNTRY | XG_SUBDIV | XG_CITY
 };
 
@@ -279,6 +281,9 @@ char *x_text_range(const x_doc *d, size_t a, size_t b);
 
 /* Fills e from the merged doc (merge.c). */
 int x_doc_emit(x_doc *d, nx_entities *e);
+/* Retypes the merged mentions by the words around them and lists the
+ * names so cued (kind.c); nent: the entities' count. */
+int x_doc_kinds(x_doc *d, int nent, nx_entities *e);
 /* nx_entities.salience from the merged mentions, once emitted (about.c). */
 int x_doc_salience(const x_doc *d, nx_entities *e);
 /* The display name of merged entity ent (merge.c; borrowed). */

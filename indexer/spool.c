@@ -7,9 +7,10 @@
  *
  * One JSON object a line, in the order the records were read:
  *   {"id", "date" (YYYY-MM-DD or null), "person", "org", "place", "by",
- *    "by_low": [..], "unattributed", "given", "given_titled",
- *    "given_done", "quotes": [{"speaker", "text", "how", "cue",
- *    "cue_off", "start", "end", "evidence", "confidence"}], "salience":
+ *    "by_low", "cued_club", "cued_work", "cued_event": [..],
+ *    "unattributed", "given", "given_titled", "given_done", "quotes":
+ *    [{"speaker", "text", "how", "cue", "cue_off", "start", "end",
+ *    "evidence", "confidence"}], "salience":
  *    [{"name", "kind", "mentions", "first_off", "headline", "lead",
  *    "about"}]}
  * — every field of nx_entities: a field added there is added here, or a
@@ -72,6 +73,9 @@ int nx_spool_put(FILE *f, const char *id, const char *date,
     cJSON_AddItemToObject(o, "place", list_json(&e->place));
     cJSON_AddItemToObject(o, "by", list_json(&e->by));
     cJSON_AddItemToObject(o, "by_low", list_json(&e->by_low));
+    cJSON_AddItemToObject(o, "cued_club", list_json(&e->cued_club));
+    cJSON_AddItemToObject(o, "cued_work", list_json(&e->cued_work));
+    cJSON_AddItemToObject(o, "cued_event", list_json(&e->cued_event));
     cJSON_AddNumberToObject(o, "unattributed", (double)e->unattributed);
     cJSON_AddNumberToObject(o, "given", (double)e->given);
     cJSON_AddNumberToObject(o, "given_titled", (double)e->given_titled);
@@ -205,6 +209,12 @@ int nx_spool_get(nx_spool *s, char **id, char date[11], nx_entities *e)
         rc = list_from(o, "by", &e->by);
     if (rc == NX_OK)
         rc = list_from(o, "by_low", &e->by_low);
+    if (rc == NX_OK)
+        rc = list_from(o, "cued_club", &e->cued_club);
+    if (rc == NX_OK)
+        rc = list_from(o, "cued_work", &e->cued_work);
+    if (rc == NX_OK)
+        rc = list_from(o, "cued_event", &e->cued_event);
     e->unattributed = (size_t)num(o, "unattributed");
     e->given = (size_t)num(o, "given");
     e->given_titled = (size_t)num(o, "given_titled");

@@ -40,6 +40,32 @@ run "$NEWSDEX" facets --db "$T/db2" --json person
 check_eq "parallel rebuild: same people" \
     "$(json '";".join("%s=%d" % (v["value"], v["count"]) for v in j["values"])')" "$people"
 
+# Clubs: the words around a name in some articles ("Newcastle boss")
+# make it the club in every article naming two clubs, serial or parallel
+# (the parts' spools keep each article's cues); a city story keeps its
+# place.
+S="$T/sport.jsonl"
+sart() { # sart N TEXT
+    python3 -c 'import json,sys; print(json.dumps({"id": "s%s" % sys.argv[1], "date": "2005-01-0%s" % sys.argv[1], "title": "Report %s" % sys.argv[1], "body": sys.argv[2]}))' "$1" "$2" >>"$S"
+}
+sart 1 "Newcastle boss Graeme Souness said his players were tired."
+sart 2 "Newcastle manager Graeme Souness praised the crowd."
+sart 3 "Chelsea fans sang for Jose Mourinho in London."
+sart 4 "Chelsea boss Jose Mourinho said the title race was open."
+sart 5 "Newcastle drew with Chelsea in a tense game on Saturday."
+sart 6 "Chelsea and Newcastle both lost on Sunday."
+sart 7 "Newcastle council approved a new bridge over the river Tyne."
+for j in 1 2; do
+    run "$NEWSDEX" rebuild -q --jobs $j --db "$T/sport$j" "$S"
+    check_eq "sport rebuild --jobs $j: exit 0" "$rc" 0
+    run "$NEWSDEX" search --db "$T/sport$j" --json --limit 0 'org:Newcastle'
+    check_eq "--jobs $j: Newcastle the club where two clubs play" "$(json 'j["total"]')" 4
+    run "$NEWSDEX" search --db "$T/sport$j" --json --limit 10 'place:Newcastle'
+    check_eq "--jobs $j: the city story keeps its place" "$(json '[h["id"] for h in j["hits"]]')" "['s7']"
+done
+run "$NEWSDEX" entities --db "$T/sport1" --json Newcastle
+check_eq "entities: why a club" "$(json '[e["why"] for e in j["entities"] if e["name"] == "Newcastle"][0]')" "a sports club where two clubs play"
+
 # the listing
 run "$NEWSDEX" entities --db "$D" stoltenberg
 check_eq "entities --db: exit 0" "$rc" 0

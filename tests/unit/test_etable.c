@@ -168,21 +168,32 @@ static void split_into(nx_strlist *l, const char *s)
     }
 }
 
+/* Counts one article into t, times times: the lists person, org, place,
+ * by, cued_club, cued_work, cued_event ("|" between values). */
+static void add_article(nx_etable *t, const char *date, int times,
+                        const char *const v[7])
+{
+    for (int k = 0; k < times; k++) {
+        nx_entities e;
+        nx_entities_init(&e);
+        nx_strlist *l[7] = {&e.person, &e.org, &e.place, &e.by,
+                            &e.cued_club, &e.cued_work, &e.cued_event};
+        for (int f = 0; f < 7; f++)
+            split_into(l[f], v[f] ? v[f] : "");
+        CHECK_INT(nx_etable_add(t, &e, date), NX_OK);
+        nx_entities_clear(&e);
+    }
+}
+
 static nx_etable *archive_table(nx_extractor *x)
 {
     nx_etable *t = NULL;
     CHECK_INT(nx_etable_new(&t, x), NX_OK);
-    for (size_t i = 0; i < sizeof ARCHIVE / sizeof ARCHIVE[0]; i++)
-        for (int k = 0; k < ARCHIVE[i].times; k++) {
-            nx_entities e;
-            nx_entities_init(&e);
-            split_into(&e.person, ARCHIVE[i].person);
-            split_into(&e.org, ARCHIVE[i].org);
-            split_into(&e.place, ARCHIVE[i].place);
-            split_into(&e.by, ARCHIVE[i].by);
-            CHECK_INT(nx_etable_add(t, &e, ARCHIVE[i].date), NX_OK);
-            nx_entities_clear(&e);
-        }
+    for (size_t i = 0; i < sizeof ARCHIVE / sizeof ARCHIVE[0]; i++) {
+        const char *v[7] = {ARCHIVE[i].person, ARCHIVE[i].org,
+                            ARCHIVE[i].place, ARCHIVE[i].by};
+        add_article(t, ARCHIVE[i].date, ARCHIVE[i].times, v);
+    }
     CHECK_INT(nx_etable_finish(t, "2026-12-07T00:00:00Z"), NX_OK);
     return t;
 }
@@ -327,6 +338,107 @@ static void check_salience(const nx_etable *t)
     nx_entities_clear(&e);
 }
 
+/* The words around a name over an archive (kind.c → nx_entities.cued_*):
+ * one row an article, "|" between values. */
+static const struct {
+    const char *person, *org, *place, *club, *work, *event;
+    int times;
+} CUED[] = {
+    /* a city the archive's sport pages call a club */
+    {"", "", "Newcastle", "", "", "", 10},
+    {"", "Newcastle", "", "Newcastle", "", "", 2},
+    {"Chelsea", "", "", "", "", "", 8},
+    {"", "Chelsea", "", "Chelsea", "", "", 3},
+    /* a nation's side is no club */
+    {"", "", "Wales", "", "", "", 10},
+    {"", "", "Wales", "Wales", "", "", 5},
+    /* a film: the articles that said so dropped it themselves */
+    {"", "Sideways", "", "", "", "", 3},
+    {"", "", "", "", "Sideways", "", 2},
+    /* a competition; a party whose "leaders" are a party's */
+    {"", "Premiership", "", "", "", "", 7},
+    {"", "Premiership", "", "", "", "Premiership", 3},
+    {"", "Labour", "", "", "", "", 19},
+    {"", "Labour", "", "", "", "Labour", 1},
+    /* a name once next to "manager" is not a club */
+    {"", "", "London", "", "", "", 30},
+    {"", "", "London", "London", "", "", 1},
+};
+
+/* One article through t: "person / org / place". */
+static void apply_cued(const nx_etable *t, const char *person,
+                       const char *org, const char *place, const char *want)
+{
+    nx_entities e;
+    nx_entities_init(&e);
+    split_into(&e.person, person);
+    split_into(&e.org, org);
+    split_into(&e.place, place);
+    /* the salience of the article's last list's first name */
+    nx_salience s = {0};
+    const char *first = *place ? place : *org ? org : person;
+    s.name = strndup(first, strcspn(first, "|"));
+    s.kind = *place ? NX_ENT_PLACE : *org ? NX_ENT_ORG : NX_ENT_PERSON;
+    e.salience = malloc(sizeof s);
+    e.salience[0] = s;
+    e.nsalience = 1;
+    CHECK_INT(nx_etable_apply(t, AL, &e, "2005-01-01"), NX_OK);
+    char got[512], a[3][160];
+    const nx_strlist *l[3] = {&e.person, &e.org, &e.place};
+    for (int k = 0; k < 3; k++)
+        xt_join(l[k], a[k], sizeof a[k]);
+    snprintf(got, sizeof got, "%s/%s/%s", a[0], a[1], a[2]);
+    if (strcmp(got, want) != 0)
+        fprintf(stderr, "cued: %s/%s/%s\n", person, org, place);
+    CHECK_STR(got, want);
+    /* the salience follows the lists */
+    for (size_t i = 0; i < e.nsalience; i++)
+        for (int k = 0; k < 3; k++)
+            for (size_t j = 0; j < l[k]->n; j++)
+                if (strcmp(l[k]->v[j], e.salience[i].name) == 0)
+                    CHECK_INT(e.salience[i].kind, k);
+    nx_entities_clear(&e);
+}
+
+static void check_cued(const nx_extractor *x)
+{
+    nx_etable *t = NULL;
+    CHECK_INT(nx_etable_new(&t, x), NX_OK);
+    for (size_t i = 0; i < sizeof CUED / sizeof CUED[0]; i++) {
+        const char *v[7] = {CUED[i].person, CUED[i].org, CUED[i].place, "",
+                            CUED[i].club, CUED[i].work, CUED[i].event};
+        add_article(t, "2005-01-01", CUED[i].times, v);
+    }
+    CHECK_INT(nx_etable_finish(t, "2026-12-07T00:00:00Z"), NX_OK);
+    char *text = nx_etable_serialize(t);
+    nx_etable *back = NULL;
+    char *err = NULL;
+    CHECK(text != NULL);
+    CHECK_INT(nx_etable_parse(&back, text, strlen(text), &err), NX_OK);
+    CHECK(nx_etable_hash(back) == nx_etable_hash(t));
+    const nx_etable *both[2] = {t, back};
+    for (int b = 0; b < 2; b++) {
+        const nx_etable *u = both[b];
+        /* two clubs in one article: both the clubs */
+        apply_cued(u, "Chelsea", "", "Newcastle", "/Chelsea|Newcastle/");
+        apply_cued(u, "", "", "Newcastle|Chelsea", "/Newcastle|Chelsea/");
+        /* one alone: as the article typed it (its salience too) */
+        apply_cued(u, "", "", "Newcastle", "//Newcastle");
+        apply_cued(u, "", "", "Newcastle|Leeds", "//Newcastle|Leeds");
+        apply_cued(u, "Chelsea", "", "", "Chelsea//");
+        /* nations and a city once cued are no clubs */
+        apply_cued(u, "", "", "Wales|Newcastle", "//Wales|Newcastle");
+        apply_cued(u, "", "", "London|Newcastle", "//London|Newcastle");
+        /* a work and a competition are no entity; a party stays one */
+        apply_cued(u, "", "Sideways", "", "//");
+        apply_cued(u, "", "Premiership", "", "//");
+        apply_cued(u, "", "Labour", "", "/Labour/");
+    }
+    free(text);
+    nx_etable_free(back);
+    nx_etable_free(t);
+}
+
 int main(void)
 {
     char *aerr = NULL;
@@ -338,6 +450,7 @@ int main(void)
     check_rows(t, "decided");
     check_listing(t);
     check_salience(t);
+    check_cued(x);
 
     char *text = nx_etable_serialize(t);
     CHECK(text != NULL);
