@@ -225,6 +225,15 @@ static const char *const INSTITUTIONS[] = {
     "parliament", "senate", "government", "cabinet", "army", "navy",
     "police", "embassy", "agency", "commission", "council", "office",
     NULL};
+/* Words that make an institution's head a portfolio, not a name: "Finance
+ * Ministry", "Central Bank" are some country's, never one body. */
+static const char *const PORTFOLIOS[] = {
+    "finance", "foreign", "trade", "agriculture", "economy", "economic",
+    "economics", "interior", "home", "defence", "defense", "justice",
+    "health", "industry", "commerce", "energy", "oil", "labour", "labor",
+    "transport", "education", "environment", "information", "planning",
+    "central", "reserve", "international", "and", "petroleum", "mines",
+    "fisheries", NULL};
 /* Last words of descriptions, not names ("Texas Democrat"). */
 static const char *const DESCRIPTIONS[] = {
     "democrat", "democrats", "republican", "republicans", NULL};
@@ -925,6 +934,25 @@ static char *alias_surname(const nx_etable *t, const nx_aliases *al,
     return strdup(v);
 }
 
+/* "Finance Ministry", "Central Bank", "Trade and Industry Ministry": a
+ * portfolio and an institution's head, no one body. */
+static int generic_institution(const char *key)
+{
+    if (words(key) < 2)
+        return 0;
+    size_t n;
+    const char *w = last_word(key, &n);
+    if (!in(INSTITUTIONS, w, n))
+        return 0;
+    for (const char *p = key; p < w;) {
+        size_t l = strcspn(p, " ");
+        if (!in(PORTFOLIOS, p, l))
+            return 0;
+        p += l + 1;
+    }
+    return 1;
+}
+
 /* "Treasury" in an article whose first country is the United States:
  * the archive's "US Treasury" (or NULL).  Only the first country the
  * article names counts: a British article that mentions America keeps
@@ -941,10 +969,13 @@ static const char *country_form(const nx_etable *t, const char *key,
         if (c >= 0) {
             /* the long form must be how the archive writes it too, at
              * least half as often as the short one: a British archive's
-             * rare "UK Treasury" does not split its Treasury in two */
+             * rare "UK Treasury" does not split its Treasury in two.  A
+             * portfolio's ministry is always some country's: its long
+             * form whenever the archive has one. */
             long s = et_find(t->bykey, key, strlen(key));
             const et_ent *l = &t->ents[t->ctry[c].ent];
-            if (s >= 0 && 2 * l->n[NX_ET_ORG] < t->ents[s].n[NX_ET_ORG])
+            if (s >= 0 && 2 * l->n[NX_ET_ORG] < t->ents[s].n[NX_ET_ORG] &&
+                !generic_institution(key))
                 return NULL;
             return l->disp[NX_ET_ORG];
         }
