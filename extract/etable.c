@@ -280,6 +280,17 @@ static unsigned gaz_flags(const nx_etable *t, const char *key, size_t n)
     return g ? g->flags : 0;
 }
 
+/* The gazetteer's organisation, or the singular of one. */
+static int org_or_plural(const nx_etable *t, const char *key)
+{
+    size_t n = strlen(key);
+    if (gaz_flags(t, key, n) & XG_ORG)
+        return 1;
+    char pl[NX_NAME_KEY_MAX + 2];
+    snprintf(pl, sizeof pl, "%ss", key);
+    return (gaz_flags(t, pl, strlen(pl)) & XG_ORG) != 0;
+}
+
 /* Why a name is no person, organisation or place, or NULL. */
 static const char *misc_reason(const nx_etable *t, const char *key)
 {
@@ -290,7 +301,9 @@ static const char *misc_reason(const nx_etable *t, const char *key)
         (words(key) >= 3 && strcmp(key + strlen(key) - 10, "grand prix") ==
                                 0))
         return "an award, competition, event, treaty or currency";
-    if (words(key) >= 2 && in(DESCRIPTIONS, w, n))
+    /* "Texas Democrat", "Senate Republicans"; not a party the gazetteer
+     * knows ("Liberal Democrats") nor its singular ("Liberal Democrat") */
+    if (words(key) >= 2 && in(DESCRIPTIONS, w, n) && !org_or_plural(t, key))
         return "a description";
     if (words(key) == 1 && in(COMMON_CAPS, key, strlen(key)))
         return "a thing written in capitals";
