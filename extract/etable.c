@@ -280,6 +280,17 @@ static unsigned gaz_flags(const nx_etable *t, const char *key, size_t n)
     return g ? g->flags : 0;
 }
 
+/* Words before a party's member that make a description: a place or a
+ * nationality ("Texas", "New York", "West German"), or a chamber. */
+static const char *const CHAMBERS[] = {"senate", "house", "congressional",
+                                       "state", "us", "u s", NULL};
+
+static int member_of(const nx_etable *t, const char *key, size_t n)
+{
+    return in(CHAMBERS, key, n) ||
+           (gaz_flags(t, key, n) & (XG_PLACE | XG_NAT)) != 0;
+}
+
 /* The gazetteer's organisation, or the singular of one. */
 static int org_or_plural(const nx_etable *t, const char *key)
 {
@@ -301,9 +312,12 @@ static const char *misc_reason(const nx_etable *t, const char *key)
         (words(key) >= 3 && strcmp(key + strlen(key) - 10, "grand prix") ==
                                 0))
         return "an award, competition, event, treaty or currency";
-    /* "Texas Democrat", "Senate Republicans"; not a party the gazetteer
-     * knows ("Liberal Democrats") nor its singular ("Liberal Democrat") */
-    if (words(key) >= 2 && in(DESCRIPTIONS, w, n) && !org_or_plural(t, key))
+    /* "Texas Democrat", "Christian Democrat", "Senate Republicans": a
+     * party's member, or its members in a place or a chamber; not a party
+     * ("Christian Democrats"), nor one the gazetteer knows ("Liberal
+     * Democrats") or its singular */
+    if (words(key) >= 2 && in(DESCRIPTIONS, w, n) && !org_or_plural(t, key) &&
+        (w[n - 1] != 's' || member_of(t, key, (size_t)(w - key) - 1)))
         return "a description";
     if (words(key) == 1 && in(COMMON_CAPS, key, strlen(key)))
         return "a thing written in capitals";
@@ -535,6 +549,13 @@ static int org_word(const nx_etable *t, const char *key)
 {
     if (!strchr(key, ' '))
         return 0;
+    /* "Christian Democrats", "Free Democrats": a party, the description
+     * rule did not take it */
+    size_t ln;
+    const char *lw = last_word(key, &ln);
+    if ((ln == 9 && memcmp(lw, "democrats", 9) == 0) ||
+        (ln == 11 && memcmp(lw, "republicans", 11) == 0))
+        return 1;
     for (const char *w = key; *w;) {
         size_t n = strcspn(w, " ");
         if ((in(ORG_HEADS, w, n) && !(n == 3 && memcmp(w, "and", 3) == 0)) ||
@@ -589,9 +610,12 @@ static const char *cue_reason(const nx_etable *t, const et_ent *e,
 {
     if (gaz_flags(t, e->key, strlen(e->key)) & XG_NATION)
         return NULL;
-    /* the articles whose cue dropped it count too */
+    /* the articles whose cue dropped it count too; a surname the archive
+     * writes with given names is someone's too ("Keane": the band, and
+     * Roy Keane) */
     if (cue_share(e, ET_CUE_WORK, total + e->cue[ET_CUE_WORK], CUE_WORK_MIN,
-                  CUE_WORK_PCT))
+                  CUE_WORK_PCT) &&
+        !(words(e->key) == 1 && et_find(t->surs, e->key, strlen(e->key)) > 0))
         return "a title of a work or a band (\"the film ...\", \"the band "
                "...\")";
     if (cue_share(e, ET_CUE_EVENT, total, CUE_EVENT_MIN, CUE_EVENT_PCT) &&

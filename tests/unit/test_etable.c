@@ -58,6 +58,12 @@ static const struct {
     {"2005-03-16", "", "Liberal Democrats", "", "", 5},
     {"2005-03-17", "", "Liberal Democrat", "", "", 2},
     {"2005-03-18", "Texas Democrat", "", "", "", 2},
+    {"1987-03-18", "Christian Democrats", "", "", "", 2},
+    {"1987-03-18", "", "Christian Democrats", "", "", 1},
+    {"1987-03-18", "Christian Democrat", "", "", "", 2},
+    {"1987-03-19", "Senate Democrats", "", "", "", 2},
+    {"2005-03-19", "Roy Keane", "", "", "", 3},
+    {"2005-03-20", "Keane", "", "", "", 2},
     {"1987-03-13", "", "Central Bank", "", "", 7},
     {"1987-03-14", "", "Swiss Central Bank", "Switzerland", "", 2},
     {"1987-03-07", "Bush", "", "", "", 4},
@@ -96,6 +102,14 @@ static const struct {
      "Liberal Democrats", "nor its singular, the party's short form"},
     {"2005-08-01", NX_ET_PERSON, "Texas Democrat", -1, "",
      "a place and a party's member: a description"},
+    {"1987-08-01", NX_ET_PERSON, "Senate Democrats", -1, "",
+     "a chamber's party members: a description"},
+    {"1987-08-01", NX_ET_ORG, "Christian Democrats", NX_ET_ORG,
+     "Christian Democrats", "a party is no description"},
+    {"1987-08-01", NX_ET_PERSON, "Christian Democrats", NX_ET_ORG,
+     "Christian Democrats", "whatever the tagger said"},
+    {"1987-08-01", NX_ET_PERSON, "Christian Democrat", -1, "",
+     "its member is a description"},
     {"1988-08-01", NX_ET_PERSON, "Reagan", NX_ET_PERSON, "Ronald Reagan",
      "and in the year either side"},
     {"2004-08-01", NX_ET_PERSON, "Reagan", NX_ET_PERSON, "Reagan",
@@ -376,6 +390,10 @@ static const struct {
     {"", "Premiership", "", "", "", "Premiership", 3},
     {"", "Labour", "", "", "", "", 19},
     {"", "Labour", "", "", "", "Labour", 1},
+    /* a band's name that is also a surname the archive writes in full */
+    {"Keane", "", "", "", "", "", 3},
+    {"", "", "", "", "Keane", "", 2},
+    {"Roy Keane", "", "", "", "", "", 3},
     /* a name once next to "manager" is not a club */
     {"", "", "London", "", "", "", 30},
     {"", "", "London", "London", "", "", 1},
@@ -449,6 +467,7 @@ static void check_cued(const nx_extractor *x)
         apply_cued(u, "", "Sideways", "", "//");
         apply_cued(u, "", "Premiership", "", "//");
         apply_cued(u, "", "Labour", "", "/Labour/");
+        apply_cued(u, "Keane", "", "", "Roy Keane//");
     }
     free(text);
     nx_etable_free(back);
