@@ -26,8 +26,8 @@
 #include "nx_status.h"
 #include "x_internal.h"
 
-enum { K_CLUB = 1, K_WORK = 4, K_WORK_WEAK = 8, K_EVENT = 16,
-       K_POSS = 32 };   /* K_POSS: the words after came after 's */
+enum { K_CLUB = 1, K_WORK = 2, K_WORK_WEAK = 4, K_EVENT = 8,
+       K_POSS = 16 };   /* K_POSS: the words after came after 's */
 
 /* After a club's name (optionally after its possessive). */
 static const char *const CLUB_AFTER[] = {
@@ -140,7 +140,9 @@ int x_doc_kinds(x_doc *d, int nent, nx_entities *e)
     }
     int rc = NX_OK;
     for (int en = 0; en < nent && rc == NX_OK; en++) {
-        if (!k[en] || type[en] < 0)
+        int first = type[en];
+        type[en] = -1;   /* from here: the type its mentions take, or -1 */
+        if (!k[en] || first < 0)
             continue;
         const char *name = x_entity_name(d, en);
         if (!name || !*name)
@@ -157,7 +159,7 @@ int x_doc_kinds(x_doc *d, int nent, nx_entities *e)
         int to = -1;
         if (k[en] & K_WORK)
             to = XM_MISC;
-        else if ((k[en] & K_CLUB) && type[en] != XM_ORG)
+        else if ((k[en] & K_CLUB) && first != XM_ORG)
             to = XM_ORG;
         if ((k[en] & K_CLUB) && !(k[en] & K_WORK))
             rc = push_once(&e->cued_club, name);
@@ -165,10 +167,13 @@ int x_doc_kinds(x_doc *d, int nent, nx_entities *e)
             rc = push_once(&e->cued_work, name);
         if (rc == NX_OK && (k[en] & K_EVENT))
             rc = push_once(&e->cued_event, name);
-        if (to >= 0)
-            for (size_t i = 0; i < d->nment; i++)
-                if (d->ments[i].entity == en && d->ments[i].type <= XM_LOC)
-                    d->ments[i].type = (uint8_t)to;
+        type[en] = to;
+    }
+    for (size_t i = 0; rc == NX_OK && i < d->nment; i++) {
+        x_mention *m = &d->ments[i];
+        if (m->entity >= 0 && m->entity < nent && m->type <= XM_LOC &&
+            type[m->entity] >= 0)
+            m->type = (uint8_t)type[m->entity];
     }
     free(k);
     free(type);
