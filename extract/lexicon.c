@@ -165,7 +165,10 @@ static const char *const GROUPS[] = {
     "executives", "managers", "directors", "members", "leaders", "peers",
     "councillors", "bosses", "users", "customers", "consumers", "critics",
     "supporters", "opponents", "academics", "engineers", "regulators",
-    "authorities", "bankers", "traders", "dealers", "observers", NULL};
+    "authorities", "bankers", "traders", "dealers", "observers", "brokers",
+    "diplomats", "shareholders", "creditors", "delegates", "exporters",
+    "importers", "farmers", "forecasters", "strategists", "negotiators",
+    NULL};
 
 /* Verbs that report words only when a quote follows close behind:
  * "Cruz called Trump a “pathological liar”" (not "called a meeting"). */

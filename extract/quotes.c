@@ -115,6 +115,8 @@ static int attribute(x_doc *d, size_t qi, int who, int also, uint32_t verb,
             conf *= 0.8f;      /* the person is named near, not at the cue */
         }
     }
+    if (who >= 0)
+        also = x_subj_affiliation(d, also);
     if (who < 0 && also < 0) {
         how = XH_UNNAMED;
         conf = 0.0f;
@@ -545,6 +547,29 @@ static int counted_object(const x_doc *d, uint32_t v)
     return 0;
 }
 
+static int role_word_lower(const x_doc *d, uint32_t t)
+{
+    return x_subj_lower_word(d, t) && (d->toks[t].lex & LX_ROLE);
+}
+
+/* ", said Nigel Whalley." — a name after the verb that ends the
+ * sentence or its clause: the verb's inverted subject, whatever names
+ * the words before the comma hold ("For the BBC, ... , said X"). */
+static int ends_clause_name(const x_doc *d, uint32_t v)
+{
+    uint32_t end = d->sents[d->toks[v].sent].end;
+    uint32_t u = v + 1;
+    while (u < end && u < v + 4 && (role_word_lower(d, u) ||
+                                    x_tok_is(d, u, "the")))
+        u++;
+    int m = x_doc_mention_starting(d, u);
+    if (m < 0 || d->ments[m].type == XM_LOC)
+        return 0;
+    uint32_t e = d->ments[m].tok + d->ments[m].ntok;
+    return e >= end || x_tok_is(d, e, ".") || x_tok_is(d, e, ",") ||
+           x_tok_is(d, e, ";");
+}
+
 /* Reported speech without quotation marks, and "according to X". */
 static int reported(x_doc *d)
 {
@@ -561,6 +586,8 @@ static int reported(x_doc *d)
                 continue;                 /* "said to be" */
             if (counted_object(d, t))
                 continue;                 /* added four conversions */
+            if (x_subj_relays(d, t))
+                continue;     /* reported BaFin as saying: the saying's */
             if (x_tok_is(d, t, "pleaded") &&
                 (x_tok_is(d, t + 1, "guilty") || x_tok_is(d, t + 1, "not")))
                 continue;       /* pleaded guilty to charges that they */
@@ -577,12 +604,20 @@ static int reported(x_doc *d)
             }
             uint32_t first = (uint32_t)x_subj_first_of_sentence(d, t);
             who = x_subj_left(d, t, first, &also);
-            if (who == SUBJ_NONE && t > first && x_tok_is(d, t - 1, ","))
-                who = x_subj_right(d, t, &also);  /* ..., said Lavrov. */
+            if (t > first && x_tok_is(d, t - 1, ",") &&
+                (who == SUBJ_NONE || ends_clause_name(d, t))) {
+                int also2 = -1, r = x_subj_right(d, t, &also2);
+                if (who == SUBJ_NONE || r >= 0) {
+                    who = r;                      /* ..., said Lavrov. */
+                    also = also2;
+                }
+            }
             how = cue_how(d, t, who);
         } else {
             continue;
         }
+        if (who >= 0)
+            also = x_subj_affiliation(d, also);
         if (who >= 0 || also >= 0) {
             /* reported speech is less sure than a quote's cue: "warned"
              * and "believes" report a view as often as words */

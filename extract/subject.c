@@ -231,6 +231,7 @@ static int spokesman_for(const x_doc *d, uint32_t t)
 }
 
 static int preposition(const x_doc *d, uint32_t t);
+static int role_word(const x_doc *d, uint32_t t);
 
 /* A preposition in any case: "With Democratic leaders worried". */
 int x_subj_preposition(const x_doc *d, uint32_t t)
@@ -339,6 +340,57 @@ static int conjunct(const x_doc *d, int m, uint32_t bound)
     return x_subj_speaker_ok(d, o) >= 0 ? o : -1;
 }
 
+static const char *const RELAY[] = {"quoted", "quotes", "quoting",
+                                     "reported", "reports", "reporting",
+                                     "cited", "cites", "citing", NULL};
+
+static int relay_verb(const x_doc *d, uint32_t t)
+{
+    for (size_t i = 0; RELAY[i]; i++)
+        if (x_tok_is(d, t, RELAY[i]))
+            return 1;
+    return 0;
+}
+
+int x_subj_relays(const x_doc *d, uint32_t t)
+{
+    if (!relay_verb(d, t))
+        return 0;
+    uint32_t end = d->sents[d->toks[t].sent].end;
+    for (uint32_t u = t + 2; u + 1 < end && u < t + 10; u++)
+        if (x_tok_is(d, u, "as") && x_subj_is_say(d, u + 1) &&
+            d->toks[u + 1].len > 4 &&
+            memcmp(x_tok_s(d, u + 1) + d->toks[u + 1].len - 3, "ing", 3) == 0)
+            return 1;
+    return 0;
+}
+
+/* "Reuters quoted a central bank official as saying", "Interfax quoted
+ * Lavrov as saying", "Reuters reported BaFin as saying", with `as` at t:
+ * the one quoted speaks, not the outlet that relays the words — the
+ * name just before `as`, or an unnamed speaker; SUBJ_NONE when no
+ * relaying verb stands before it ("Lavrov was quoted as saying": the
+ * clause's subject, as for any participle). */
+static int relayed(const x_doc *d, uint32_t t, uint32_t bound)
+{
+    for (uint32_t u = t - 1; u > bound && u + 10 > t; u--) {
+        if (!x_subj_lower_word(d, u) && d->toks[u].kind != XT_WORD &&
+            d->toks[u].kind != XT_POSS && d->toks[u].kind != XT_NUM)
+            return SUBJ_NONE;
+        if (relay_verb(d, u)) {
+            if (u + 1 == t || x_tok_is(d, u - 1, "was") ||
+                x_tok_is(d, u - 1, "were") || x_tok_is(d, u - 1, "been") ||
+                x_tok_is(d, u - 1, "is") || x_tok_is(d, u - 1, "being"))
+                return SUBJ_NONE;              /* passive: was quoted as */
+            int m = x_doc_mention_ending(d, t - 1);
+            if (m >= 0 && d->ments[m].tok > u)
+                return x_subj_speaker_ok(d, m);
+            return SUBJ_UNNAMED;
+        }
+    }
+    return SUBJ_NONE;
+}
+
 /* The subject of speech verb v, walking left (not before `bound`). */
 int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
                         int *also)
@@ -352,6 +404,11 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
     int ing = vl > 4 && memcmp(vs + vl - 3, "ing", 3) == 0;
     if (ing && x_tok_is(d, t, "by") && t > bound && x_subj_is_say(d, t - 1))
         return x_subj_left(d, t - 1, bound, also);  /* responded by saying */
+    if (ing && x_tok_is(d, t, "as") && t > bound) {
+        int q = relayed(d, t, bound);
+        if (q != SUBJ_NONE)
+            return q;
+    }
     if (ing && x_tok_is(d, t, "for")) {
         /* condemned the Kremlin on Wednesday for suggesting */
         while (t > bound && (adverb(d, t - 1) || x_tok_is(d, t - 1, ",")))
@@ -490,6 +547,66 @@ int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound,
     return m;
 }
 
+/* A legislature is no one's voice: "Commons leader Peter Hain",
+ * "chairman of the Commons public accounts committee" speak for
+ * themselves (or their committee), not for the House. */
+int x_subj_affiliation(const x_doc *d, int o)
+{
+    static const char *const L[] = {"commons", "lords", "senate", "congress",
+                                    "parliament", "representatives",
+                                    "bundestag", "duma", "knesset", "diet",
+                                    "legislature", "assembly", NULL};
+    if (o < 0 || !d->ments[o].key)
+        return o;
+    const char *k = d->ments[o].key;
+    const char *w = strrchr(k, ' ');
+    w = w ? w + 1 : k;
+    if (strcmp(k, "house") == 0)
+        return -1;
+    for (size_t i = 0; L[i]; i++)
+        if (strcmp(w, L[i]) == 0)
+            return -1;
+    return o;
+}
+
+/* "MP", "MEP", "AM": a short capitalised abbreviation, a title before a
+ * name. */
+static int initials(const x_doc *d, uint32_t t)
+{
+    size_t n = d->toks[t].len;
+    const char *w = x_tok_s(d, t);
+    if (d->toks[t].kind != XT_WORD || n < 2 || n > 4)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < 'A' || w[i] > 'Z')
+            return 0;
+    return 1;
+}
+
+/* The person named in an appositive after the description that ends
+ * with organisation mention o: "the chairman of the Commons education
+ * committee, Labour MP Barry Sheerman" — or -1. */
+static int appositive_person(const x_doc *d, int o, uint32_t end)
+{
+    uint32_t u = d->ments[o].tok + d->ments[o].ntok;
+    while (u < end && x_subj_lower_word(d, u) && !(d->toks[u].lex & LX_SAY1))
+        u++;
+    if (u >= end || !x_tok_is(d, u, ","))
+        return -1;
+    for (uint32_t w = u + 1; w < end && w < u + 6; w++) {
+        int m = x_doc_mention_starting(d, w);
+        if (m >= 0 && d->ments[m].type == XM_PER)
+            return m;
+        if (m >= 0 && d->ments[m].type == XM_ORG) {
+            w = d->ments[m].tok + d->ments[m].ntok - 1;   /* Labour MP */
+            continue;
+        }
+        if (!role_word(d, w) && !x_tok_is(d, w, "the") && !initials(d, w))
+            return -1;
+    }
+    return -1;
+}
+
 /* The subject after speech verb v: `said Lavrov`, `said the Kremlin`. */
 int x_subj_right(const x_doc *d, uint32_t v, int *also)
 {
@@ -551,8 +668,16 @@ int x_subj_right(const x_doc *d, uint32_t v, int *also)
                 if (x_tok_is(d, w, "the"))
                     w++;
                 int o = x_doc_mention_starting(d, w);
-                if (o >= 0 && d->ments[o].type == XM_ORG)
+                if (o >= 0 && d->ments[o].type == XM_ORG) {
+                    /* said the chairman of the Commons education
+                     * committee, Labour MP Barry Sheerman: the person */
+                    int p = appositive_person(d, o, end);
+                    if (p >= 0) {
+                        *also = x_subj_affiliation(d, o);
+                        return x_subj_speaker_ok(d, p);
+                    }
                     return o;
+                }
             }
             if (x_subj_lower_word(d, u + 1) && (d->toks[u + 1].lex & LX_ROLE))
                 continue;                 /* said chief executive Finian */

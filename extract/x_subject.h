@@ -21,6 +21,13 @@ int x_subj_first_of_sentence(const x_doc *d, uint32_t t);
 int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound, int *also);
 /* The subject after speech verb v: `said Lavrov`, `said the Kremlin`. */
 int x_subj_right(const x_doc *d, uint32_t v, int *also);
+/* "reported BaFin as saying" at t: a verb that relays the words of the
+ * one named after it, whose speech verb is the participle after "as". */
+int x_subj_relays(const x_doc *d, uint32_t t);
+/* Organisation mention o as a named person's affiliation that speaks
+ * with him ("Kremlin spokesman Dmitry Peskov"): o, or -1 for a
+ * legislature, whose members and officers speak for themselves. */
+int x_subj_affiliation(const x_doc *d, int o);
 /* "according to (the) X" at t: X, or an unnamed source; SUBJ_NONE when
  * t does not start the phrase. */
 int x_subj_according_to(const x_doc *d, uint32_t t);

@@ -212,6 +212,7 @@ static const struct {
     /* a count after "added" is no speech; common nouns never speak */
     {"Stephen Jones added four conversions for Wales.", "", ""},
     {"Prosecutors said the case against him was strong.", "", ""},
+    {"Brokers said the market would recover next week.", "", ""},
     {"MPs warned that the plan would fail.", "", ""},
     /* a participle clause with a pronoun subject; a description after
      * the verb (below the by: threshold): the person before */
@@ -485,6 +486,33 @@ static const struct {
      "that they infringed copyright.",
      "", ""},
     {"Rival firms snapped up shares in the company.", "", ""},
+    /* "X quoted Y as saying": Y speaks, the outlet that relays it not */
+    {"\"It is above all a question of sovereignty,\" Reuters quoted a "
+     "central bank official as saying.",
+     "", "-: It is above all a question of sovereignty"},
+    {"Markets fell. \"We will not raise rates,\" Interfax quoted Sergey "
+     "Lavrov as saying.",
+     "Sergey Lavrov", "Sergey Lavrov: We will not raise rates"},
+    {"Rates could rise, Reuters reported the Federal Reserve as saying.",
+     "Federal Reserve", ""},
+    {"\"Talks are over,\" Sergey Lavrov was quoted as saying.",
+     "Sergey Lavrov", "Sergey Lavrov: Talks are over"},
+    /* a legislature is no one's voice: its members and officers speak
+     * for themselves */
+    {"Edward Leigh, chairman of the Commons public accounts committee, "
+     "said Britain had to set an example.",
+     "Edward Leigh", ""},
+    {"Meanwhile, Commons leader Peter Hain has warned that he has seen "
+     "\"dangerous complacency\" among voters.",
+     "Peter Hain", "Peter Hain: dangerous complacency"},
+    {"\"It will be a tragedy if the government fails,\" said the chairman "
+     "of the Commons education select committee, Labour MP Barry Sheerman.",
+     "Barry Sheerman", "Barry Sheerman: It will be a tragedy if the "
+     "government fails"},
+    /* ", said X." after a clause: X speaks, not a name inside the clause */
+    {"For the BBC, revenue-generating activity will be of little interest, "
+     "said Nigel Whalley.",
+     "Nigel Whalley", ""},
 };
 
 /* The evidence: how the speaker was found, the cue, and whether the
