@@ -267,6 +267,7 @@ int cmd_entities(int argc, char **argv)
         nx_boiler_free(boiler);
         return EXIT_IO;
     }
+    nx_etable_attach(c.table, c.x);
     rc = nx_ingest_paths((const char *const *)argv + optind,
                          (size_t)(argc - optind), &io, on_article, report, &c);
     nx_extractor_free(c.x);

@@ -248,7 +248,8 @@ static const char *const REGION_ADJ[] = {
 static const char *const COMMON_CAPS[] = {
     "pc", "pcs", "dvd", "dvds", "tv", "cd", "cds", "gnp", "gdp", "mp",
     "mps", "ceo", "ipo", "vat", "sms", "dna", "hiv", "ufo", "isa", "mba",
-    "gcse", "gcses", "atm", "lcd", "gm", "3g", "pin", "id", "dos", NULL};
+    "gcse", "gcses", "atm", "lcd", "gm", "3g", "pin", "id", "dos",
+    "budget", NULL};                /* "his Budget": the statement */
 /* Words that end an organisation's name: "Merrill Lynch Capital
  * Markets", "Salomon Brothers" (besides the gazetteer's cues). */
 static const char *const ORG_HEADS[] = {
@@ -613,7 +614,18 @@ static const char *cue_reason(const nx_etable *t, const et_ent *e,
     /* the articles whose cue dropped it count too; a surname the archive
      * writes with given names is someone's too ("Keane": the band, and
      * Roy Keane) */
-    if (cue_share(e, ET_CUE_WORK, total + e->cue[ET_CUE_WORK], CUE_WORK_MIN,
+    /* "The Aviator" and "Aviator" are one title: their cues count together */
+    et_ent w = *e;
+    char k[NX_NAME_KEY_MAX + 8];
+    int the = strncmp(e->key, "the ", 4) == 0;
+    snprintf(k, sizeof k, "%s%s", the ? "" : "the ", e->key + (the ? 4 : 0));
+    long o = et_find(t->bykey, k, strlen(k));
+    if (o >= 0) {
+        const et_ent *f = &t->ents[o];
+        w.cue[ET_CUE_WORK] += f->cue[ET_CUE_WORK];
+        total += f->n[0] + f->n[1] + f->n[2];
+    }
+    if (cue_share(&w, ET_CUE_WORK, total + w.cue[ET_CUE_WORK], CUE_WORK_MIN,
                   CUE_WORK_PCT) &&
         !(words(e->key) == 1 && et_find(t->surs, e->key, strlen(e->key)) > 0))
         return "a title of a work or a band (\"the film ...\", \"the band "
@@ -990,36 +1002,64 @@ static int generic_institution(const char *key)
     return 1;
 }
 
-/* "Treasury" in an article whose first country is the United States:
- * the archive's "US Treasury" (or NULL).  Only the first country the
- * article names counts: a British article that mentions America keeps
- * its own Treasury. */
-static const char *country_form(const nx_etable *t, const char *key,
-                                const nx_strlist *places)
+/* Place name p is a country of the gazetteer. */
+static int is_country(const nx_etable *t, const char *p)
 {
-    if (!t->nctry || et_find(t->shorthas, key, strlen(key)) < 0)
+    if (!t->x)
+        return 0;
+    char *k = nx_name_key(p);
+    const x_gent *g = k ? x_gaz_get(&t->x->gaz, k, strlen(k)) : NULL;
+    free(k);
+    return g && (g->flags & XG_COUNTRY) && g->place_canon >= 0 &&
+           strcmp(t->x->gaz.strs[g->place_canon], p) == 0;
+}
+
+/* "Treasury" in an article whose first country is the United States:
+ * the archive's "US Treasury" (malloc'd, or NULL).  Only the first
+ * country the article names counts: a British article that mentions
+ * America keeps its own Treasury.  A portfolio's ministry ("Finance
+ * Ministry", "Central Bank") is always some country's: the archive's
+ * long form, else the country's ("Brazil's Finance Ministry"). */
+static char *country_form(const nx_etable *t, const char *key,
+                          const nx_strlist *places)
+{
+    int generic = generic_institution(key);
+    if ((!t->nctry || et_find(t->shorthas, key, strlen(key)) < 0) && !generic)
         return NULL;
     for (size_t i = 0; i < places->n; i++) {
         char k[2 * NX_NAME_KEY_MAX + 8];
         size_t kl = et_key2(k, sizeof k, key, places->v[i]);
-        long c = et_find(t->ctryk, k, kl);
+        long c = kl ? et_find(t->ctryk, k, kl) : -1;
+        long s = et_find(t->bykey, key, strlen(key));
         if (c >= 0) {
             /* the long form must be how the archive writes it too, at
              * least half as often as the short one: a British archive's
-             * rare "UK Treasury" does not split its Treasury in two.  A
-             * portfolio's ministry is always some country's: its long
-             * form whenever the archive has one. */
-            long s = et_find(t->bykey, key, strlen(key));
+             * rare "UK Treasury" does not split its Treasury in two. */
             const et_ent *l = &t->ents[t->ctry[c].ent];
             if (s >= 0 && 2 * l->n[NX_ET_ORG] < t->ents[s].n[NX_ET_ORG] &&
-                !generic_institution(key))
+                !generic)
                 return NULL;
-            return l->disp[NX_ET_ORG];
+            return strdup(l->disp[NX_ET_ORG]);
         }
         /* the first place that is some short form's country ends it */
         for (size_t j = 0; j < t->nctry; j++)
             if (strcmp(t->ctry[j].country, places->v[i]) == 0)
                 return NULL;
+        /* a country whose institutions the archive never writes in
+         * full: "Brazil's Finance Ministry" */
+        if (generic && is_country(t, places->v[i])) {
+            const char *disp = s >= 0 ? t->ents[s].disp[NX_ET_ORG] : NULL;
+            const char *cn = places->v[i];
+            size_t cl = strlen(cn);
+            if (!disp || !cl)
+                return NULL;
+            size_t n = cl + strlen(disp) + 4;
+            char *out = malloc(n);
+            if (out)
+                snprintf(out, n, "%s'%s %s", cn, cn[cl - 1] == 's' ? "" : "s",
+                         disp);
+            return out;
+        }
     }
     return NULL;
 }
@@ -1050,10 +1090,10 @@ static char *resolve(const nx_etable *t, const nx_aliases *al, int ty,
             return NULL;
     }
     if (*to_type == NX_ET_ORG && places && !r) {
-        const char *l = country_form(t, key, places);
+        char *l = country_form(t, key, places);
         if (l) {
             free(key);
-            return strdup(l);
+            return l;
         }
     }
     char *out = NULL;

@@ -50,6 +50,12 @@ int nx_etable_type_of(const char *word)
     return -1;
 }
 
+void nx_etable_attach(nx_etable *t, const nx_extractor *x)
+{
+    if (t)
+        t->x = x;
+}
+
 int nx_etable_new(nx_etable **out, const nx_extractor *x)
 {
     *out = NULL;

@@ -51,6 +51,9 @@ const char *nx_etable_type_name(int type);
  * lexicon to nx_etable_finish: given names, nationalities, titles. */
 int nx_etable_new(nx_etable **out, const nx_extractor *x);
 void nx_etable_free(nx_etable *t);
+/* Lends x (borrowed) to a table read back with nx_etable_parse, for what
+ * applying it asks of the gazetteers (which places are countries). */
+void nx_etable_attach(nx_etable *t, const nx_extractor *x);
 
 /* Counts one article's entities; date "YYYY-MM-DD…" or NULL. */
 int nx_etable_add(nx_etable *t, const nx_entities *e, const char *date);

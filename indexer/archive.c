@@ -239,6 +239,7 @@ int nx_run_setup_table(run_ctx *c, const char *gen_path, char **err)
     rc = load_stored(c, &c->own_table, err);
     if (rc != NX_OK)
         return rc;
+    nx_etable_attach(c->own_table, c->x);
     int compute = o->archive_table ||
                   (!c->own_table && nx_writer_doccount(c->w) == 0);
     if (compute) {

@@ -53,6 +53,7 @@ static const struct {
      "", 1},
     {"1987-03-03", "", "Royal Dutch Shell|Smith Barney and Co", "", "", 1},
     {"1987-03-04", "London Interbank Offered Rate", "", "", "", 1},
+    {"2005-03-04", "", "Budget", "", "", 4},
     {"1987-03-05", "", "Japanese Finance Ministry", "Japan", "", 2},
     {"1987-03-06", "", "Finance Ministry", "", "", 3},
     {"2005-03-16", "", "Liberal Democrats", "", "", 5},
@@ -66,6 +67,7 @@ static const struct {
     {"2005-03-20", "Keane", "", "", "", 2},
     {"1987-03-13", "", "Central Bank", "", "", 7},
     {"1987-03-14", "", "Swiss Central Bank", "Switzerland", "", 2},
+    {"1987-03-15", "", "Reserve Bank", "", "", 2},
     {"1987-03-07", "Bush", "", "", "", 4},
     {"1987-03-07", "George Bush", "", "", "", 1},
     {"2005-03-09", "", "Supreme Court", "", "", 5},
@@ -133,6 +135,8 @@ static const struct {
     {"2005-08-01", NX_ET_PERSON, "Davis Cup", -1, "",
      "a competition is no person"},
     {"2005-08-01", NX_ET_ORG, "European", -1, "", "an adjective alone"},
+    {"2005-08-01", NX_ET_ORG, "Budget", -1, "",
+     "a thing written in capitals (the Chancellor's Budget)"},
     {"2005-08-01", NX_ET_PERSON, "David", -1, "",
      "a given name alone, which the archive uses as one"},
     {"2005-08-01", NX_ET_PERSON, "David Blunkett", NX_ET_PERSON,
@@ -172,8 +176,16 @@ static const struct {
      "a portfolio's institution is its country's, however rarely so written"},
     {"1987-08-01", NX_ET_ORG, "Central Bank@Japan", NX_ET_ORG, "Central Bank",
      "no long form for that country: as written"},
-    {"1987-08-01", NX_ET_ORG, "Finance Ministry@United Kingdom", NX_ET_ORG,
-     "Finance Ministry", "none in that country: as written"},
+    {"1987-08-01", NX_ET_ORG, "Finance Ministry@Brazil", NX_ET_ORG,
+     "Brazil's Finance Ministry",
+     "a portfolio's institution in a country the archive never writes one "
+     "for: the country's"},
+    {"1987-08-01", NX_ET_ORG, "Reserve Bank@Philippines", NX_ET_ORG,
+     "Philippines' Reserve Bank", "the possessive of a plural name"},
+    {"1987-08-01", NX_ET_ORG, "Finance Ministry@Brasilia", NX_ET_ORG,
+     "Finance Ministry", "a city is no country: as written"},
+    {"2005-08-01", 3, "Finance Ministry@Brazil", 3,
+     "Brazil's Finance Ministry", "a speaker likewise"},
     {"1987-08-01", NX_ET_ORG, "Finance Ministry", NX_ET_ORG,
      "Finance Ministry", "no country: as written"},
     {"2005-08-01", NX_ET_ORG, "Treasury@United States", NX_ET_ORG,
@@ -397,6 +409,10 @@ static const struct {
     /* a name once next to "manager" is not a club */
     {"", "", "London", "", "", "", 30},
     {"", "", "London", "London", "", "", 1},
+    /* "The Aviator" called a film, "Aviator" written without its "The" */
+    {"", "Aviator", "", "", "", "", 12},
+    {"", "The Aviator", "", "", "", "", 2},
+    {"", "", "", "", "The Aviator", "", 3},
 };
 
 /* One article through t: "person / org / place". */
@@ -468,6 +484,8 @@ static void check_cued(const nx_extractor *x)
         apply_cued(u, "", "Premiership", "", "//");
         apply_cued(u, "", "Labour", "", "/Labour/");
         apply_cued(u, "Keane", "", "", "Roy Keane//");
+        apply_cued(u, "", "Aviator", "", "//");
+        apply_cued(u, "", "The Aviator", "", "//");
     }
     free(text);
     nx_etable_free(back);
@@ -493,6 +511,7 @@ int main(void)
     char *err = NULL;
     CHECK_INT(nx_etable_parse(&back, text, strlen(text), &err), NX_OK);
     CHECK(err == NULL);
+    nx_etable_attach(back, x);       /* as `newsdex index` lends its own */
     check_rows(back, "read back");
     CHECK(nx_etable_hash(back) == nx_etable_hash(t));
     CHECK_STR(nx_etable_computed(back), "2026-12-07T00:00:00Z");
