@@ -164,16 +164,61 @@ static int own_evidence(const x_doc *d, const x_mention *m)
            !(lex & (LX_TABLE | LX_CAL)) && g && (g->flags & XG_FIRST);
 }
 
+/* "I'm", "I'll", "If I've": the pronoun and a contraction, no name
+ * (though "I'll" keys as "ill", Illinois's abbreviation). */
+static int pronoun_contraction(const x_doc *d, const x_mention *m)
+{
+    for (uint32_t t = m->tok; t < m->tok + m->ntok; t++) {
+        const char *w = x_tok_s(d, t);
+        size_t n = d->toks[t].len;
+        if (n >= 3 && w[0] == 'I' &&
+            (w[1] == '\'' || (n >= 5 && memcmp(w + 1, "\xe2\x80\x99", 3) == 0)))
+            return 1;
+        /* the pronoun first ("If I'm" too), not a regnal numeral
+         * ("Elizabeth I's reign") */
+        if (n == 1 && w[0] == 'I' && t + 1 < d->ntok &&
+            (t == m->tok || (d->toks[m->tok].lex & LX_FUNC)) &&
+            (d->toks[t + 1].kind == XT_POSS || x_tok_s(d, t + 1)[0] == '\'' ||
+             (d->toks[t + 1].len >= 3 &&
+              memcmp(x_tok_s(d, t + 1), "\xe2\x80\x99", 3) == 0)))
+            return 1;
+    }
+    return 0;
+}
+
+/* The mention ends a title of several words: "Exchequer" of "Chancellor
+ * of the Exchequer", "State" of "Secretary of State" — a role's words,
+ * no body of its own.  ("Bank of England" after "Governor of the" goes
+ * on past the title's "Bank": a name.) */
+static int ends_title(const x_doc *d, const x_mention *m)
+{
+    for (uint32_t k = 2; k <= 4 && k <= m->tok; k++) {
+        uint32_t a = m->tok - k;
+        if (!(d->toks[a].flags & XF_UPPER))
+            continue;
+        char *key = x_span_key(d, a, k + m->ntok);
+        const x_gent *g = key ? x_gaz_get(&d->x->gaz, key, strlen(key)) : NULL;
+        free(key);
+        if (g && (g->flags & XG_PCUE))
+            return 1;
+    }
+    return 0;
+}
+
 static void drop_non_prose(x_doc *d, int final)
 {
     for (size_t i = 0; i < d->nment; i++) {
         x_mention *m = &d->ments[i];
-        unsigned f = 0, all = ~0u, lex = 0;
+        unsigned f = 0, all = ~0u, lex = 0, every = ~0u;
         for (uint32_t t = m->tok; t < m->tok + m->ntok; t++) {
             f |= d->toks[t].flags;
             all &= d->toks[t].flags;
             lex |= d->toks[t].lex;
+            every &= d->toks[t].lex;
         }
+        if (pronoun_contraction(d, m) || ends_title(d, m) ||
+            ((m->flags & XMF_TAGGER) && m->type != XM_PER && (every & LX_CAL)))
+            m->flags |= XMF_DROPPED;      /* "I'm"; "Christmas" a place */
         /* a span running from a line that is not prose into one that is
          * ("ZAPATA CORP SEES LOSS Zapata Corp") is no name */
         if ((f ^ all) & XF_TABLE)

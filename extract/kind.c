@@ -47,6 +47,11 @@ static const char *const WORK_BEFORE[] = {
     "biopic", "blockbuster", NULL};
 static const char *const WORK_AFTER[] = {"sequel", "soundtrack", "trilogy",
                                          "screenplay", NULL};
+/* After a title with "the" before it, for the archive only: "the Harry
+ * Potter films", "the Lord of the Rings books". */
+static const char *const WORK_AFTER_THE[] = {"film", "films", "movie",
+                                             "movies", "books", "novels",
+                                             "franchise", NULL};
 /* After a competition's name ("the Six Nations title"). */
 static const char *const EVENT_AFTER[] = {
     "title", "final", "finals", "season", "leaders", "table", "champions",
@@ -77,7 +82,9 @@ static unsigned mention_cues(const x_doc *d, const x_mention *m)
             k |= K_CLUB;
         if (word_in(d, next, BAND_AFTER))
             k |= K_WORK;
-        if (word_in(d, next, WORK_AFTER))
+        if (word_in(d, next, WORK_AFTER) ||
+            (!poss && a > 0 && x_tok_lower_is(d, a - 1, "the") &&
+             word_in(d, next, WORK_AFTER_THE)))
             k |= K_WORK_WEAK;
         if (!poss && word_in(d, next, EVENT_AFTER))
             k |= K_EVENT;

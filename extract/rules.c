@@ -354,12 +354,33 @@ static int ambiguous_title(const x_doc *d, uint32_t t)
     return 0;
 }
 
+/* A competition's or a prize's word after a sponsor's name: "Heineken
+ * Cup", "Carling Cup", "Stella Artois Championships" name an event, not
+ * the company. */
+static int event_word(const x_doc *d, uint32_t t)
+{
+    static const char *const W[] = {"Cup", "Open", "Trophy", "Championship",
+                                    "Championships", "Classic", "Masters",
+                                    "Prize", "Awards", "Award", "League",
+                                    "Premiership", "Series", "Marathon",
+                                    NULL};
+    for (size_t i = 0; W[i]; i++)
+        if (x_tok_is(d, t, W[i]))
+            return 1;
+    return 0;
+}
+
 /* Unknown: the longest gazetteer matches inside [a, b); the rest unsure. */
 static int segment(x_doc *d, uint32_t a, uint32_t b, int initial,
                    int in_title)
 {
     int rc = NX_OK;
     uint32_t p = a, rest = a;
+    /* "Heineken Cup": a company named in an event's name is no mention */
+    for (uint32_t t = a + 1; t < b; t++)
+        if (event_word(d, t) && (gaz_flags(d, t - 1, t) & XG_ORG) &&
+            !(gaz_flags(d, t - 1, t) & XG_PLACE))
+            return NX_OK;
     while (p < b && rc == NX_OK) {
         int hit = 0;
         uint32_t maxl = b - p < (uint32_t)d->x->gaz.max_words
@@ -429,8 +450,11 @@ static int classify(x_doc *d, uint32_t a, uint32_t b, int initial,
         return rc;
     }
     if (f & XG_CITY) {
-        /* a city named like a person or a common word needs support */
-        int weak = (f & XG_FIRST) || (n == 1 && e->population < 100000);
+        /* a city named like a person or a common word needs support,
+         * and so does one opening a sentence when the body writes it in
+         * lower case ("Mobile phones ...": Mobile, Alabama) */
+        int weak = (f & XG_FIRST) || (n == 1 && e->population < 100000) ||
+                   (n == 1 && initial && x_body_lower(d, a));
         if (!weak || prev_is(d, a, "in") || prev_is(d, a, "from") ||
             prev_is(d, a, "near") || prev_is(d, a, "at")) {
             add_gaz(d, a, b, e, 0, &rc);
@@ -528,7 +552,11 @@ static int title_caps(const x_doc *d)
         caps += (k->flags & XF_UPPER) != 0;
         allcaps += (k->flags & XF_ALLCAPS) != 0;
     }
-    return words >= 2 && (caps * 10 >= words * 7 || allcaps * 10 >= words * 7);
+    if (words < 2)
+        return 0;
+    if (allcaps * 10 >= words * 7)
+        return 2;
+    return caps * 10 >= words * 7;
 }
 
 /* Headline in title case: gazetteer names only; other words unsure. */
@@ -557,6 +585,11 @@ static int headline(x_doc *d, uint32_t *tp)
                              e->population >= 1000000) &&
                             !(l == 1 && x_body_lower(d, t))
                                 ? 0 : XMF_NEEDS_SUPPORT;
+            /* an acronym in an ALL CAPS headline may be a word ("UPS
+             * PAYOUT"): the body must name it too */
+            if (l == 1 && d->title_caps == 2 && (e->flags & XG_ORG) &&
+                !(e->flags & (XG_COUNTRY | XG_SUBDIV)))
+                weak = XMF_NEEDS_SUPPORT;
             add_gaz(d, t, t + l, e, weak, &rc);
             t += l;
             hit = 1;

@@ -101,6 +101,17 @@ static const struct {
      "Sale"},
     {"Putin calls for guarantees", "Russian President Vladimir Putin spoke.",
      "Vladimir Putin", "", ""},
+    /* an acronym in an ALL CAPS headline may be a word: the body must
+     * name it */
+    {"ACME WIDGETS INC UPS PAYOUT",
+     "Acme Widgets Inc raised its quarterly dividend.", "", "Acme Widgets",
+     ""},
+    {"UPS RAISES PAYOUT", "United Parcel Service raised its dividend, UPS "
+     "said.", "", "UPS", ""},
+    /* a sponsor's name inside an event's: no company */
+    {"", "The Heineken Cup final was moved to Cardiff.", "", "", "Cardiff"},
+    {"", "Heineken raised its profits in Amsterdam.", "", "Heineken",
+     "Amsterdam"},
     /* possessives and days */
     {"", "On Friday, Zelenskyy's office said Ukraine's army held.",
      "Zelenskyy", "", "Ukraine"},
@@ -108,6 +119,26 @@ static const struct {
      * it (combine.c text_over_table) */
     {"", "Volodymyr Zelenskyy spoke. On Friday, Zelenskyy's office said "
      "Ukraine's army held.", "Volodymyr Zelenskyy", "", "Ukraine"},
+    /* the words of a title are no organisation of their own */
+    {"", "Chancellor of the Exchequer Nigel Lawson said rates would fall.",
+     "Nigel Lawson", "", ""},
+    {"", "Secretary of State George Shultz flew to Moscow.", "George Shultz",
+     "", "Moscow"},
+    /* the pronoun and a contraction: no name ("I'll" keys as Illinois's
+     * abbreviation) */
+    {"", "Tom Smith scored twice. \"I'll play, but I'm not fit. I've "
+     "started back,\" he said.", "Tom Smith", "", ""},
+    {"", "Tom Smith scored twice. \"I\xe2\x80\x99ll play,\" he said.",
+     "Tom Smith", "", ""},
+    {"", "In 1558 Elizabeth I's reign began.", "Elizabeth I", "", ""},
+    /* a city opening a sentence, a word the body writes in lower case */
+    {"", "Mobile phones are selling well. Sales of mobile handsets rose.",
+     "", "", ""},
+    {"", "The storm hit Mobile on Monday. Sales of mobile homes fell.", "",
+     "", "Mobile"},
+    /* Chicago, Ill.: the state abbreviation still is one */
+    {"", "The company is based in Chicago, Ill., its filing said.", "", "",
+     "Chicago|Illinois"},
 };
 
 int main(void)

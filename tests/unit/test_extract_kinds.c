@@ -41,6 +41,10 @@ static const struct {
      * article's type stands */
     {"Critics in Paris loved the Shrek sequel.", "", "", "Paris|Shrek", "",
      "Shrek", ""},
+    {"Emma Watson plays Hermione in the Harry Potter films.",
+     "Emma Watson|Hermione|Harry Potter", "", "", "", "Harry Potter", ""},
+    {"Emma Watson said Harry Potter films made her rich.",
+     "Emma Watson|Harry Potter", "", "", "", "", ""},
     /* a competition: noted, not retyped in the article */
     {"Leicester fans hoped for the Premiership title.", "",
      "Leicester|Premiership", "", "Leicester", "", "Premiership"},
