@@ -7,7 +7,9 @@
  *  1. the article's own mention of that kind: the same key, the same key
  *     without spaces ("worldbank" → World Bank), a person's surname
  *     ("yeutter" → Clayton Yeutter), an organisation's initials ("ec" →
- *     European Community) — when one mention fits;
+ *     European Community), its initials and a word of its name
+ *     ("ico-coffee" → International Coffee Organization) — when one
+ *     mention fits;
  *  2. the alias table and the gazetteers, as for an extracted name
  *     ("ussr" → Soviet Union, "usa" → United States, "gatt" → GATT); a
  *     one-word person only to a full name the article writes;
@@ -32,6 +34,16 @@ static void squeeze(char *k)
     *o = 0;
 }
 
+/* Key k holds the word w. */
+static int has_word(const char *k, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = k; (p = strstr(p, w)) != NULL; p++)
+        if ((p == k || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0))
+            return 1;
+    return 0;
+}
+
 /* The one value of l that the tag's key k names (see 1. above), or NULL
  * when none or several do. */
 static const char *in_article(const nx_strlist *l, int type, const char *k)
@@ -51,14 +63,24 @@ static const char *in_article(const nx_strlist *l, int type, const char *k)
             squeeze(vsq);
         if (strcmp(vk, k) == 0 || (vsq && strcmp(vsq, sq) == 0))
             hit = l->v[i];
-        else if (!strchr(k, ' ')) {
+        else {
             int fits = 0;
-            if (type == XM_PER) {
+            const char *sp = strchr(k, ' ');
+            if (!sp && type == XM_PER) {
                 char *sk = nx_name_surname_key(l->v[i]);
                 fits = sk && strcmp(sk, k) == 0;
                 free(sk);
-            } else if (type == XM_ORG) {
+            } else if (!sp && type == XM_ORG) {
                 fits = x_initials_of(k, vk);
+            } else if (type == XM_ORG && !strchr(sp + 1, ' ')) {
+                /* "ico-coffee": the initials and a word of the name
+                 * (International Coffee Organization), or the initials
+                 * as the article writes them (ICO) */
+                char *ini = strndup(k, (size_t)(sp - k));
+                fits = ini && ((x_initials_of(ini, vk) &&
+                                has_word(vk, sp + 1)) ||
+                               strcmp(ini, vk) == 0);
+                free(ini);
             }
             if (fits && (!part || strcmp(part, l->v[i]) != 0)) {
                 part = l->v[i];
