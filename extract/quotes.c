@@ -175,6 +175,20 @@ static int after_close(x_doc *d, size_t qi, uint32_t *verb, int *also)
      * verbs are the speaker's own, not an attribution */
     if (d->toks[t].quote >= 0 && d->toks[t].quote != (int32_t)qi)
         return SUBJ_NONE;
+    /* “…” ― Carla Sanchez. / “…” — John Smith, 34: the byline of a pull
+     * quote or a vox pop, the name alone after a dash */
+    if (d->toks[q->close + 1].kind == XT_DASH) {
+        int m = x_doc_mention_starting(d, t);
+        uint32_t e = m >= 0 ? d->ments[m].tok + d->ments[m].ntok : 0;
+        if (m >= 0 && d->ments[m].type == XM_PER &&
+            (e >= d->ntok || (d->toks[e].flags & XF_PARA_START) ||
+             x_tok_is(d, e, ".") || x_tok_is(d, e, ",")) &&
+            d->toks[t].sent <= sent + 1) {
+            *verb = q->close + 1;
+            *also = -1;
+            return x_subj_speaker_ok(d, m);
+        }
+    }
     if (asks && d->toks[t].sent == sent + 1)
         sent++;
     if (d->toks[t].sent != sent)
@@ -631,6 +645,31 @@ static int reported(x_doc *d)
     return NX_OK;
 }
 
+/* "A cashier who “steals a handful of $20s” is held accountable, Warren
+ * said.": a quote inside reported speech whose named speaker and verb
+ * come after it in the same sentence, with no other quote between. */
+static int reported_after(const x_doc *d, size_t qi, uint32_t *verb,
+                          int *also)
+{
+    const x_quote *q = &d->quotes[qi];
+    if (q->close >= d->ntok || q->nwords <= 3)
+        return SUBJ_NONE;                /* "Blair Babes": a scare quote */
+    uint32_t sent = d->toks[q->close].sent;
+    for (size_t i = 0; i < d->nspeech; i++) {
+        const x_speech *sp = &d->speech[i];
+        if (sp->quote >= 0 || sp->mention < 0 || sp->tok <= q->close ||
+            d->toks[sp->tok].sent != sent)
+            continue;
+        for (uint32_t u = q->close + 1; u < sp->tok; u++)
+            if (d->toks[u].kind == XT_QUOTE)
+                return SUBJ_NONE;
+        *verb = sp->tok;
+        *also = sp->also;
+        return sp->mention;
+    }
+    return SUBJ_NONE;
+}
+
 /* The title of a work or a study: `the study “Whose Secretary are You,
  * minister”`, `his new album “Blue”`, `a film entitled “Hero”` — words
  * nobody in the story says. */
@@ -673,6 +712,8 @@ static int quotes_run(void *state, x_doc *d)
         int who = after_close(d, qi, &verb, &also);
         if (who == SUBJ_NONE)
             who = before_open(d, qi, &verb, &also);
+        if (who == SUBJ_NONE)
+            who = reported_after(d, qi, &verb, &also);
         if (who != SUBJ_NONE) {
             how = verb >= d->ntok ? XH_COLON
                   : x_tok_lower_is(d, verb, "according") ? XH_ACCORDING

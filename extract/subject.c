@@ -148,6 +148,21 @@ static int np_at(const x_doc *d, uint32_t t, int *also)
         uint32_t x = t - 1;
         if (d->toks[x].kind == XT_POSS && x > 0)
             x--;
+        /* "Obama's former campaign strategist said": someone else, the
+         * person the story named before — not the possessor (whose
+         * spokesman speaks for him) */
+        uint32_t y = strncmp(x_tok_s(d, t), "spokes", 6) == 0 ? 0 : t - 1;
+        while (y > 1 && y + 4 > t && x_subj_lower_word(d, y) &&
+               !(d->toks[y].lex & LX_FUNC))
+            y--;
+        int po = d->toks[y].kind == XT_POSS && y > 0
+                     ? x_doc_mention_ending(d, y - 1) : -1;
+        if (po >= 0 && d->ments[po].type == XM_PER) {
+            int a = x_subj_antecedent(d, d->ments[po].tok, XM_PER, 0);
+            return a >= 0 && d->ments[a].key && d->ments[po].key &&
+                           strcmp(d->ments[a].key, d->ments[po].key) != 0
+                       ? x_subj_speaker_ok(d, a) : SUBJ_UNNAMED;
+        }
         int o = x_doc_mention_ending(d, x);
         if (o >= 0 && d->ments[o].type != XM_LOC)
             return o;                     /* the Kremlin's spokesman */

@@ -486,6 +486,36 @@ static const struct {
      "that they infringed copyright.",
      "", ""},
     {"Rival firms snapped up shares in the company.", "", ""},
+    /* a person's possessive and a role: someone else, named before */
+    {"David Axelrod on Wednesday called on Howard Dean to apologize.\n\n"
+     "\xe2\x80\x9cMy reaction, that was outrageous,\xe2\x80\x9d Barack "
+     "Obama's former campaign strategist said.",
+     "~David Axelrod", "David Axelrod: My reaction, that was outrageous"},
+    {"\xe2\x80\x9cIt was outrageous,\xe2\x80\x9d Barack Obama's "
+     "strategist said.",
+     "", "-: It was outrageous"},
+    {"\xe2\x80\x9cIt was outrageous,\xe2\x80\x9d Barack Obama's "
+     "spokesman said.",
+     "Barack Obama", "Barack Obama: It was outrageous"},
+    /* a quote inside reported speech, the speaker at the sentence's end */
+    {"A cashier who \xe2\x80\x9csteals a handful of dollars\xe2\x80\x9d is "
+     "held accountable, Elizabeth Warren said.",
+     "Elizabeth Warren", "Elizabeth Warren: steals a handful of dollars"},
+    {"A cashier who \xe2\x80\x9csteals a handful of dollars\xe2\x80\x9d is "
+     "held accountable, while \xe2\x80\x9cthe bankers walk free\xe2\x80"
+     "\x9d, Elizabeth Warren said.",
+     "Elizabeth Warren",
+     "-: steals a handful of dollars||Elizabeth Warren: the bankers walk "
+     "free"},
+    /* a pull quote's or a vox pop's byline: the name alone after a dash */
+    {"\xe2\x80\x9cTrump must stop portraying Latinos as gangsters.\xe2\x80"
+     "\x9d \xe2\x80\x95 Carla Sanchez.\n\n\xe2\x80\x9cHe scares me.\xe2"
+     "\x80\x9d \xe2\x80\x94 Esther Tapia, 34.",
+     "Carla Sanchez|Esther Tapia",
+     "Carla Sanchez: Trump must stop portraying Latinos as gangsters.||"
+     "Esther Tapia: He scares me."},
+    {"\"We will win\" \xe2\x80\x94 the slogan of Donald Trump's campaign.",
+     "", ""},
     /* "X quoted Y as saying": Y speaks, the outlet that relays it not */
     {"\"It is above all a question of sovereignty,\" Reuters quoted a "
      "central bank official as saying.",
