@@ -250,6 +250,10 @@ static const char *const COMMON_CAPS[] = {
     "mps", "ceo", "ipo", "vat", "sms", "dna", "hiv", "ufo", "isa", "mba",
     "gcse", "gcses", "atm", "lcd", "gm", "3g", "pin", "id", "dos",
     "budget", NULL};                /* "his Budget": the statement */
+/* A government's bodies named alone: "the Cabinet" of whichever country
+ * the story is about ("Government" alone is no name already). */
+static const char *const GENERIC_BODIES[] = {"cabinet", "administration",
+                                             NULL};
 /* Words that end an organisation's name: "Merrill Lynch Capital
  * Markets", "Salomon Brothers" (besides the gazetteer's cues). */
 static const char *const ORG_HEADS[] = {
@@ -322,6 +326,8 @@ static const char *misc_reason(const nx_etable *t, const char *key)
         return "a description";
     if (words(key) == 1 && in(COMMON_CAPS, key, strlen(key)))
         return "a thing written in capitals";
+    if (words(key) == 1 && in(GENERIC_BODIES, key, strlen(key)))
+        return "a generic description (any government's)";
     if ((words(key) == 1 && (gaz_flags(t, key, strlen(key)) & XG_NAT) &&
          !(gaz_flags(t, key, strlen(key)) & XG_PLACE)) ||
         in(REGION_ADJ, key, strlen(key)))

@@ -52,6 +52,11 @@ static const char *const WORK_AFTER[] = {"sequel", "soundtrack", "trilogy",
 static const char *const WORK_AFTER_THE[] = {"film", "films", "movie",
                                              "movies", "books", "novels",
                                              "franchise", NULL};
+/* After a product's name, for the archive only: "Xbox games console",
+ * "the PSP handheld" (never a company the gazetteer lists: "Nintendo
+ * console" is the company's). */
+static const char *const PRODUCT_AFTER[] = {"console", "consoles",
+                                            "handheld", NULL};
 /* After a competition's name ("the Six Nations title"). */
 static const char *const EVENT_AFTER[] = {
     "title", "final", "finals", "season", "leaders", "table", "champions",
@@ -68,6 +73,15 @@ static int word_in(const x_doc *d, uint32_t t, const char *const *list)
     return 0;
 }
 
+/* The gazetteer lists the mention's name as an organisation. */
+static int known_org(const x_doc *d, const x_mention *m)
+{
+    char *k = x_span_key(d, m->tok, m->ntok);
+    const x_gent *g = k ? x_gaz_get(&d->x->gaz, k, strlen(k)) : NULL;
+    free(k);
+    return g && (g->flags & XG_ORG);
+}
+
 /* The cues around one mention (K_ bits). */
 static unsigned mention_cues(const x_doc *d, const x_mention *m)
 {
@@ -82,6 +96,9 @@ static unsigned mention_cues(const x_doc *d, const x_mention *m)
             k |= K_CLUB;
         if (word_in(d, next, BAND_AFTER))
             k |= K_WORK;
+        uint32_t pn = next + (x_tok_is(d, next, "games") ? 1 : 0);
+        if (!poss && word_in(d, pn, PRODUCT_AFTER) && !known_org(d, m))
+            k |= K_WORK_WEAK;
         if (word_in(d, next, WORK_AFTER) ||
             (!poss && a > 0 && x_tok_lower_is(d, a - 1, "the") &&
              word_in(d, next, WORK_AFTER_THE)))

@@ -45,6 +45,11 @@ static const struct {
      "Emma Watson|Hermione|Harry Potter", "", "", "", "Harry Potter", ""},
     {"Emma Watson said Harry Potter films made her rich.",
      "Emma Watson|Harry Potter", "", "", "", "", ""},
+    /* a product: noted for the archive, never a listed company */
+    {"Microsoft sold more Xbox consoles in London.", "",
+     "Microsoft|Xbox", "London", "", "Xbox", ""},
+    {"Nintendo consoles sold well in London.", "", "Nintendo", "London", "",
+     "", ""},
     /* a competition: noted, not retyped in the article */
     {"Leicester fans hoped for the Premiership title.", "",
      "Leicester|Premiership", "", "Leicester", "", "Premiership"},
