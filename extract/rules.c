@@ -552,11 +552,7 @@ static int title_caps(const x_doc *d)
         caps += (k->flags & XF_UPPER) != 0;
         allcaps += (k->flags & XF_ALLCAPS) != 0;
     }
-    if (words < 2)
-        return 0;
-    if (allcaps * 10 >= words * 7)
-        return 2;
-    return caps * 10 >= words * 7;
+    return words >= 2 && (caps * 10 >= words * 7 || allcaps * 10 >= words * 7);
 }
 
 /* Headline in title case: gazetteer names only; other words unsure. */
@@ -585,11 +581,6 @@ static int headline(x_doc *d, uint32_t *tp)
                              e->population >= 1000000) &&
                             !(l == 1 && x_body_lower(d, t))
                                 ? 0 : XMF_NEEDS_SUPPORT;
-            /* an acronym in an ALL CAPS headline may be a word ("UPS
-             * PAYOUT"): the body must name it too */
-            if (l == 1 && d->title_caps == 2 && (e->flags & XG_ORG) &&
-                !(e->flags & (XG_COUNTRY | XG_SUBDIV)))
-                weak = XMF_NEEDS_SUPPORT;
             add_gaz(d, t, t + l, e, weak, &rc);
             t += l;
             hit = 1;

@@ -239,9 +239,7 @@ static int add_span(x_doc *d, const ctoks *c, size_t a, size_t b, int type)
      * needs support there too */
     if (d->title_caps && (d->toks[t0].flags & XF_TITLE) &&
         (!(e && (e->flags & (XG_ORG | XG_PLACE))) ||
-         (t1 - t0 == 1 && x_body_lower(d, t0)) ||
-         (t1 - t0 == 1 && d->title_caps == 2 && (e->flags & XG_ORG) &&
-          !(e->flags & (XG_COUNTRY | XG_SUBDIV)))))
+         (t1 - t0 == 1 && x_body_lower(d, t0))))
         f |= XMF_NEEDS_SUPPORT;
     d->ments[rc].flags |= (uint8_t)f;
     return NX_OK;

@@ -177,8 +177,7 @@ typedef struct x_doc {
     char *text;              /* title + "\n\n" + body (owned) */
     size_t len, body_off;
     size_t body_start;       /* where the body starts (after the dateline) */
-    int title_caps;          /* the headline is Title Case (1) or ALL
-                                CAPS (2) */
+    int title_caps;          /* the headline is Title Case or ALL CAPS */
     x_tok *toks;
     size_t ntok, captok;
     x_sent *sents;

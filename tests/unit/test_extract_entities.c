@@ -101,8 +101,8 @@ static const struct {
      "Sale"},
     {"Putin calls for guarantees", "Russian President Vladimir Putin spoke.",
      "Vladimir Putin", "", ""},
-    /* an acronym in an ALL CAPS headline may be a word: the body must
-     * name it */
+    /* a headline word that is no listed name needs the body ("UPS", an
+     * ambiguous short form the gazetteer leaves out) */
     {"ACME WIDGETS INC UPS PAYOUT",
      "Acme Widgets Inc raised its quarterly dividend.", "", "Acme Widgets",
      ""},
