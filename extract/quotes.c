@@ -181,7 +181,8 @@ static int after_close(x_doc *d, size_t qi, uint32_t *verb, int *also)
         int m = x_doc_mention_starting(d, t);
         uint32_t e = m >= 0 ? d->ments[m].tok + d->ments[m].ntok : 0;
         if (m >= 0 && d->ments[m].type == XM_PER &&
-            (e >= d->ntok || (d->toks[e].flags & XF_PARA_START) ||
+            (e >= d->ntok ||
+             (d->toks[e].flags & (XF_PARA_START | XF_QOPEN)) ||
              x_tok_is(d, e, ".") || x_tok_is(d, e, ",")) &&
             d->toks[t].sent <= sent + 1) {
             *verb = q->close + 1;
@@ -645,6 +646,25 @@ static int reported(x_doc *d)
     return NX_OK;
 }
 
+/* "Caddell continued:" ending a paragraph, the quote opening the next:
+ * the verb's subject speaks. */
+static int colon_before_paragraph(const x_doc *d, size_t qi, uint32_t *verb,
+                                  int *also)
+{
+    const x_quote *q = &d->quotes[qi];
+    uint32_t o = q->open;
+    if (o < 3 || o >= d->ntok || !(d->toks[o].flags & XF_PARA_START) ||
+        !x_tok_is(d, o - 1, ":") || !x_subj_is_say(d, o - 2))
+        return SUBJ_NONE;
+    uint32_t v = o - 2;
+    int who = x_subj_left(d, v, (uint32_t)x_subj_first_of_sentence(d, v),
+                          also);
+    if (who == SUBJ_NONE)
+        return SUBJ_NONE;
+    *verb = v;
+    return who;
+}
+
 /* "A cashier who “steals a handful of $20s” is held accountable, Warren
  * said.": a quote inside reported speech whose named speaker and verb
  * come after it in the same sentence, with no other quote between. */
@@ -714,6 +734,8 @@ static int quotes_run(void *state, x_doc *d)
             who = before_open(d, qi, &verb, &also);
         if (who == SUBJ_NONE)
             who = reported_after(d, qi, &verb, &also);
+        if (who == SUBJ_NONE)
+            who = colon_before_paragraph(d, qi, &verb, &also);
         if (who != SUBJ_NONE) {
             how = verb >= d->ntok ? XH_COLON
                   : x_tok_lower_is(d, verb, "according") ? XH_ACCORDING

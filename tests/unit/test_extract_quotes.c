@@ -497,6 +497,14 @@ static const struct {
     {"\xe2\x80\x9cIt was outrageous,\xe2\x80\x9d Barack Obama's "
      "spokesman said.",
      "Barack Obama", "Barack Obama: It was outrageous"},
+    /* a colon ending a paragraph introduces the quote of the next */
+    {"Pat Caddell spoke first. Caddell continued:\n\n\"The health issue is "
+     "very much a partisan issue.\"",
+     "Pat Caddell", "Pat Caddell: The health issue is very much a partisan "
+     "issue."},
+    {"The results were as follows:\n\n\"Yes\" 55 percent, \"No\" 45 "
+     "percent.",
+     "", ""},
     /* a quote inside reported speech, the speaker at the sentence's end */
     {"A cashier who \xe2\x80\x9csteals a handful of dollars\xe2\x80\x9d is "
      "held accountable, Elizabeth Warren said.",
@@ -514,6 +522,12 @@ static const struct {
      "Carla Sanchez|Esther Tapia",
      "Carla Sanchez: Trump must stop portraying Latinos as gangsters.||"
      "Esther Tapia: He scares me."},
+    {"\xe2\x80\x9cHe is ignorant of our culture.\xe2\x80\x9d \xe2\x80\x95 "
+     "Pamela Padilla \xe2\x80\x9cI am so ashamed to be an American.\xe2"
+     "\x80\x9d \xe2\x80\x95 Jacklyn Ashley",
+     "Pamela Padilla|Jacklyn Ashley",
+     "Pamela Padilla: He is ignorant of our culture.||"
+     "Jacklyn Ashley: I am so ashamed to be an American."},
     {"\"We will win\" \xe2\x80\x94 the slogan of Donald Trump's campaign.",
      "", ""},
     /* "X quoted Y as saying": Y speaks, the outlet that relays it not */
