@@ -11,7 +11,11 @@
  * speaker is checkable when the Source span holds a name (a capitalised
  * word other than a pronoun or determiner: "Trump", "the Clinton
  * campaign"; not "he", "the official"): then ours is right when the last
- * word of our speaker's name is a word of the source.
+ * word of our speaker's name is a word of the source (of a source that is
+ * a possessor, "Donald Trump's" of "Donald Trump's claim that", its last
+ * word without the possessive), or when a word of the source is the
+ * initials of our speaker's name ("the IMF", International Monetary
+ * Fund).
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -74,16 +78,44 @@ static int has_name(const char *s)
 }
 
 /* The last word of name's key is a word of source's key. */
+/* The initials of key k's words, "of", "and", "the" left out
+ * ("international monetary fund" → "imf"), in out (cap bytes). */
+static void initials(const char *k, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (const char *w = k; *w && n + 1 < cap;) {
+        size_t wl = strcspn(w, " ");
+        if (!((wl == 2 && memcmp(w, "of", 2) == 0) ||
+              (wl == 3 && (memcmp(w, "and", 3) == 0 ||
+                           memcmp(w, "the", 3) == 0))))
+            out[n++] = *w;
+        w += wl + (w[wl] == ' ');
+    }
+    out[n] = 0;
+}
+
 static int speaker_in(const char *name, const char *source)
 {
+    size_t sl = strlen(source);
+    int possessive = (sl >= 2 && strcmp(source + sl - 2, "'s") == 0) ||
+                     (sl >= 4 && strcmp(source + sl - 4, "\xe2\x80\x99s") == 0);
     char *k = nx_name_key(name), *s = nx_name_key(source);
     const char *last = bench_last_word(k);
     size_t l = strlen(last);
+    char ini[32];
+    initials(k, ini, sizeof ini);
+    size_t il = strchr(k, ' ') ? strlen(ini) : 0;
     int hit = 0;
     for (const char *w = s; *w && l;) {
         const char *e = strchr(w, ' ');
         size_t wl = e ? (size_t)(e - w) : strlen(w);
-        hit |= wl == l && memcmp(w, last, l) == 0;
+        /* a source that is a possessor ("Donald Trump's" of "Donald
+         * Trump's claim that"): its key drops the apostrophe, "trumps" */
+        hit |= (wl == l || (wl == l + 1 && w[l] == 's' && possessive &&
+                            !w[wl])) &&
+               memcmp(w, last, l) == 0;
+        /* "the IMF" for our International Monetary Fund */
+        hit |= il >= 2 && wl == il && memcmp(w, ini, il) == 0;
         w += wl + (e != NULL);
     }
     free(k);
