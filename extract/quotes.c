@@ -667,22 +667,30 @@ static int colon_before_paragraph(const x_doc *d, size_t qi, uint32_t *verb,
 
 /* "A cashier who “steals a handful of $20s” is held accountable, Warren
  * said.": a quote inside reported speech whose named speaker and verb
- * come after it in the same sentence, with no other quote between. */
-static int reported_after(const x_doc *d, size_t qi, uint32_t *verb,
-                          int *also)
+ * come after it in the same sentence, with no other quote between.  The
+ * first nrep speeches are reported() ones, in text order. */
+static int reported_after(const x_doc *d, size_t qi, size_t nrep,
+                          uint32_t *verb, int *also)
 {
     const x_quote *q = &d->quotes[qi];
     if (q->close >= d->ntok || q->nwords <= 3)
         return SUBJ_NONE;                /* "Blair Babes": a scare quote */
     uint32_t sent = d->toks[q->close].sent;
-    for (size_t i = 0; i < d->nspeech; i++) {
+    size_t lo = 0, hi = nrep;           /* the first after the quote */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->speech[mid].tok <= q->close)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < nrep && d->toks[d->speech[i].tok].sent == sent;
+         i++) {
         const x_speech *sp = &d->speech[i];
-        if (sp->quote >= 0 || sp->mention < 0 || sp->tok <= q->close ||
-            d->toks[sp->tok].sent != sent)
+        if (sp->mention < 0)
             continue;
-        for (uint32_t u = q->close + 1; u < sp->tok; u++)
-            if (d->toks[u].kind == XT_QUOTE)
-                return SUBJ_NONE;
+        if (qi + 1 < d->nquote && d->quotes[qi + 1].open < sp->tok)
+            return SUBJ_NONE;            /* the next quote's, if anyone's */
         *verb = sp->tok;
         *also = sp->also;
         return sp->mention;
@@ -722,6 +730,7 @@ static int quotes_run(void *state, x_doc *d)
      * she wants ..." continues Howell */
     if (rc == NX_OK)
         rc = reported(d);
+    size_t nrep = d->nspeech;
     for (size_t qi = 0; qi < d->nquote && rc == NX_OK; qi++) {
         d->quotes[qi].cue = UINT32_MAX;
         if (d->quotes[qi].nwords == 0 || work_title(d, &d->quotes[qi]))
@@ -733,7 +742,7 @@ static int quotes_run(void *state, x_doc *d)
         if (who == SUBJ_NONE)
             who = before_open(d, qi, &verb, &also);
         if (who == SUBJ_NONE)
-            who = reported_after(d, qi, &verb, &also);
+            who = reported_after(d, qi, nrep, &verb, &also);
         if (who == SUBJ_NONE)
             who = colon_before_paragraph(d, qi, &verb, &also);
         if (who != SUBJ_NONE) {
