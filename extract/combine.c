@@ -32,6 +32,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "nx_buf.h"
 #include "nx_status.h"
@@ -164,8 +165,23 @@ static int own_evidence(const x_doc *d, const x_mention *m)
            !(lex & (LX_TABLE | LX_CAL)) && g && (g->flags & XG_FIRST);
 }
 
-/* "I'm", "I'll", "If I've": the pronoun and a contraction, no name
- * (though "I'll" keys as "ill", Illinois's abbreviation). */
+/* A pronoun and a contraction in one token: "You'd", "We'll", "It's". */
+static int contracted_pronoun(const char *w, size_t n)
+{
+    static const char *const P[] = {"you", "we", "they", "he", "she", "it",
+                                    NULL};
+    for (size_t i = 0; P[i]; i++) {
+        size_t l = strlen(P[i]);
+        if (n > l + 1 && strncasecmp(w, P[i], l) == 0 &&
+            (w[l] == '\'' || (n >= l + 4 &&
+                              memcmp(w + l, "\xe2\x80\x99", 3) == 0)))
+            return 1;
+    }
+    return 0;
+}
+
+/* "I'm", "I'll", "If I've", "You'd": the pronoun and a contraction, no
+ * name (though "I'll" keys as "ill", Illinois's abbreviation). */
 static int pronoun_contraction(const x_doc *d, const x_mention *m)
 {
     for (uint32_t t = m->tok; t < m->tok + m->ntok; t++) {
@@ -173,6 +189,8 @@ static int pronoun_contraction(const x_doc *d, const x_mention *m)
         size_t n = d->toks[t].len;
         if (n >= 3 && w[0] == 'I' &&
             (w[1] == '\'' || (n >= 5 && memcmp(w + 1, "\xe2\x80\x99", 3) == 0)))
+            return 1;
+        if (d->toks[t].kind == XT_WORD && contracted_pronoun(w, n))
             return 1;
         /* the pronoun first ("If I'm" too), not a regnal numeral
          * ("Elizabeth I's reign") */

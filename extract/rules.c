@@ -91,6 +91,24 @@ static int of_head(const x_doc *d, uint32_t t)
     return (gaz_flags(d, t, t + 1) & XG_OCUE) != 0;
 }
 
+/* Organisation heads after which "for" joins a name: "Institute for
+ * Fiscal Studies", "Office for National Statistics", "Internet
+ * Corporation for Assigned Names" (not a title: "Minister for Europe"). */
+static int for_head(const x_doc *d, uint32_t t)
+{
+    static const char *const H[] = {
+        "Institute", "Centre", "Center", "Campaign", "Council", "Commission",
+        "Committee", "Association", "Society", "Foundation", "Office",
+        "Agency", "Trust", "Fund", "Coalition", "Alliance", "League",
+        "Union", "Corporation", "Organisation", "Organization", "Federation",
+        "Department", "Ministry", "Bureau", "Network", "Partnership",
+        "Authority", "Forum", "Movement", "Party", "Board", NULL};
+    for (size_t i = 0; H[i]; i++)
+        if (x_tok_is(d, t, H[i]))
+            return 1;
+    return 0;
+}
+
 /* Extends a run from a capitalised word at a. */
 static uint32_t run_end(const x_doc *d, uint32_t a)
 {
@@ -114,6 +132,11 @@ static uint32_t run_end(const x_doc *d, uint32_t a)
              nx_name_is_title(d->text + d->toks[b - 1].off,
                               d->toks[b - 1].len))) {
             b++;                          /* George W. Bush, Gen. Milley */
+            continue;
+        }
+        if (x_tok_is(d, b, "for") && for_head(d, b - 1) &&
+            b + 1 < d->ntok && capword(d, b + 1) && same_zone(d, a, b + 1)) {
+            b++;                          /* Institute for Fiscal Studies */
             continue;
         }
         if (u->kind == XT_WORD && !(u->flags & XF_UPPER) &&

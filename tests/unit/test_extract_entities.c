@@ -131,6 +131,13 @@ static const struct {
     {"", "Tom Smith scored twice. \"I\xe2\x80\x99ll play,\" he said.",
      "Tom Smith", "", ""},
     {"", "In 1558 Elizabeth I's reign began.", "Elizabeth I", "", ""},
+    {"", "Tom Smith scored. \"You'd think so. We'll see,\" he said.",
+     "Tom Smith", "", ""},
+    /* "for" after an organisation's head joins its name */
+    {"", "The Institute for Fiscal Studies said taxes would rise.", "",
+     "Institute for Fiscal Studies", ""},
+    {"", "The Minister for Europe met officials in Paris.", "", "",
+     "Europe|Paris"},
     /* a city opening a sentence, a word the body writes in lower case */
     {"", "Mobile phones are selling well. Sales of mobile handsets rose.",
      "", "", ""},
