@@ -165,11 +165,11 @@ static int own_evidence(const x_doc *d, const x_mention *m)
            !(lex & (LX_TABLE | LX_CAL)) && g && (g->flags & XG_FIRST);
 }
 
-/* A pronoun and a contraction in one token: "You'd", "We'll", "It's". */
+/* A pronoun and a contraction in one token: "I'm", "You'd", "It's". */
 static int contracted_pronoun(const char *w, size_t n)
 {
-    static const char *const P[] = {"you", "we", "they", "he", "she", "it",
-                                    NULL};
+    static const char *const P[] = {"i", "you", "we", "they", "he", "she",
+                                    "it", NULL};
     for (size_t i = 0; P[i]; i++) {
         size_t l = strlen(P[i]);
         if (n > l + 1 && strncasecmp(w, P[i], l) == 0 &&
@@ -187,9 +187,6 @@ static int pronoun_contraction(const x_doc *d, const x_mention *m)
     for (uint32_t t = m->tok; t < m->tok + m->ntok; t++) {
         const char *w = x_tok_s(d, t);
         size_t n = d->toks[t].len;
-        if (n >= 3 && w[0] == 'I' &&
-            (w[1] == '\'' || (n >= 5 && memcmp(w + 1, "\xe2\x80\x99", 3) == 0)))
-            return 1;
         if (d->toks[t].kind == XT_WORD && contracted_pronoun(w, n))
             return 1;
         /* the pronoun first ("If I'm" too), not a regnal numeral
@@ -210,6 +207,10 @@ static int pronoun_contraction(const x_doc *d, const x_mention *m)
  * on past the title's "Bank": a name.) */
 static int ends_title(const x_doc *d, const x_mention *m)
 {
+    /* only after "of", "the", "for": most mentions look nothing up */
+    if (m->tok < 2 || d->toks[m->tok - 1].kind != XT_WORD ||
+        (d->toks[m->tok - 1].flags & XF_UPPER))
+        return 0;
     for (uint32_t k = 2; k <= 4 && k <= m->tok; k++) {
         uint32_t a = m->tok - k;
         if (!(d->toks[a].flags & XF_UPPER))

@@ -605,11 +605,9 @@ static int best_type(const et_ent *e, uint32_t *total)
 #define CUE_CLUB_MIN 2
 #define CUE_CLUB_PCT 8
 
-static int cue_share(const et_ent *e, int cue, uint32_t total, uint32_t min,
-                     uint32_t pct)
+static int cue_share(uint32_t n, uint32_t total, uint32_t min, uint32_t pct)
 {
-    return e->cue[cue] >= min && (uint64_t)e->cue[cue] * 100 >=
-                                     (uint64_t)pct * total;
+    return n >= min && (uint64_t)n * 100 >= (uint64_t)pct * total;
 }
 
 static const char *cue_reason(const nx_etable *t, const et_ent *e,
@@ -619,24 +617,24 @@ static const char *cue_reason(const nx_etable *t, const et_ent *e,
         return NULL;
     /* the articles whose cue dropped it count too; a surname the archive
      * writes with given names is someone's too ("Keane": the band, and
-     * Roy Keane) */
-    /* "The Aviator" and "Aviator" are one title: their cues count together */
-    et_ent w = *e;
+     * Roy Keane); "The Aviator" and "Aviator" are one title: their cues
+     * count together */
+    uint32_t work = e->cue[ET_CUE_WORK], wtotal = total;
     char k[NX_NAME_KEY_MAX + 8];
     int the = strncmp(e->key, "the ", 4) == 0;
     snprintf(k, sizeof k, "%s%s", the ? "" : "the ", e->key + (the ? 4 : 0));
     long o = et_find(t->bykey, k, strlen(k));
     if (o >= 0) {
         const et_ent *f = &t->ents[o];
-        w.cue[ET_CUE_WORK] += f->cue[ET_CUE_WORK];
-        total += f->n[0] + f->n[1] + f->n[2];
+        work += f->cue[ET_CUE_WORK];
+        wtotal += f->n[0] + f->n[1] + f->n[2];
     }
-    if (cue_share(&w, ET_CUE_WORK, total + w.cue[ET_CUE_WORK], CUE_WORK_MIN,
-                  CUE_WORK_PCT) &&
+    if (cue_share(work, wtotal + work, CUE_WORK_MIN, CUE_WORK_PCT) &&
         !(words(e->key) == 1 && et_find(t->surs, e->key, strlen(e->key)) > 0))
         return "a title of a work or a band (\"the film ...\", \"the band "
                "...\")";
-    if (cue_share(e, ET_CUE_EVENT, total, CUE_EVENT_MIN, CUE_EVENT_PCT) &&
+    if (cue_share(e->cue[ET_CUE_EVENT], total, CUE_EVENT_MIN,
+                  CUE_EVENT_PCT) &&
         e->cue[ET_CUE_EVENT] * 2 > e->cue[ET_CUE_CLUB])
         return "a competition (\"... title\", \"... leaders\")";
     return NULL;
@@ -649,7 +647,8 @@ static int decide_clubs(nx_etable *t)
         const et_ent *e = &t->ents[i];
         uint32_t total = e->n[0] + e->n[1] + e->n[2];
         if (!misc_reason(t, e->key) && !cue_reason(t, e, total) &&
-            cue_share(e, ET_CUE_CLUB, total, CUE_CLUB_MIN, CUE_CLUB_PCT) &&
+            cue_share(e->cue[ET_CUE_CLUB], total, CUE_CLUB_MIN,
+                      CUE_CLUB_PCT) &&
             !(gaz_flags(t, e->key, strlen(e->key)) & XG_NATION))
             rc = et_put_club(t, e->key);
     }

@@ -584,20 +584,6 @@ int x_subj_affiliation(const x_doc *d, int o)
     return o;
 }
 
-/* "MP", "MEP", "AM": a short capitalised abbreviation, a title before a
- * name. */
-static int initials(const x_doc *d, uint32_t t)
-{
-    size_t n = d->toks[t].len;
-    const char *w = x_tok_s(d, t);
-    if (d->toks[t].kind != XT_WORD || n < 2 || n > 4)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (w[i] < 'A' || w[i] > 'Z')
-            return 0;
-    return 1;
-}
-
 /* The person named in an appositive after the description that ends
  * with organisation mention o: "the chairman of the Commons education
  * committee, Labour MP Barry Sheerman" — or -1. */
@@ -616,7 +602,9 @@ static int appositive_person(const x_doc *d, int o, uint32_t end)
             w = d->ments[m].tok + d->ments[m].ntok - 1;   /* Labour MP */
             continue;
         }
-        if (!role_word(d, w) && !x_tok_is(d, w, "the") && !initials(d, w))
+        /* "MP", "MEP": a short word in capitals, a title before a name */
+        if (!role_word(d, w) && !x_tok_is(d, w, "the") &&
+            !((d->toks[w].flags & XF_ALLCAPS) && d->toks[w].len <= 4))
             return -1;
     }
     return -1;
