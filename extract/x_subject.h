@@ -16,6 +16,14 @@ int x_subj_lower_word(const x_doc *d, uint32_t t);
 /* A speech verb (LX_SAY1 or LX_SAY2) in lower case. */
 int x_subj_is_say(const x_doc *d, uint32_t t);
 int x_subj_first_of_sentence(const x_doc *d, uint32_t t);
+/* A role whose holder speaks for himself, not for the organisation named
+ * with it ("BBC correspondent Peter Hunt"): t is such a role noun. */
+int x_subj_own_voice(const x_doc *d, uint32_t t);
+/* ", a spokesman for Y" at t (the comma) after a speaker: Y, or -1. */
+int x_subj_spokesman_for(const x_doc *d, uint32_t t);
+/* A role word or title between an organisation and a person's name
+ * ("RCMP Cpl. Jane Smith", "Oilers head coach"): t is one. */
+int x_subj_role_word(const x_doc *d, uint32_t t);
 /* The subject of speech verb v walking left, not before `bound`; *also
  * gets a second speaker (the org behind a named spokesman) or -1. */
 int x_subj_left(const x_doc *d, uint32_t v, uint32_t bound, int *also);
