@@ -1,7 +1,8 @@
 /*
- * etable.c — the archive's entity table (nx_etable.h): counting, the
- * decisions, applying them to an article.  Serialisation and overrides
- * are in etable_io.c; the shared state is etable_internal.h.
+ * etable.c — the archive's entity table (nx_etable.h): counting and the
+ * decisions.  What a name's words say is etable_words.c's, applying the
+ * table to an article etable_apply.c's, serialisation and overrides
+ * etable_io.c's; the shared state is etable_internal.h.
  *
  * Counting keeps, per name key (nx_name_key of the display name), the
  * number of articles that give it each type and that quote it, the first
@@ -59,7 +60,7 @@ long et_find(const nx_strmap *m, const char *k, size_t kl)
     return kl && nx_strmap_get(m, k, kl, &v) ? v : -1;
 }
 
-static int year_of(const char *date)
+int et_year_of(const char *date)
 {
     if (!date || strlen(date) < 4)
         return 0;
@@ -72,7 +73,7 @@ static int year_of(const char *date)
     return y;
 }
 
-static int words(const char *key)
+int et_words(const char *key)
 {
     int n = *key != '\0';
     for (const char *p = key; *p; p++)
@@ -189,7 +190,7 @@ int nx_etable_add(nx_etable *t, const nx_entities *e, const char *date)
     nx_strmap *seen = nx_strmap_new();
     if (!seen)
         return NX_ENOMEM;
-    int year = year_of(date), rc = NX_OK;
+    int year = et_year_of(date), rc = NX_OK;
     const nx_strlist *lists[3] = {&e->person, &e->org, &e->place};
     for (int ty = 0; ty < 3 && rc == NX_OK; ty++)
         for (size_t i = 0; i < lists[ty]->n && rc == NX_OK; i++)
@@ -208,143 +209,6 @@ int nx_etable_add(nx_etable *t, const nx_entities *e, const char *date)
 
 /* ---------------------------------------------------------- decisions */
 
-/* Head words of awards, competitions and events: CoNLL's MISC, never a
- * person, organisation or place ("Davis Cup", "Golden Globe", "Nobel
- * Prize", "Cannes Film Festival"). */
-static const char *const MISC_HEADS[] = {
-    "cup", "trophy", "award", "awards", "prize", "prizes", "globe",
-    "globes", "championship", "championships", "olympics", "games",
-    "festival", "oscar", "oscars", "bafta", "baftas", "grammy", "grammys",
-    "emmy", "emmys", "medal", "agreement", "accord", "accords", "treaty",
-    "pact", "dlrs", "dlr", "dollar", "dollars", "rate", "rates", "index",
-    "average", NULL};
-/* Heads of a country's institutions: "Finance Ministry" is Japan's in
- * an article about Japan. */
-static const char *const INSTITUTIONS[] = {
-    "ministry", "department", "treasury", "exchequer", "bank", "court",
-    "parliament", "senate", "government", "cabinet", "army", "navy",
-    "police", "embassy", "agency", "commission", "council", "office",
-    NULL};
-/* Words that make an institution's head a portfolio, not a name: "Finance
- * Ministry", "Central Bank" are some country's, never one body. */
-static const char *const PORTFOLIOS[] = {
-    "finance", "foreign", "trade", "agriculture", "economy", "economic",
-    "economics", "interior", "home", "defence", "defense", "justice",
-    "health", "industry", "commerce", "energy", "oil", "labour", "labor",
-    "transport", "education", "environment", "information", "planning",
-    "central", "reserve", "international", "and", "petroleum", "mines",
-    "fisheries", NULL};
-/* Last words of descriptions, not names ("Texas Democrat"). */
-static const char *const DESCRIPTIONS[] = {
-    "democrat", "democrats", "republican", "republicans", NULL};
-/* Adjectives of continents and regions, which the nationality gazetteer
- * (countries' adjectives) does not hold: alone they name nobody. */
-static const char *const REGION_ADJ[] = {
-    "european", "asian", "african", "arab", "latin", "western", "eastern",
-    "nordic", "scandinavian", "baltic", "balkan", "caribbean", "oriental",
-    "north american", "south american", "latin american", "middle eastern",
-    "europeans", "asians", "africans", "arabs", NULL};
-/* Words written in capitals that name things, not organisations. */
-static const char *const COMMON_CAPS[] = {
-    "pc", "pcs", "dvd", "dvds", "tv", "cd", "cds", "gnp", "gdp", "mp",
-    "mps", "ceo", "ipo", "vat", "sms", "dna", "hiv", "ufo", "isa", "mba",
-    "gcse", "gcses", "atm", "lcd", "gm", "3g", "pin", "id", "dos",
-    "budget", NULL};                /* "his Budget": the statement */
-/* A government's bodies named alone: "the Cabinet" of whichever country
- * the story is about ("Government" alone is no name already). */
-static const char *const GENERIC_BODIES[] = {"cabinet", "administration",
-                                             NULL};
-/* Words that end an organisation's name: "Merrill Lynch Capital
- * Markets", "Salomon Brothers" (besides the gazetteer's cues). */
-static const char *const ORG_HEADS[] = {
-    "brothers", "bros", "markets", "securities", "capital", "holdings",
-    "group", "international", "partners", "associates", "party",
-    "investors", "bank", "corporation", "company", "and", "co", NULL};
-
-static int in(const char *const *list, const char *w, size_t n)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
-            return 1;
-    return 0;
-}
-
-static const char *last_word(const char *key, size_t *n)
-{
-    const char *sp = strrchr(key, ' ');
-    const char *w = sp ? sp + 1 : key;
-    *n = strlen(w);
-    return w;
-}
-
-static unsigned gaz_flags(const nx_etable *t, const char *key, size_t n)
-{
-    if (!t->x)
-        return 0;
-    const x_gent *g = x_gaz_get(&t->x->gaz, key, n);
-    return g ? g->flags : 0;
-}
-
-/* Words before a party's member that make a description: a place or a
- * nationality ("Texas", "New York", "West German"), or a chamber. */
-static const char *const CHAMBERS[] = {"senate", "house", "congressional",
-                                       "state", "us", "u s", NULL};
-
-static int member_of(const nx_etable *t, const char *key, size_t n)
-{
-    return in(CHAMBERS, key, n) ||
-           (gaz_flags(t, key, n) & (XG_PLACE | XG_NAT)) != 0;
-}
-
-/* The gazetteer's organisation, or the singular of one. */
-static int org_or_plural(const nx_etable *t, const char *key)
-{
-    size_t n = strlen(key);
-    if (gaz_flags(t, key, n) & XG_ORG)
-        return 1;
-    char pl[NX_NAME_KEY_MAX + 2];
-    snprintf(pl, sizeof pl, "%ss", key);
-    return (gaz_flags(t, pl, strlen(pl)) & XG_ORG) != 0;
-}
-
-/* Why a name is no person, organisation or place, or NULL. */
-static const char *misc_reason(const nx_etable *t, const char *key)
-{
-    size_t n;
-    const char *w = last_word(key, &n);
-    if (in(MISC_HEADS, w, n) || (words(key) >= 2 && n == 4 &&
-                                 memcmp(w, "open", 4) == 0) ||
-        (words(key) >= 3 && strcmp(key + strlen(key) - 10, "grand prix") ==
-                                0))
-        return "an award, competition, event, treaty or currency";
-    /* "Texas Democrat", "Christian Democrat", "Senate Republicans": a
-     * party's member, or its members in a place or a chamber; not a party
-     * ("Christian Democrats"), nor one the gazetteer knows ("Liberal
-     * Democrats") or its singular */
-    if (words(key) >= 2 && in(DESCRIPTIONS, w, n) && !org_or_plural(t, key) &&
-        (w[n - 1] != 's' || member_of(t, key, (size_t)(w - key) - 1)))
-        return "a description";
-    if (words(key) == 1 && in(COMMON_CAPS, key, strlen(key)))
-        return "a thing written in capitals";
-    if (words(key) == 1 && in(GENERIC_BODIES, key, strlen(key)))
-        return "a generic description (any government's)";
-    if ((words(key) == 1 && (gaz_flags(t, key, strlen(key)) & XG_NAT) &&
-         !(gaz_flags(t, key, strlen(key)) & XG_PLACE)) ||
-        in(REGION_ADJ, key, strlen(key)))
-        return "a nationality";
-    if (words(key) == 1 && t->x && (x_lex(t->x->lex, key, strlen(key)) &
-                                    LX_GROUP))
-        return "a group, not a name";
-    return NULL;
-}
-
-/* Organisations whose key is this key followed by a word (or by a
- * possessive): their articles. */
-static uint32_t org_extensions(const nx_etable *t, const char *key)
-{
-    long v = et_find(t->ext, key, strlen(key));
-    return v > 0 ? (uint32_t)v : 0;
-}
 
 int et_add_rule(nx_etable *t, int type, const char *key, int newtype,
                     const char *newname, const char *why, int override)
@@ -495,17 +359,17 @@ static int org_shorts(nx_etable *t, size_t ent)
     if (country) {
         rc = add_short(t, sp + 1, len - fl - 1, ent, SHORT_COUNTRY);
         size_t hn;
-        const char *head = last_word(key, &hn);
+        const char *head = et_last_word(key, &hn);
         if (rc == NX_OK && t->ents[ent].n[NX_ET_ORG] >= 2 &&
-            in(INSTITUTIONS, head, hn)) {
+            et_institution_head(head, hn)) {
             char *sk = strndup(sp + 1, len - fl - 1);
             rc = sk ? et_put_ctry(t, sk, country, ent) : NX_ENOMEM;
             free(sk);
         }
     }
     size_t n;
-    const char *w = last_word(key, &n);
-    if (rc == NX_OK && in(ORG_HEADS, w, n))
+    const char *w = et_last_word(key, &n);
+    if (rc == NX_OK && et_org_head(w, n))
         rc = add_short(t, key, (size_t)(w - key) - 1, ent, SHORT_HEAD);
     if (rc == NX_OK && n > 3 && w[n - 1] == 's')
         rc = add_short(t, key, len - 1, ent, SHORT_PLURAL);
@@ -559,14 +423,14 @@ static int org_word(const nx_etable *t, const char *key)
     /* "Christian Democrats", "Free Democrats": a party, the description
      * rule did not take it */
     size_t ln;
-    const char *lw = last_word(key, &ln);
+    const char *lw = et_last_word(key, &ln);
     if ((ln == 9 && memcmp(lw, "democrats", 9) == 0) ||
         (ln == 11 && memcmp(lw, "republicans", 11) == 0))
         return 1;
     for (const char *w = key; *w;) {
         size_t n = strcspn(w, " ");
-        if ((in(ORG_HEADS, w, n) && !(n == 3 && memcmp(w, "and", 3) == 0)) ||
-            nx_name_is_legal_form(w, n) || (gaz_flags(t, w, n) & XG_OCUE))
+        if ((et_org_head(w, n) && !(n == 3 && memcmp(w, "and", 3) == 0)) ||
+            nx_name_is_legal_form(w, n) || (et_gaz_flags(t, w, n) & XG_OCUE))
             return 1;
         w += n + (w[n] == ' ');
     }
@@ -613,7 +477,7 @@ static int cue_share(uint32_t n, uint32_t total, uint32_t min, uint32_t pct)
 static const char *cue_reason(const nx_etable *t, const et_ent *e,
                               uint32_t total)
 {
-    if (gaz_flags(t, e->key, strlen(e->key)) & XG_NATION)
+    if (et_gaz_flags(t, e->key, strlen(e->key)) & XG_NATION)
         return NULL;
     /* the articles whose cue dropped it count too; a surname the archive
      * writes with given names is someone's too ("Keane": the band, and
@@ -630,7 +494,8 @@ static const char *cue_reason(const nx_etable *t, const et_ent *e,
         wtotal += f->n[0] + f->n[1] + f->n[2];
     }
     if (cue_share(work, wtotal + work, CUE_WORK_MIN, CUE_WORK_PCT) &&
-        !(words(e->key) == 1 && et_find(t->surs, e->key, strlen(e->key)) > 0))
+        !(et_words(e->key) == 1 &&
+          et_find(t->surs, e->key, strlen(e->key)) > 0))
         return "a title of a work or a band (\"the film ...\", \"the band "
                "...\")";
     if (cue_share(e->cue[ET_CUE_EVENT], total, CUE_EVENT_MIN,
@@ -646,10 +511,10 @@ static int decide_clubs(nx_etable *t)
     for (size_t i = 0; i < t->nents && rc == NX_OK; i++) {
         const et_ent *e = &t->ents[i];
         uint32_t total = e->n[0] + e->n[1] + e->n[2];
-        if (!misc_reason(t, e->key) && !cue_reason(t, e, total) &&
+        if (!et_misc_reason(t, e->key) && !cue_reason(t, e, total) &&
             cue_share(e->cue[ET_CUE_CLUB], total, CUE_CLUB_MIN,
                       CUE_CLUB_PCT) &&
-            !(gaz_flags(t, e->key, strlen(e->key)) & XG_NATION))
+            !(et_gaz_flags(t, e->key, strlen(e->key)) & XG_NATION))
             rc = et_put_club(t, e->key);
     }
     return rc;
@@ -663,7 +528,7 @@ static int decide_types(nx_etable *t)
         uint32_t total;
         int b = best_type(e, &total);
         e->type = b;
-        const char *why = misc_reason(t, e->key), *pwhy = NULL;
+        const char *why = et_misc_reason(t, e->key), *pwhy = NULL;
         if (!why)
             why = cue_reason(t, e, total);
         long dummy;
@@ -674,14 +539,14 @@ static int decide_types(nx_etable *t)
                 return NX_ENOMEM;
             continue;
         }
-        if (!why && e->n[NX_ET_PERSON] && words(e->key) == 1) {
+        if (!why && e->n[NX_ET_PERSON] && et_words(e->key) == 1) {
             char pl[NX_NAME_KEY_MAX + 2];
             snprintf(pl, sizeof pl, "%ss", e->key);
             long p = et_find(t->bykey, pl, strlen(pl));
-            unsigned f = gaz_flags(t, e->key, strlen(e->key));
+            unsigned f = et_gaz_flags(t, e->key, strlen(e->key));
             const et_ent *pe = p >= 0 ? &t->ents[p] : NULL;
             if (pe && pe->n[0] + pe->n[1] + pe->n[2] >= 2 &&
-                (misc_reason(t, pe->key) ||
+                (et_misc_reason(t, pe->key) ||
                  pe->n[NX_ET_ORG] + pe->n[NX_ET_PLACE] > pe->n[NX_ET_PERSON]))
                 pwhy = "its plural names a thing";
             else if (nx_name_is_title(e->key, strlen(e->key)) ||
@@ -716,20 +581,20 @@ static int decide_types(nx_etable *t)
         /* An organisation's head or legal form ends it, or the archive
          * writes it on with one: an organisation, whatever the tagger
          * said in one article. */
-        uint32_t ext = org_extensions(t, e->key);
+        uint32_t ext = et_org_extensions(t, e->key);
         int final = total >= MIN_VOTES && e->n[b] >= MAJORITY * total ? b
                                                                       : -1;
         size_t fl = strcspn(e->key, " ");
-        int given = (gaz_flags(t, e->key, fl) & XG_FIRST) != 0;
+        int given = (et_gaz_flags(t, e->key, fl) & XG_FIRST) != 0;
         size_t ln;
-        const char *lw = last_word(e->key, &ln);
-        int nat_last = words(e->key) >= 2 &&
-                       (gaz_flags(t, lw, ln) & XG_NAT) != 0;
+        const char *lw = et_last_word(e->key, &ln);
+        int nat_last = et_words(e->key) >= 2 &&
+                       (et_gaz_flags(t, lw, ln) & XG_NAT) != 0;
         if (e->n[NX_ET_PERSON] && (final < 0 || final == NX_ET_PERSON) &&
             (org_word(t, e->key) || nat_last ||
-             (ext >= 2 && words(e->key) >= 2 &&
+             (ext >= 2 && et_words(e->key) >= 2 &&
               (ext * 4 >= e->n[NX_ET_PERSON] || !given)) ||
-             (ext >= 2 && words(e->key) == 1 &&
+             (ext >= 2 && et_words(e->key) == 1 &&
               ext * 4 >= e->n[NX_ET_PERSON] &&
               et_find(t->surs, e->key, strlen(e->key)) < 0))) {
             final = NX_ET_ORG;
@@ -931,384 +796,5 @@ int nx_etable_finish(nx_etable *t, const char *when)
     if (rc == NX_OK)
         rc = et_make_entries(t);
     t->finished = 1;
-    return rc;
-}
-
-/* ----------------------------------------------------------- applying */
-
-/* The full name a surname alone stands for in that year, or NULL. */
-static const char *et_surname(const nx_etable *t, const char *key, int year)
-{
-    char num[16], k[NX_NAME_KEY_MAX + 24];
-    snprintf(num, sizeof num, "%d", year);
-    long i = et_find(t->surmap, k, et_key2(k, sizeof k, key, num));
-    if (i < 0)
-        return NULL;
-    const et_ent *e = &t->ents[t->smap[i].ent];
-    return e->disp[NX_ET_PERSON];
-}
-
-static int push_unique(nx_strlist *l, const char *v)
-{
-    char *k = nx_name_key(v);
-    if (!k)
-        return NX_ENOMEM;
-    for (size_t i = 0; i < l->n; i++) {
-        char *o = nx_name_key(l->v[i]);
-        int same = o && strcmp(o, k) == 0;
-        free(o);
-        if (same) {
-            free(k);
-            return NX_OK;
-        }
-    }
-    free(k);
-    return nx_strlist_push(l, v);
-}
-
-/* A surname alone the archive does not resolve: the alias table's full
- * name ("Ahmadinejad" → Mahmoud Ahmadinejad) when the archive names no
- * one else with that surname — never Jens Stoltenberg in an archive of
- * Gerhard's, nor Mitch McConnell in one of Jack's.  Takes key. */
-static char *alias_surname(const nx_etable *t, const nx_aliases *al,
-                           char *key, const char *v)
-{
-    char *full = nx_name_canonical(al, NX_ENT_PERSON, v);
-    char *fk = full ? nx_name_key(full) : NULL;
-    int ok = fk && strchr(fk, ' ') != NULL;
-    if (ok && et_find(t->surs, key, strlen(key)) > 0) {
-        long e = et_find(t->bykey, fk, strlen(fk));
-        ok = e >= 0 && t->ents[e].n[NX_ET_PERSON] > 0;
-    }
-    free(fk);
-    free(key);
-    if (ok)
-        return full;
-    free(full);
-    return strdup(v);
-}
-
-/* "Finance Ministry", "Central Bank", "Trade and Industry Ministry": a
- * portfolio and an institution's head, no one body. */
-static int generic_institution(const char *key)
-{
-    if (words(key) < 2)
-        return 0;
-    size_t n;
-    const char *w = last_word(key, &n);
-    if (!in(INSTITUTIONS, w, n))
-        return 0;
-    for (const char *p = key; p < w;) {
-        size_t l = strcspn(p, " ");
-        if (!in(PORTFOLIOS, p, l))
-            return 0;
-        p += l + 1;
-    }
-    return 1;
-}
-
-/* Place name p is a country of the gazetteer. */
-static int is_country(const nx_etable *t, const char *p)
-{
-    if (!t->x)
-        return 0;
-    char *k = nx_name_key(p);
-    const x_gent *g = k ? x_gaz_get(&t->x->gaz, k, strlen(k)) : NULL;
-    free(k);
-    return g && (g->flags & XG_COUNTRY) && g->place_canon >= 0 &&
-           strcmp(t->x->gaz.strs[g->place_canon], p) == 0;
-}
-
-/* "Treasury" in an article whose first country is the United States:
- * the archive's "US Treasury" (malloc'd, or NULL).  Only the first
- * country the article names counts: a British article that mentions
- * America keeps its own Treasury.  A portfolio's ministry ("Finance
- * Ministry", "Central Bank") is always some country's: the archive's
- * long form, else the country's ("Brazil's Finance Ministry"). */
-static char *country_form(const nx_etable *t, const char *key,
-                          const nx_strlist *places)
-{
-    int generic = generic_institution(key);
-    if ((!t->nctry || et_find(t->shorthas, key, strlen(key)) < 0) && !generic)
-        return NULL;
-    for (size_t i = 0; i < places->n; i++) {
-        char k[2 * NX_NAME_KEY_MAX + 8];
-        size_t kl = et_key2(k, sizeof k, key, places->v[i]);
-        long c = kl ? et_find(t->ctryk, k, kl) : -1;
-        long s = et_find(t->bykey, key, strlen(key));
-        if (c >= 0) {
-            /* the long form must be how the archive writes it too, at
-             * least half as often as the short one: a British archive's
-             * rare "UK Treasury" does not split its Treasury in two. */
-            const et_ent *l = &t->ents[t->ctry[c].ent];
-            if (s >= 0 && 2 * l->n[NX_ET_ORG] < t->ents[s].n[NX_ET_ORG] &&
-                !generic)
-                return NULL;
-            return strdup(l->disp[NX_ET_ORG]);
-        }
-        /* the first place that is some short form's country ends it */
-        for (size_t j = 0; j < t->nctry; j++)
-            if (strcmp(t->ctry[j].country, places->v[i]) == 0)
-                return NULL;
-        /* a country whose institutions the archive never writes in
-         * full: "Brazil's Finance Ministry" */
-        if (generic && is_country(t, places->v[i])) {
-            const char *disp = s >= 0 ? t->ents[s].disp[NX_ET_ORG] : NULL;
-            const char *cn = places->v[i];
-            size_t cl = strlen(cn);
-            if (!disp || !cl)
-                return NULL;
-            size_t n = cl + strlen(disp) + 4;
-            char *out = malloc(n);
-            if (out)
-                snprintf(out, n, "%s'%s %s", cn, cn[cl - 1] == 's' ? "" : "s",
-                         disp);
-            return out;
-        }
-    }
-    return NULL;
-}
-
-/* What the table makes of a value of type ty: *to_type (-1: dropped) and
- * the name (malloc'd). */
-static char *resolve(const nx_etable *t, const nx_aliases *al, int ty,
-                     const char *v, int year, const nx_strlist *places,
-                     int *to_type)
-{
-    char *key = nx_name_key(v);
-    *to_type = ty;
-    if (!key)
-        return NULL;
-    const et_rule *r = *key ? et_rule_for(t, ty, key) : NULL;
-    const char *name = v;
-    if (r) {
-        *to_type = r->newtype == NX_ET_MISC ? -1 : r->newtype;
-        if (r->name)
-            name = r->name;
-        if (r->override || *to_type != NX_ET_PERSON || ty == NX_ET_PERSON) {
-            free(key);
-            return strdup(name);
-        }
-        /* retyped a person: a surname alone resolves as one */
-        free(key);
-        if (!(key = nx_name_key(name)))
-            return NULL;
-    }
-    if (*to_type == NX_ET_ORG && places && !r) {
-        char *l = country_form(t, key, places);
-        if (l) {
-            free(key);
-            return l;
-        }
-    }
-    char *out = NULL;
-    if (*to_type == NX_ET_PERSON && words(key) == 1) {
-        const char *full = et_surname(t, key, year);
-        if (full)
-            out = strdup(full);
-        else if (al)
-            out = alias_surname(t, al, strdup(key), name);
-    }
-    free(key);
-    if (!out)
-        return strdup(name);
-    /* the full name found may have a correction of its own */
-    char *fk = nx_name_key(out);
-    const et_rule *fr = fk && *fk ? et_rule_for(t, NX_ET_PERSON, fk) : NULL;
-    free(fk);
-    if (fr && fr->override) {
-        *to_type = fr->newtype == NX_ET_MISC ? -1 : fr->newtype;
-        if (fr->name) {
-            free(out);
-            out = strdup(fr->name);
-        }
-    }
-    return out;
-}
-
-/* A speaker: renamed as the person (or organisation) it is, never
- * dropped (whoever speaks is someone). */
-static char *resolve_speaker(const nx_etable *t, const nx_aliases *al,
-                             const char *v, int year,
-                             const nx_strlist *places)
-{
-    int to;
-    char *p = resolve(t, al, NX_ET_PERSON, v, year, NULL, &to);
-    if (p && to >= 0 && strcmp(p, v) != 0)
-        return p;
-    free(p);
-    p = resolve(t, al, NX_ET_ORG, v, year, places, &to);
-    if (p && to < 0) {
-        free(p);
-        p = strdup(v);
-    }
-    return p;
-}
-
-static int apply_speakers(const nx_etable *t, const nx_aliases *al,
-                          nx_strlist *l, int year, const nx_strlist *places)
-{
-    nx_strlist out = {0};
-    int rc = NX_OK;
-    for (size_t i = 0; i < l->n && rc == NX_OK; i++) {
-        char *s = resolve_speaker(t, al, l->v[i], year, places);
-        rc = s ? push_unique(&out, s) : NX_ENOMEM;
-        free(s);
-    }
-    if (rc != NX_OK) {
-        nx_strlist_clear(&out);
-        return rc;
-    }
-    nx_strlist_clear(l);
-    *l = out;
-    return NX_OK;
-}
-
-/* The salience of the article's entities follows their names: renamed,
- * retyped or dropped as the lists were, two that became one merged (the
- * mentions added, the first mention the earlier), and the about rule
- * decided again over the result. */
-static int apply_salience(const nx_etable *t, const nx_aliases *al,
-                          nx_entities *e, int year,
-                          const nx_strlist *places)
-{
-    size_t n = 0;
-    int rc = NX_OK;
-    for (size_t i = 0; i < e->nsalience; i++) {
-        nx_salience *x = &e->salience[i];
-        int to = -1;
-        char *v = x->kind >= 0 && x->kind < 3
-                      ? resolve(t, al, x->kind, x->name, year, places, &to)
-                      : strdup(x->name);
-        if (x->kind < 0 || x->kind >= 3)
-            to = x->kind;
-        if (!v) {
-            rc = NX_ENOMEM;
-            v = strdup(x->name);
-        }
-        free(x->name);
-        x->name = v;
-        if (to < 0 || !v) {
-            free(x->name);
-            continue;
-        }
-        x->kind = to;
-        size_t j = 0;
-        char *k = nx_name_key(x->name);
-        for (; k && j < n; j++) {
-            char *kj = nx_name_key(e->salience[j].name);
-            int same = kj && e->salience[j].kind == to && strcmp(kj, k) == 0;
-            free(kj);
-            if (same)
-                break;
-        }
-        free(k);
-        if (j < n) {
-            nx_salience *y = &e->salience[j];
-            y->mentions += x->mentions;
-            y->headline |= x->headline;
-            y->lead |= x->lead;
-            if (x->first_off >= 0 &&
-                (y->first_off < 0 || x->first_off < y->first_off))
-                y->first_off = x->first_off;
-            free(x->name);
-            continue;
-        }
-        e->salience[n++] = *x;
-    }
-    e->nsalience = n;
-    nx_about_mark(e->salience, n);
-    return rc;
-}
-
-static int is_club(const nx_etable *t, const char *name)
-{
-    char *key = nx_name_key(name);
-    long dummy;
-    int r = key && *key && nx_strmap_get(t->clubk, key, strlen(key), &dummy);
-    free(key);
-    return r;
-}
-
-/* An article naming two of the archive's clubs is about sport: there
- * the clubs' names are the clubs ("Newcastle" beside "Chelsea"), typed
- * organisations, in the lists and in the salience alike.  A city named
- * alone stays a place. */
-static int clubs_play(const nx_etable *t, nx_entities *e)
-{
-    if (!t->nclubs)
-        return NX_OK;
-    nx_strlist *lists[3] = {&e->person, &e->org, &e->place};
-    size_t clubs = 0;
-    for (int ty = 0; ty < 3 && clubs < 2; ty++)
-        for (size_t i = 0; i < lists[ty]->n && clubs < 2; i++)
-            clubs += (size_t)is_club(t, lists[ty]->v[i]);
-    if (clubs < 2)
-        return NX_OK;
-    for (int ty = 0; ty < 3; ty += 2) {
-        nx_strlist keep = {0};
-        for (size_t i = 0; i < lists[ty]->n; i++) {
-            const char *v = lists[ty]->v[i];
-            if (push_unique(is_club(t, v) ? &e->org : &keep, v) != NX_OK) {
-                nx_strlist_clear(&keep);
-                return NX_ENOMEM;
-            }
-        }
-        nx_strlist_clear(lists[ty]);
-        *lists[ty] = keep;
-    }
-    for (size_t i = 0; i < e->nsalience; i++)
-        if ((e->salience[i].kind == NX_ENT_PERSON ||
-             e->salience[i].kind == NX_ENT_PLACE) &&
-            is_club(t, e->salience[i].name))
-            e->salience[i].kind = NX_ENT_ORG;
-    return NX_OK;
-}
-
-int nx_etable_apply(const nx_etable *t, const nx_aliases *al, nx_entities *e,
-                    const char *date)
-{
-    if (!t)
-        return NX_OK;
-    int year = year_of(date), rc = clubs_play(t, e);
-    nx_strlist *lists[3] = {&e->person, &e->org, &e->place};
-    nx_strlist out[3] = {{0}, {0}, {0}};
-    for (int ty = 0; ty < 3 && rc == NX_OK; ty++)
-        for (size_t i = 0; i < lists[ty]->n && rc == NX_OK; i++) {
-            int to;
-            char *v = resolve(t, al, ty, lists[ty]->v[i], year, &e->place,
-                              &to);
-            if (!v)
-                rc = NX_ENOMEM;
-            else if (to >= 0)
-                rc = push_unique(&out[to], v);
-            free(v);
-        }
-    for (int ty = 0; ty < 3; ty++) {
-        if (rc == NX_OK) {
-            nx_strlist_clear(lists[ty]);
-            *lists[ty] = out[ty];
-        } else {
-            nx_strlist_clear(&out[ty]);
-        }
-    }
-    if (rc == NX_OK)
-        rc = apply_salience(t, al, e, year, &e->place);
-    if (rc == NX_OK)
-        rc = apply_speakers(t, al, &e->by, year, &e->place);
-    if (rc == NX_OK)
-        rc = apply_speakers(t, al, &e->by_low, year, &e->place);
-    for (size_t i = 0; i < e->nquotes && rc == NX_OK; i++) {
-        nx_quote *q = &e->quotes[i];
-        if (!q->speaker)
-            continue;
-        char *s = resolve_speaker(t, al, q->speaker, year, &e->place);
-        if (!s)
-            rc = NX_ENOMEM;
-        else {
-            free(q->speaker);
-            q->speaker = s;
-        }
-    }
     return rc;
 }

@@ -1,7 +1,8 @@
 /*
  * etable_internal.h — the state of the archive's entity table, shared by
- * etable.c (counting, deciding, applying) and etable_io.c (text form,
- * overrides, the entries listed).  Private to extract/.
+ * etable.c (counting, deciding), etable_words.c (what a name's words
+ * say), etable_apply.c (applying) and etable_io.c (text form, overrides,
+ * the entries listed).  Private to extract/.
  */
 #ifndef NX_ETABLE_INTERNAL_H
 #define NX_ETABLE_INTERNAL_H
@@ -119,5 +120,27 @@ int et_put_ctry(nx_etable *t, const char *shortkey, const char *country,
                 size_t ent);
 /* The entries listed (nx_etable_get), from the entities and rules. */
 int et_make_entries(nx_etable *t);
+
+/* etable.c: the year of a "YYYY-..." date (0: none); the words of a key. */
+int et_year_of(const char *date);
+int et_words(const char *key);
+
+/* etable_words.c: what a name's words say. */
+int et_in(const char *const *list, const char *w, size_t n);
+/* The last word of key, its length in *n. */
+const char *et_last_word(const char *key, size_t *n);
+/* The gazetteer's XG_ flags of a key (0 without an extractor). */
+unsigned et_gaz_flags(const nx_etable *t, const char *key, size_t n);
+/* Why a name is no person, organisation or place, or NULL. */
+const char *et_misc_reason(const nx_etable *t, const char *key);
+/* Articles of the organisations whose key is this key and a word more. */
+uint32_t et_org_extensions(const nx_etable *t, const char *key);
+/* "Finance Ministry", "Central Bank": a portfolio and an institution's
+ * head, some country's, no one body. */
+int et_generic_institution(const char *key);
+/* w (n bytes) heads a country's institution ("ministry", "bank"), or an
+ * organisation's name ("brothers", "holdings"). */
+int et_institution_head(const char *w, size_t n);
+int et_org_head(const char *w, size_t n);
 
 #endif

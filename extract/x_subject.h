@@ -1,7 +1,7 @@
 /*
- * x_subject.h — the subject of a speech verb (subject.c), for the quote
- * stage (quotes.c).  Results are mention indexes, or one of the two
- * codes below.
+ * x_subject.h — the subject of a speech verb (subject.c, subject_right.c,
+ * subject_org.c), for the quote stage (quotes.c).  Results are mention
+ * indexes, or one of the two codes below.
  */
 #ifndef NX_X_SUBJECT_H
 #define NX_X_SUBJECT_H
